@@ -1,0 +1,15 @@
+import type { AddressInfo } from 'node:net';
+import sesModule from 'aws-ses-v2-local';
+import { closeServer, type RunningServer } from './listen.ts';
+
+/** Starts the SES endpoint with its mailbox page (`/`) and `GET /store` on 127.0.0.1. */
+export async function startSes(port: number): Promise<RunningServer> {
+  const server = await sesModule.default({ host: '127.0.0.1', port });
+  // Express reports a failed listen to its callback, which aws-ses-v2-local ignores: check ourselves.
+  const address = server.address() as AddressInfo | null;
+  if (!server.listening || !address) {
+    server.close();
+    throw new Error(`Port ${port} for the SES mailbox is already in use: stop what uses it or choose another port.`);
+  }
+  return { url: `http://127.0.0.1:${address.port}`, port: address.port, stop: () => closeServer(server) };
+}

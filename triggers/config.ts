@@ -1,0 +1,81 @@
+import { ConfigError } from './errors.ts';
+
+export type SignInMode = 'code' | 'password-and-code';
+
+export interface Config {
+  /** DynamoDB table holding one item per user: the current code and the send history. */
+  readonly tableName: string;
+  /** Verified SES identity the codes are sent from. */
+  readonly fromAddress: string;
+  /** Optional SES configuration set for event publishing. */
+  readonly sesConfigurationSet: string | undefined;
+  readonly signInMode: SignInMode;
+  readonly codeLength: number;
+  readonly codeTtlSeconds: number;
+  /** Guesses a code accepts in total, across sessions; also the custom rounds one session may take. */
+  readonly maxAttempts: number;
+  readonly resendIntervalSeconds: number;
+  readonly maxSendsPerHour: number;
+  readonly appName: string;
+  /** Subject line; `{{appName}}` is replaced. */
+  readonly emailSubject: string;
+}
+
+type Env = Record<string, string | undefined>;
+
+function text(env: Env, name: string, fallback?: string): string {
+  const value = env[name]?.trim();
+  if (value) return value;
+  if (fallback !== undefined) return fallback;
+  throw new ConfigError(name, 'is required');
+}
+
+function integer(env: Env, name: string, fallback: number, min: number, max: number): number {
+  const raw = env[name]?.trim();
+  if (raw === undefined || raw === '') return fallback;
+  if (!/^\d+$/.test(raw)) throw new ConfigError(name, `must be a whole number from ${min} to ${max}, got "${raw}"`);
+  const value = Number(raw);
+  if (value < min || value > max) {
+    throw new ConfigError(name, `must be a whole number from ${min} to ${max}, got ${value}`);
+  }
+  return value;
+}
+
+function signInMode(env: Env): SignInMode {
+  const value = text(env, 'SIGN_IN_MODE', 'code');
+  if (value === 'code' || value === 'password-and-code') return value;
+  throw new ConfigError('SIGN_IN_MODE', `must be "code" or "password-and-code", got "${value}"`);
+}
+
+function emailAddress(env: Env, name: string): string {
+  const value = text(env, name);
+  // SES also accepts `"Display Name" <address@domain>`.
+  const address = /<([^<>]+)>\s*$/.exec(value)?.[1] ?? value;
+  if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(address)) {
+    throw new ConfigError(name, `must be an email address, got "${value}"`);
+  }
+  return value;
+}
+
+/**
+ * Reads and validates the triggers' configuration. Called once per container, at cold start;
+ * an invalid value throws a ConfigError naming the variable.
+ */
+export function loadConfig(env: Env): Config {
+  return Object.freeze({
+    tableName: text(env, 'TABLE_NAME'),
+    fromAddress: emailAddress(env, 'SES_FROM_ADDRESS'),
+    sesConfigurationSet: env.SES_CONFIGURATION_SET?.trim() || undefined,
+    signInMode: signInMode(env),
+    codeLength: integer(env, 'CODE_LENGTH', 6, 6, 10),
+    // Down to 1 second so that expiry can be exercised locally; Cognito's session lasts at most 15 minutes.
+    codeTtlSeconds: integer(env, 'CODE_TTL_SECONDS', 180, 1, 900),
+    maxAttempts: integer(env, 'MAX_ATTEMPTS', 3, 1, 10),
+    // At least 5 s: Cognito re-invokes a slow trigger within its 5-second limit, and the interval is what
+    // makes that second invocation reuse the code instead of mailing another.
+    resendIntervalSeconds: integer(env, 'RESEND_INTERVAL_SECONDS', 60, 5, 3600),
+    maxSendsPerHour: integer(env, 'MAX_SENDS_PER_HOUR', 5, 1, 100),
+    appName: text(env, 'APP_NAME', 'your account'),
+    emailSubject: text(env, 'EMAIL_SUBJECT', 'Your sign-in code for {{appName}}'),
+  });
+}

@@ -1,0 +1,50 @@
+/**
+ * Errors the triggers raise. Each carries the data a caller needs, so the local endpoint and tests
+ * branch on the class, not on message text. A thrown error becomes Cognito's
+ * UserLambdaValidationException "<Trigger> failed with error <message>.", so messages are written
+ * for the person signing in and never contain a code.
+ */
+export class EmailOtpError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = new.target.name;
+  }
+}
+
+/** An environment variable is missing or out of range; raised at cold start. */
+export class ConfigError extends EmailOtpError {
+  constructor(
+    readonly variable: string,
+    readonly reason: string,
+  ) {
+    super(`Invalid configuration: ${variable} ${reason}`);
+  }
+}
+
+/** The user asked for more codes than the send policy allows. */
+export class SendRateExceededError extends EmailOtpError {
+  constructor(readonly retryAfterSeconds: number) {
+    super(`Too many codes requested. Try again in ${retryAfterSeconds} seconds.`);
+  }
+}
+
+/** DynamoDB could not be read or written; the sign-in fails closed. */
+export class CodeStoreError extends EmailOtpError {
+  constructor(operation: string, override readonly cause: unknown) {
+    super(`The sign-in code could not be ${operation}. Please try again.`);
+  }
+}
+
+/** SES did not accept the email; nothing was charged to the send window. */
+export class MailerError extends EmailOtpError {
+  constructor(override readonly cause: unknown) {
+    super('The sign-in code could not be sent. Please try again.');
+  }
+}
+
+/** The trigger event does not have the shape Cognito sends. */
+export class MalformedEventError extends EmailOtpError {
+  constructor(readonly detail: string) {
+    super(`Malformed trigger event: ${detail}`);
+  }
+}

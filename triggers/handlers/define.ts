@@ -1,0 +1,78 @@
+import type { DefineAuthChallengeTriggerEvent } from 'aws-lambda';
+import type { Audit } from '../audit.ts';
+import type { Config } from '../config.ts';
+import { MalformedEventError } from '../errors.ts';
+import {
+  CHALLENGE_METADATA,
+  assertEnvelope,
+  auditContext,
+  customRounds,
+  sessionOf,
+  type SessionEntry,
+} from '../trigger-event.ts';
+
+export type DefineDecision = 'PASSWORD_VERIFIER' | 'CUSTOM_CHALLENGE' | 'ISSUE_TOKENS' | 'FAIL';
+
+export interface DefineOptions {
+  readonly signInMode: Config['signInMode'];
+  /** Custom rounds one session may take before it fails. */
+  readonly maxRounds: number;
+}
+
+function isOurRound(entry: SessionEntry): boolean {
+  return entry.challengeName === 'CUSTOM_CHALLENGE' && entry.challengeMetadata === CHALLENGE_METADATA;
+}
+
+/** Code rounds: tokens after a correct answer, another round while rounds are left, else fail. */
+function decideCodeRounds(rounds: readonly SessionEntry[], options: DefineOptions, userNotFound: boolean): DefineDecision {
+  if (!rounds.every(isOurRound)) return 'FAIL';
+  const last = rounds.at(-1);
+  if (!last) return 'CUSTOM_CHALLENGE';
+  // A correct answer must end the session: no earlier round may have succeeded.
+  if (rounds.slice(0, -1).some((entry) => entry.challengeResult)) return 'FAIL';
+  if (last.challengeResult) return userNotFound ? 'FAIL' : 'ISSUE_TOKENS';
+  return rounds.length < options.maxRounds ? 'CUSTOM_CHALLENGE' : 'FAIL';
+}
+
+/** Pure decision of the Define Auth Challenge trigger from the session history. */
+export function decide(session: readonly SessionEntry[], options: DefineOptions, userNotFound: boolean): DefineDecision {
+  if (options.signInMode === 'code') return decideCodeRounds(session, options, userNotFound);
+
+  // password-and-code: SRP_A, then a correct PASSWORD_VERIFIER, and only then the code.
+  const [srp, password, ...rounds] = session;
+  if (!srp || srp.challengeName !== 'SRP_A' || !srp.challengeResult) return 'FAIL';
+  if (!password) return 'PASSWORD_VERIFIER';
+  if (password.challengeName !== 'PASSWORD_VERIFIER' || !password.challengeResult) return 'FAIL';
+  return decideCodeRounds(rounds, options, userNotFound);
+}
+
+export function createDefineAuthChallengeHandler(options: DefineOptions, audit: Audit) {
+  return async (event: DefineAuthChallengeTriggerEvent): Promise<DefineAuthChallengeTriggerEvent> => {
+    let decision: DefineDecision;
+    try {
+      assertEnvelope(event);
+      const session = sessionOf(event.request as unknown as Record<string, unknown>);
+      decision = decide(session, options, event.request.userNotFound === true);
+      const context = auditContext('define', event as never, customRounds(session));
+      if (decision === 'FAIL') audit('sign_in_failed', 'denied', context);
+      if (decision === 'ISSUE_TOKENS') audit('tokens_issued', 'ok', context);
+    } catch (error) {
+      // A session we cannot read fails closed; an event with nowhere to put the answer is rejected.
+      if (!(error instanceof MalformedEventError) || typeof event?.response !== 'object' || !event.response) throw error;
+      decision = 'FAIL';
+    }
+    const response = event.response;
+    if (decision === 'ISSUE_TOKENS') {
+      response.issueTokens = true;
+      response.failAuthentication = false;
+    } else if (decision === 'FAIL') {
+      response.issueTokens = false;
+      response.failAuthentication = true;
+    } else {
+      response.challengeName = decision;
+      response.issueTokens = false;
+      response.failAuthentication = false;
+    }
+    return event;
+  };
+}

@@ -1,0 +1,69 @@
+import type { VerifyAuthChallengeResponseTriggerEvent } from 'aws-lambda';
+import type { Audit, AuditEvent } from '../audit.ts';
+import type { CodeStore } from '../code-store.ts';
+import type { Config } from '../config.ts';
+import { MalformedEventError } from '../errors.ts';
+import { assertEnvelope, auditContext, storeKey, userAttributesOf } from '../trigger-event.ts';
+import { verifyAnswer, type VerifyOutcome } from '../verify-code.ts';
+
+export interface VerifyDeps {
+  readonly config: Pick<Config, 'codeLength' | 'maxAttempts'>;
+  readonly store: CodeStore;
+  readonly audit: Audit;
+  readonly now?: () => number;
+}
+
+const AUDIT_EVENT: Record<VerifyOutcome, AuditEvent> = {
+  correct: 'answer_correct',
+  wrong: 'answer_wrong',
+  malformed: 'answer_malformed',
+  expired: 'code_expired',
+  locked_out: 'locked_out',
+  no_code: 'no_code',
+  code_replaced: 'code_replaced',
+};
+
+export function createVerifyAuthChallengeResponseHandler(deps: VerifyDeps) {
+  const { config, store, audit } = deps;
+  const now = deps.now ?? Date.now;
+
+  return async (event: VerifyAuthChallengeResponseTriggerEvent): Promise<VerifyAuthChallengeResponseTriggerEvent> => {
+    try {
+      assertEnvelope(event);
+    } catch (error) {
+      if (!(error instanceof MalformedEventError) || typeof event?.response !== 'object' || !event.response) throw error;
+      event.response.answerCorrect = false;
+      return event;
+    }
+    const request = event.request as unknown as Record<string, unknown>;
+    const unknown = event.request.userNotFound === true || !userAttributesOf(request).email;
+    const privateParameters = (request.privateChallengeParameters ?? {}) as Record<string, string | undefined>;
+    const round = Number(privateParameters.round) || undefined;
+    const context = { ...auditContext('verify', event, round), ...(unknown ? { userNotFound: true } : {}) };
+
+    // Unknown users take the same path, against a code nobody was sent, and never succeed.
+    let result;
+    try {
+      result = await verifyAnswer({
+        store,
+        key: storeKey(event.userName, unknown),
+        answer: event.request.challengeAnswer,
+        codeLength: config.codeLength,
+        maxAttempts: config.maxAttempts,
+        now: now(),
+      });
+    } catch (error) {
+      // Fail closed: Cognito turns the error into UserLambdaValidationException and issues no tokens.
+      audit('store_failed', 'error', context, { reason: error instanceof Error ? error.name : 'unknown' });
+      throw error;
+    }
+    const correct = result.outcome === 'correct' && !unknown;
+    audit(unknown ? 'unknown_user' : AUDIT_EVENT[result.outcome], correct ? 'ok' : 'denied', context, {
+      codeId: result.codeId,
+      attemptsLeft: result.attemptsLeft,
+      ...(unknown ? { reason: result.outcome } : {}),
+    });
+    event.response.answerCorrect = correct;
+    return event;
+  };
+}

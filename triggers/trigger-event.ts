@@ -1,0 +1,74 @@
+import type { AuditContext } from './audit.ts';
+import { MalformedEventError } from './errors.ts';
+
+/** Marks the custom rounds this product created, so Define can tell them from anyone else's. */
+export const CHALLENGE_METADATA = 'EMAIL_CODE';
+
+export interface SessionEntry {
+  readonly challengeName: string;
+  readonly challengeResult: boolean;
+  readonly challengeMetadata?: string | null | undefined;
+}
+
+interface EnvelopeLike {
+  readonly userPoolId?: unknown;
+  readonly userName?: unknown;
+  readonly callerContext?: { readonly clientId?: unknown } | null;
+  readonly request?: unknown;
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** Checks what every trigger relies on; a malformed event raises MalformedEventError naming the field. */
+export function assertEnvelope(event: unknown): asserts event is EnvelopeLike & { request: Record<string, unknown> } {
+  if (!isRecord(event)) throw new MalformedEventError('event is not an object');
+  if (typeof event.userName !== 'string' || event.userName === '') throw new MalformedEventError('userName missing');
+  if (typeof event.userPoolId !== 'string') throw new MalformedEventError('userPoolId missing');
+  if (!isRecord(event.request)) throw new MalformedEventError('request missing');
+  if (!isRecord(event.response)) throw new MalformedEventError('response missing');
+}
+
+/** The session history, or MalformedEventError if it is not the array of entries Cognito sends. */
+export function sessionOf(request: Record<string, unknown>): SessionEntry[] {
+  const session = request.session;
+  if (!Array.isArray(session)) throw new MalformedEventError('request.session is not an array');
+  for (const entry of session) {
+    if (!isRecord(entry) || typeof entry.challengeName !== 'string' || typeof entry.challengeResult !== 'boolean') {
+      throw new MalformedEventError('request.session has an entry without challengeName or challengeResult');
+    }
+  }
+  return session as SessionEntry[];
+}
+
+export function customRounds(session: readonly SessionEntry[]): number {
+  return session.filter((entry) => entry.challengeName === 'CUSTOM_CHALLENGE').length;
+}
+
+export function userAttributesOf(request: Record<string, unknown>): Record<string, string> {
+  return isRecord(request.userAttributes) ? (request.userAttributes as Record<string, string>) : {};
+}
+
+export function auditContext(
+  trigger: AuditContext['trigger'],
+  event: EnvelopeLike & { request: Record<string, unknown> },
+  round?: number,
+): AuditContext {
+  return {
+    trigger,
+    userPoolId: String(event.userPoolId),
+    userName: String(event.userName),
+    clientId: String(event.callerContext?.clientId ?? ''),
+    ...(round === undefined ? {} : { round }),
+    ...(event.request.userNotFound === true ? { userNotFound: true } : {}),
+  };
+}
+
+/**
+ * Store key for a user's code. Unknown users (`userNotFound`) get a key of their own namespace, so what
+ * their sign-in writes can never be tripped over by a real account that later takes that name.
+ */
+export function storeKey(userName: string, userNotFound: boolean): string {
+  return `${userNotFound ? 'absent' : 'user'}#${userName}`;
+}
