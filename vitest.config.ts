@@ -7,5 +7,7 @@ export default defineConfig({
     hookTimeout: 60_000,
     // The machine has two cores; integration tests start their own servers.
     maxWorkers: 2,
+    // Audit lines are asserted where they matter (test/integration/audit-log.test.ts), silent elsewhere.
+    env: { POWERTOOLS_LOG_LEVEL: 'SILENT' },
   },
 });

@@ -1,6 +1,9 @@
 import type { AddressInfo } from 'node:net';
-import sesModule from 'aws-ses-v2-local';
+import { createRequire } from 'node:module';
 import { closeServer, type RunningServer } from './listen.ts';
+
+// A CommonJS package whose default export Node, tsx and Vite interpret differently: load it one way.
+const sesModule = createRequire(import.meta.url)('aws-ses-v2-local') as typeof import('aws-ses-v2-local');
 
 /** Starts the SES endpoint with its mailbox page (`/`) and `GET /store` on 127.0.0.1. */
 export async function startSes(port: number): Promise<RunningServer> {

@@ -1,0 +1,72 @@
+import { startDynamo, createCodeTable } from '../../infra/local/dynamodb.ts';
+import { startSes } from '../../infra/local/ses.ts';
+import { latestCode, listEmails } from '../../infra/local/mailbox-client.ts';
+import { loadConfig, type Config } from '../../triggers/config.ts';
+import { createRuntime } from '../../triggers/runtime.ts';
+import { createCreateAuthChallengeHandler } from '../../triggers/handlers/create.ts';
+import { createVerifyAuthChallengeResponseHandler } from '../../triggers/handlers/verify.ts';
+import { createDefineAuthChallengeHandler } from '../../triggers/handlers/define.ts';
+import type { SendTiming } from '../../triggers/send-timing.ts';
+
+export interface LocalAws {
+  readonly dynamodbUrl: string;
+  readonly sesUrl: string;
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts real dynalite and aws-ses-v2-local on free loopback ports and points the SDK's standard
+ * endpoint settings at them, as the local stack does for the handlers.
+ */
+export async function startLocalAws(): Promise<LocalAws> {
+  const dynamo = await startDynamo({ port: 0 });
+  const ses = await startSes(0);
+  Object.assign(process.env, {
+    AWS_REGION: 'us-east-1',
+    AWS_ACCESS_KEY_ID: 'local',
+    AWS_SECRET_ACCESS_KEY: 'local',
+    AWS_ENDPOINT_URL_DYNAMODB: dynamo.url,
+    AWS_ENDPOINT_URL_SES: ses.url,
+  });
+  return {
+    dynamodbUrl: dynamo.url,
+    sesUrl: ses.url,
+    async stop() {
+      await Promise.all([dynamo.stop(), ses.stop()]);
+    },
+  };
+}
+
+let tables = 0;
+
+/** The three handlers on a fresh table, built exactly as the Lambda entry points build them. */
+export interface TriggerOverrides {
+  readonly now?: () => number;
+  readonly sendTiming?: SendTiming;
+}
+
+export async function triggersOn(aws: LocalAws, env: Record<string, string> = {}, overrides: TriggerOverrides = {}) {
+  tables += 1;
+  const tableName = `codes-${process.pid}-${tables}`;
+  await createCodeTable(aws.dynamodbUrl, tableName);
+  const config: Config = loadConfig({ TABLE_NAME: tableName, SES_FROM_ADDRESS: 'no-reply@example.com', ...env });
+  const runtime = createRuntime(config);
+  const deps = { ...runtime, ...overrides };
+  return {
+    config,
+    store: runtime.store,
+    tableName,
+    define: createDefineAuthChallengeHandler(
+      { signInMode: config.signInMode, maxRounds: config.maxAttempts },
+      runtime.audit,
+    ),
+    create: createCreateAuthChallengeHandler(deps),
+    verify: createVerifyAuthChallengeResponseHandler(deps),
+    emailsTo: (address: string) => listEmails(aws.sesUrl, address),
+    codeFor: async (address: string) => {
+      const code = await latestCode(aws.sesUrl, address);
+      if (!code) throw new Error(`no code mailed to ${address}`);
+      return code;
+    },
+  };
+}

@@ -1,0 +1,246 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SendRateExceededError } from '../../triggers/errors.ts';
+import { createSendTiming } from '../../triggers/send-timing.ts';
+import { codeRound, createEvent, newUser, verifyEvent } from '../helpers/cognito-events.ts';
+import { startLocalAws, triggersOn, type LocalAws } from '../helpers/local-aws.ts';
+
+let aws: LocalAws;
+beforeAll(async () => {
+  aws = await startLocalAws();
+});
+afterAll(() => aws?.stop());
+
+const wrongFor = (code: string) => (code === '999999' ? '000000' : '999999');
+
+/** A clock the test moves forward, starting at the real time. */
+function testClock() {
+  let offset = 0;
+  return { now: () => Date.now() + offset, advance: (seconds: number) => (offset += seconds * 1000) };
+}
+
+describe('a code accepts at most MAX_ATTEMPTS guesses across sessions and under any concurrency', () => {
+  it('50 concurrent wrong guesses, then the right code is rejected', async () => {
+    const t = await triggersOn(aws);
+    const user = newUser();
+    await t.create(createEvent(user));
+    const code = await t.codeFor(user.email);
+    const guesses = await Promise.all(
+      Array.from({ length: 50 }, () => t.verify(verifyEvent(user, wrongFor(code)))),
+    );
+    expect(guesses.every((g) => g.response.answerCorrect === false)).toBe(true);
+    expect((await t.store.read(`user#${user.userName}`)).code?.attempts).toBe(3);
+    expect((await t.verify(verifyEvent(user, code))).response.answerCorrect).toBe(false);
+  });
+
+  it('counts guesses from every session against the same code', async () => {
+    const t = await triggersOn(aws);
+    const user = newUser();
+    await t.create(createEvent(user)); // session A
+    const code = await t.codeFor(user.email);
+    await t.verify(verifyEvent(user, wrongFor(code)));
+    await t.create(createEvent(user, [codeRound(false)]));
+    await t.verify(verifyEvent(user, wrongFor(code)));
+    const sessionB = await t.create(createEvent(user)); // reuses the code: inside the resend interval
+    expect(sessionB.response.publicChallengeParameters.attemptsLeft).toBe('1');
+    await t.verify(verifyEvent(user, wrongFor(code)));
+    expect((await t.verify(verifyEvent(user, code))).response.answerCorrect).toBe(false);
+    const sessionBRetry = await t.create(createEvent(user, [codeRound(false)]));
+    expect(sessionBRetry.response.publicChallengeParameters.attemptsLeft).toBe('0');
+  });
+
+  it('two concurrent right answers: exactly one succeeds', async () => {
+    const t = await triggersOn(aws, { MAX_ATTEMPTS: '10' });
+    const user = newUser();
+    await t.create(createEvent(user));
+    const code = await t.codeFor(user.email);
+    const results = await Promise.all(Array.from({ length: 10 }, () => t.verify(verifyEvent(user, code))));
+    expect(results.filter((r) => r.response.answerCorrect === true)).toHaveLength(1);
+  });
+});
+
+describe('after a success the code is consumed: replay fails', () => {
+  it('rejects the same code in a later session', async () => {
+    const t = await triggersOn(aws);
+    const user = newUser();
+    await t.create(createEvent(user));
+    const code = await t.codeFor(user.email);
+    expect((await t.verify(verifyEvent(user, code))).response.answerCorrect).toBe(true);
+    const again = await t.create(createEvent(user)).catch((e: unknown) => e);
+    expect(again).toBeInstanceOf(SendRateExceededError); // no live code to reuse, interval not over
+    expect((await t.verify(verifyEvent(user, code))).response.answerCorrect).toBe(false);
+  });
+});
+
+describe('expiry is checked on every verify, not left to DynamoDB TTL', () => {
+  it('rejects the right code after CODE_TTL_SECONDS while its item still exists', async () => {
+    const t = await triggersOn(aws, { CODE_TTL_SECONDS: '1' });
+    const user = newUser();
+    await t.create(createEvent(user));
+    const code = await t.codeFor(user.email);
+    await new Promise((r) => setTimeout(r, 1_200));
+    expect((await t.store.read(`user#${user.userName}`)).code).toBeDefined();
+    expect((await t.verify(verifyEvent(user, code))).response.answerCorrect).toBe(false);
+  });
+});
+
+describe('a new code replaces the previous one: only the latest code mailed is valid', () => {
+  it('rejects the older code once a newer one was mailed', async () => {
+    const clock = testClock();
+    const t = await triggersOn(aws, {}, { now: clock.now });
+    const user = newUser();
+    await t.create(createEvent(user));
+    const first = await t.codeFor(user.email);
+    clock.advance(61);
+    await t.create(createEvent(user));
+    const second = await t.codeFor(user.email);
+    expect(await t.emailsTo(user.email)).toHaveLength(2);
+    if (first !== second) expect((await t.verify(verifyEvent(user, first))).response.answerCorrect).toBe(false);
+    expect((await t.verify(verifyEvent(user, second))).response.answerCorrect).toBe(true);
+  });
+});
+
+describe('sends are rate limited per user', () => {
+  it('20 parallel sessions yield one email, and every session gets a working challenge', async () => {
+    const t = await triggersOn(aws);
+    const user = newUser();
+    const sessions = await Promise.all(Array.from({ length: 20 }, () => t.create(createEvent(user))));
+    expect(await t.emailsTo(user.email)).toHaveLength(1);
+    const ids = new Set(sessions.map((s) => s.response.privateChallengeParameters.codeId));
+    expect(ids.size).toBe(1);
+    expect((await t.verify(verifyEvent(user, await t.codeFor(user.email)))).response.answerCorrect).toBe(true);
+  });
+
+  it("Cognito's re-invocation of the same round mails at most once and neither call fails", async () => {
+    const t = await triggersOn(aws);
+    const user = newUser();
+    const event = createEvent(user);
+    const [a, b] = await Promise.all([t.create(structuredClone(event)), t.create(structuredClone(event))]);
+    expect(a.response.publicChallengeParameters).toEqual(b.response.publicChallengeParameters);
+    expect(await t.emailsTo(user.email)).toHaveLength(1);
+  });
+
+  it('a second sign-in inside RESEND_INTERVAL_SECONDS reuses the code already mailed', async () => {
+    const clock = testClock();
+    const t = await triggersOn(aws, {}, { now: clock.now });
+    const user = newUser();
+    await t.create(createEvent(user));
+    clock.advance(59);
+    const second = await t.create(createEvent(user));
+    expect(await t.emailsTo(user.email)).toHaveLength(1);
+    expect(second.response.publicChallengeParameters.attemptsLeft).toBe('3');
+    expect((await t.verify(verifyEvent(user, await t.codeFor(user.email)))).response.answerCorrect).toBe(true);
+  });
+
+  it('allows at most MAX_SENDS_PER_HOUR emails per hour, even to parallel calls', async () => {
+    const clock = testClock();
+    const t = await triggersOn(aws, { MAX_SENDS_PER_HOUR: '3', RESEND_INTERVAL_SECONDS: '10' }, { now: clock.now });
+    const user = newUser();
+    for (let i = 0; i < 2; i++) {
+      await t.create(createEvent(user));
+      clock.advance(11);
+    }
+    await Promise.all(Array.from({ length: 10 }, () => t.create(createEvent(user))));
+    expect(await t.emailsTo(user.email)).toHaveLength(3);
+
+    clock.advance(11);
+    // The cap is reached: the live code is reused rather than a fourth email sent.
+    await t.create(createEvent(user));
+    expect(await t.emailsTo(user.email)).toHaveLength(3);
+
+    // With no live code left, the user is told when to try again.
+    await t.verify(verifyEvent(user, await t.codeFor(user.email)));
+    const refused = await t.create(createEvent(user)).catch((e: unknown) => e);
+    expect(refused).toBeInstanceOf(SendRateExceededError);
+    expect((refused as SendRateExceededError).retryAfterSeconds).toBeGreaterThan(3_000);
+    expect((refused as Error).message).toMatch(/^Too many codes requested\. Try again in \d+ seconds\.$/);
+
+    clock.advance(3_600);
+    await t.create(createEvent(user));
+    expect(await t.emailsTo(user.email)).toHaveLength(4);
+  });
+});
+
+describe('unknown users get a challenge of the same shape, no email, and never succeed', () => {
+  it('answers like a real user without mailing or touching the real key', async () => {
+    const sleeps: number[] = [];
+    const sendTiming = createSendTiming({ initialMs: 120, sleep: async (ms) => void sleeps.push(ms) });
+    const t = await triggersOn(aws, {}, { sendTiming });
+    const real = newUser();
+    const ghost = { userName: `ghost-${real.email}`, userNotFound: true };
+
+    const realChallenge = await t.create(createEvent(real));
+    const ghostChallenge = await t.create(createEvent(ghost));
+    expect(Object.keys(ghostChallenge.response.publicChallengeParameters).sort()).toEqual(
+      Object.keys(realChallenge.response.publicChallengeParameters).sort(),
+    );
+    expect(Object.keys(ghostChallenge.response.privateChallengeParameters).sort()).toEqual(
+      Object.keys(realChallenge.response.privateChallengeParameters).sort(),
+    );
+    for (const value of Object.values(ghostChallenge.response.privateChallengeParameters)) {
+      expect(typeof value).toBe('string');
+    }
+    expect(ghostChallenge.response.challengeMetadata).toBe(realChallenge.response.challengeMetadata);
+    expect(await t.emailsTo(ghost.userName)).toHaveLength(0);
+    // Waited about as long as a real send, measured from the real one just made.
+    expect(sleeps).toHaveLength(1);
+    expect((await t.store.read(`user#${ghost.userName}`)).version).toBe(0);
+
+    for (const guess of ['000000', '123456', await t.codeFor(real.email)]) {
+      expect((await t.verify(verifyEvent(ghost, guess))).response.answerCorrect).toBe(false);
+    }
+  });
+
+  it('a real account that later takes the name is not affected by what the unknown sign-in wrote', async () => {
+    const t = await triggersOn(aws);
+    const user = newUser();
+    await t.create(createEvent({ userName: user.userName, userNotFound: true }));
+    await t.create(createEvent(user));
+    expect(await t.emailsTo(user.email)).toHaveLength(1);
+    expect((await t.verify(verifyEvent(user, await t.codeFor(user.email)))).response.answerCorrect).toBe(true);
+  });
+
+  it('a user without an email address is treated as unknown', async () => {
+    const t = await triggersOn(aws);
+    const user = { userName: newUser().userName };
+    const { response } = await t.create(createEvent(user));
+    expect(response.publicChallengeParameters.codeLength).toBe('6');
+    expect((await t.verify(verifyEvent(user, '123456'))).response.answerCorrect).toBe(false);
+  });
+});
+
+describe('bad input gets a clear false or a clear error, never a crash', () => {
+  it.each([
+    ['empty', ''],
+    ['huge', '1'.repeat(1_000_000)],
+    ['non-digit', 'abcdef'],
+    ['non-ASCII digits', '１２３４５６'],
+    ['too short', '12345'],
+    ['null', null],
+    ['an object', { code: '123456' }],
+  ])('a %s answer is false and spends no guess', async (_name, answer) => {
+    const t = await triggersOn(aws);
+    const user = newUser();
+    await t.create(createEvent(user));
+    const { response } = await t.verify(verifyEvent(user, answer));
+    expect(response.answerCorrect).toBe(false);
+    expect((await t.store.read(`user#${user.userName}`)).code?.attempts).toBe(0);
+  });
+
+  it('a malformed Verify event is answered false', async () => {
+    const t = await triggersOn(aws);
+    const event = verifyEvent(newUser(), '123456') as any;
+    delete event.userName;
+    expect((await t.verify(event)).response.answerCorrect).toBe(false);
+  });
+
+  it.each([
+    ['no session', (e: any) => delete e.request.session],
+    ['a built-in challenge name', (e: any) => (e.request.challengeName = 'PASSWORD_VERIFIER')],
+    ['no request', (e: any) => delete e.request],
+  ])('a Create event with %s raises a clear error', async (_name, mutate) => {
+    const t = await triggersOn(aws);
+    const event = createEvent(newUser()) as any;
+    mutate(event);
+    await expect(t.create(event)).rejects.toThrow(/^Malformed trigger event: /);
+  });
+});

@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest';
+import { generateCode, hashCode, matchesHash, newSalt, normalizeAnswer } from '../../triggers/code.ts';
+
+describe('codes come from the CSPRNG with the configured length', () => {
+  it.each([6, 8, 10])('has %i digits, leading zeros kept', (length) => {
+    for (let i = 0; i < 200; i++) expect(generateCode(length)).toMatch(new RegExp(`^\\d{${length}}$`));
+  });
+  it('spreads over every digit in every position', () => {
+    const seen = Array.from({ length: 6 }, () => new Set<string>());
+    for (let i = 0; i < 2000; i++) [...generateCode(6)].forEach((d, p) => seen[p]!.add(d));
+    for (const digits of seen) expect(digits.size).toBe(10);
+  });
+});
+
+describe('codes are stored only as a salted hash and compared in constant time', () => {
+  it('never contains the code and differs per salt', () => {
+    const code = '123456';
+    const a = hashCode(code, newSalt());
+    const b = hashCode(code, newSalt());
+    expect(a).not.toContain(code);
+    expect(a).not.toBe(b);
+    expect(a).toMatch(/^[0-9a-f]{64}$/);
+  });
+  it('matches only the same code', () => {
+    const salt = newSalt();
+    const stored = hashCode('012345', salt);
+    expect(matchesHash('012345', salt, stored)).toBe(true);
+    expect(matchesHash('012346', salt, stored)).toBe(false);
+    expect(matchesHash('012345', newSalt(), stored)).toBe(false);
+  });
+});
+
+describe('answers are normalized: digits only, exact length', () => {
+  it.each([
+    ['123456', '123456'],
+    ['  123456\n', '123456'],
+    ['123 456', '123456'],
+    ['123-456', '123456'],
+  ])('accepts %j', (answer, expected) => expect(normalizeAnswer(answer, 6)).toBe(expected));
+  it.each([
+    ['', 'empty'],
+    ['12345', 'short'],
+    ['1234567', 'long'],
+    ['12a456', 'letters'],
+    ['１２３４５６', 'full-width digits'],
+    ['١٢٣٤٥٦', 'Arabic-Indic digits'],
+    ['9'.repeat(100_000), 'huge'],
+    [null, 'null'],
+    [123456, 'a number'],
+    [['123456'], 'an array'],
+  ])('rejects %s (%s)', (answer) => expect(normalizeAnswer(answer, 6)).toBeUndefined());
+});

@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest';
+import { loadConfig } from '../../triggers/config.ts';
+import { ConfigError } from '../../triggers/errors.ts';
+
+const base = { TABLE_NAME: 'codes', SES_FROM_ADDRESS: 'no-reply@example.com' };
+
+describe('configuration is validated once, with messages naming the variable', () => {
+  it('applies the documented defaults', () => {
+    expect(loadConfig(base)).toMatchObject({
+      tableName: 'codes',
+      signInMode: 'code',
+      codeLength: 6,
+      codeTtlSeconds: 180,
+      maxAttempts: 3,
+      resendIntervalSeconds: 60,
+      maxSendsPerHour: 5,
+    });
+  });
+
+  it.each([
+    [{ TABLE_NAME: '' }, 'TABLE_NAME'],
+    [{ SES_FROM_ADDRESS: 'not-an-address' }, 'SES_FROM_ADDRESS'],
+    [{ SIGN_IN_MODE: 'sms' }, 'SIGN_IN_MODE'],
+    [{ CODE_LENGTH: '5' }, 'CODE_LENGTH'],
+    [{ CODE_LENGTH: '11' }, 'CODE_LENGTH'],
+    [{ CODE_LENGTH: 'six' }, 'CODE_LENGTH'],
+    [{ CODE_TTL_SECONDS: '0' }, 'CODE_TTL_SECONDS'],
+    [{ CODE_TTL_SECONDS: '901' }, 'CODE_TTL_SECONDS'],
+    [{ MAX_ATTEMPTS: '0' }, 'MAX_ATTEMPTS'],
+    [{ MAX_ATTEMPTS: '2.5' }, 'MAX_ATTEMPTS'],
+    [{ RESEND_INTERVAL_SECONDS: '4' }, 'RESEND_INTERVAL_SECONDS'],
+    [{ MAX_SENDS_PER_HOUR: '-1' }, 'MAX_SENDS_PER_HOUR'],
+  ])('rejects %o', (override, variable) => {
+    const attempt = () => loadConfig({ ...base, ...override });
+    expect(attempt).toThrow(ConfigError);
+    expect(attempt).toThrow(new RegExp(`^Invalid configuration: ${variable} `));
+  });
+
+  it('accepts the limits and a display-name sender', () => {
+    const config = loadConfig({
+      ...base,
+      SES_FROM_ADDRESS: 'Example <no-reply@example.com>',
+      SIGN_IN_MODE: 'password-and-code',
+      CODE_LENGTH: '10',
+      CODE_TTL_SECONDS: '1',
+      MAX_ATTEMPTS: '10',
+    });
+    expect(config).toMatchObject({ signInMode: 'password-and-code', codeLength: 10, codeTtlSeconds: 1, maxAttempts: 10 });
+  });
+
+  it('cannot be changed after loading', () => {
+    const config = loadConfig(base) as { codeLength: number };
+    expect(() => (config.codeLength = 4)).toThrow(TypeError);
+  });
+});
