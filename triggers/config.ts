@@ -57,6 +57,13 @@ function emailAddress(env: Env, name: string): string {
   return value;
 }
 
+/** What Define needs: it decides from the session alone and touches no AWS service. */
+export type SessionConfig = Pick<Config, 'signInMode' | 'maxAttempts'>;
+
+export function loadSessionConfig(env: Env): SessionConfig {
+  return Object.freeze({ signInMode: signInMode(env), maxAttempts: integer(env, 'MAX_ATTEMPTS', 3, 1, 10) });
+}
+
 /**
  * Reads and validates the triggers' configuration. Called once per container, at cold start;
  * an invalid value throws a ConfigError naming the variable.
@@ -66,11 +73,10 @@ export function loadConfig(env: Env): Config {
     tableName: text(env, 'TABLE_NAME'),
     fromAddress: emailAddress(env, 'SES_FROM_ADDRESS'),
     sesConfigurationSet: env.SES_CONFIGURATION_SET?.trim() || undefined,
-    signInMode: signInMode(env),
+    ...loadSessionConfig(env),
     codeLength: integer(env, 'CODE_LENGTH', 6, 6, 10),
     // Down to 1 second so that expiry can be exercised locally; Cognito's session lasts at most 15 minutes.
     codeTtlSeconds: integer(env, 'CODE_TTL_SECONDS', 180, 1, 900),
-    maxAttempts: integer(env, 'MAX_ATTEMPTS', 3, 1, 10),
     // At least 5 s: Cognito re-invokes a slow trigger within its 5-second limit, and the interval is what
     // makes that second invocation reuse the code instead of mailing another.
     resendIntervalSeconds: integer(env, 'RESEND_INTERVAL_SECONDS', 60, 5, 3600),

@@ -48,5 +48,5 @@ describe('answers are normalized: digits only, exact length', () => {
     [null, 'null'],
     [123456, 'a number'],
     [['123456'], 'an array'],
-  ])('rejects %s (%s)', (answer) => expect(normalizeAnswer(answer, 6)).toBeUndefined());
+  ] as Array<[unknown, string]>)('rejects %s (%s)', (answer) => expect(normalizeAnswer(answer, 6)).toBeUndefined());
 });

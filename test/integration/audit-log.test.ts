@@ -1,0 +1,88 @@
+import { SESClient, SendEmailCommand } from '@aws-sdk/client-ses';
+import { mockClient } from 'aws-sdk-client-mock';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { codeRound, createEvent, defineEvent, newUser, verifyEvent, POOL_ID, CLIENT_ID } from '../helpers/cognito-events.ts';
+import { startLocalAws, triggersOn, type LocalAws } from '../helpers/local-aws.ts';
+
+let aws: LocalAws;
+beforeAll(async () => {
+  aws = await startLocalAws();
+});
+afterAll(() => aws?.stop());
+
+/** Everything the process writes to stdout and stderr while `run` runs. */
+async function captureOutput(run: () => Promise<void>): Promise<string[]> {
+  const lines: string[] = [];
+  const keep = (chunk: unknown) => {
+    lines.push(...String(chunk).split('\n').filter(Boolean));
+    return true;
+  };
+  const out = vi.spyOn(process.stdout, 'write').mockImplementation(keep);
+  const err = vi.spyOn(process.stderr, 'write').mockImplementation(keep);
+  try {
+    await run();
+  } finally {
+    out.mockRestore();
+    err.mockRestore();
+  }
+  return lines;
+}
+
+describe('audit: one structured line per event, never the code', () => {
+  it('logs every outcome with pool, user, client, round and outcome, and no code anywhere', async () => {
+    process.env.POWERTOOLS_LOG_LEVEL = 'INFO';
+    let now = Date.now();
+    const t = await triggersOn(aws, { MAX_SENDS_PER_HOUR: '2' }, { now: () => now });
+    process.env.POWERTOOLS_LOG_LEVEL = 'SILENT';
+    const user = newUser();
+    const codes: string[] = [];
+
+    const lines = await captureOutput(async () => {
+      await t.create(createEvent(user)); // code_sent
+      codes.push(await t.codeFor(user.email));
+      await t.create(createEvent(user)); // code_reused
+      await t.verify(verifyEvent(user, codes[0] === '111111' ? '222222' : '111111')); // answer_wrong
+      await t.verify(verifyEvent(user, 'abc')); // answer_malformed
+      await t.create(createEvent(user, [codeRound(false)])); // challenge_repeated
+      await t.verify(verifyEvent(user, codes[0])); // answer_correct
+      await t.define(defineEvent(user, [codeRound(false), codeRound(true)])); // tokens_issued
+      now += 61_000;
+      const ses = mockClient(SESClient);
+      ses.on(SendEmailCommand).rejects(new Error('down'));
+      await t.create(createEvent(user)).catch(() => undefined); // send_failed
+      ses.restore();
+      await t.create(createEvent(user)); // code_sent
+      codes.push(await t.codeFor(user.email));
+      await t.verify(verifyEvent(user, codes[1])); // answer_correct
+      await t.create(createEvent(user)).catch(() => undefined); // send_throttled
+      await t.create(createEvent({ userName: 'ghost@example.com', userNotFound: true })); // code_sent (unknown)
+      await t.verify(verifyEvent({ userName: 'ghost@example.com', userNotFound: true }, '123456')); // unknown_user
+    });
+
+    const records = lines.map((line) => JSON.parse(line) as Record<string, unknown>);
+    expect(records.map((r) => r.event)).toEqual([
+      'code_sent',
+      'code_reused',
+      'answer_wrong',
+      'answer_malformed',
+      'challenge_repeated',
+      'answer_correct',
+      'tokens_issued',
+      'send_failed',
+      'code_sent',
+      'answer_correct',
+      'send_throttled',
+      'code_sent',
+      'unknown_user',
+    ]);
+    for (const record of records) {
+      expect(record).toMatchObject({ userPoolId: POOL_ID, clientId: CLIENT_ID, outcome: expect.any(String) });
+      expect(record.userName).toEqual(expect.any(String));
+      expect(record.round).toEqual(expect.any(Number));
+    }
+    expect(records.at(-1)).toMatchObject({ userNotFound: true, outcome: 'denied' });
+    const everything = lines.join('\n');
+    for (const code of codes) expect(everything).not.toContain(code);
+    expect(everything).not.toMatch(/codeHash|"salt"/);
+  });
+});

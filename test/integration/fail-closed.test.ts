@@ -1,0 +1,114 @@
+import { DeleteCommand, DynamoDBDocumentClient, GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { SESClient, SendEmailCommand } from '@aws-sdk/client-ses';
+import { mockClient } from 'aws-sdk-client-mock';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { CodeStoreError, MailerError } from '../../triggers/errors.ts';
+import { createEvent, newUser, verifyEvent } from '../helpers/cognito-events.ts';
+import { startLocalAws, triggersOn, type LocalAws } from '../helpers/local-aws.ts';
+
+let aws: LocalAws;
+beforeAll(async () => {
+  aws = await startLocalAws();
+});
+afterAll(() => aws?.stop());
+
+const realDynamoSend = DynamoDBDocumentClient.prototype.send;
+const serviceDown = () => Object.assign(new Error('Service unavailable'), { name: 'ServiceUnavailable', $fault: 'server' });
+
+/** Real DynamoDB for every call, except the ones a test makes fail. */
+function dynamoWithFaults() {
+  const mock = mockClient(DynamoDBDocumentClient);
+  // The mock sees only each command's input: rebuild the command and send it for real.
+  const passThrough = (Command: new (input: any) => any) => (input: unknown, getClient: () => unknown) =>
+    (realDynamoSend as (this: unknown, command: unknown) => Promise<unknown>).call(getClient(), new Command(input));
+  mock.on(GetCommand).callsFake(passThrough(GetCommand));
+  mock.on(PutCommand).callsFake(passThrough(PutCommand));
+  mock.on(UpdateCommand).callsFake(passThrough(UpdateCommand));
+  mock.on(DeleteCommand).callsFake(passThrough(DeleteCommand));
+  return mock;
+}
+
+let restore: Array<() => void> = [];
+afterEach(() => {
+  for (const undo of restore) undo();
+  restore = [];
+});
+
+describe('fail closed: if SES fails, no code is valid and nothing blocks the next try', () => {
+  it('raises a clear error, charges no send, and the next try mails a code that works', async () => {
+    const t = await triggersOn(aws);
+    const user = newUser();
+    const ses = mockClient(SESClient);
+    ses.on(SendEmailCommand).rejects(serviceDown());
+    const failed = await t.create(createEvent(user)).catch((e: unknown) => e);
+    ses.restore();
+    expect(failed).toBeInstanceOf(MailerError);
+    expect((failed as Error).message).toBe('The sign-in code could not be sent. Please try again.');
+    expect(await t.emailsTo(user.email)).toHaveLength(0);
+    const state = await t.store.read(`user#${user.userName}`);
+    expect(state.sends).toEqual([]);
+    expect(state.code).toBeUndefined();
+
+    await t.create(createEvent(user)); // immediately: the failed send did not start the resend interval
+    expect(await t.emailsTo(user.email)).toHaveLength(1);
+    expect((await t.verify(verifyEvent(user, await t.codeFor(user.email)))).response.answerCorrect).toBe(true);
+  });
+
+  it('keeps the previous code valid when the replacement could not be sent', async () => {
+    let now = Date.now();
+    const t = await triggersOn(aws, {}, { now: () => now });
+    const user = newUser();
+    await t.create(createEvent(user));
+    const first = await t.codeFor(user.email);
+    now += 61_000;
+    const ses = mockClient(SESClient);
+    ses.on(SendEmailCommand).rejects(serviceDown());
+    await expect(t.create(createEvent(user))).rejects.toBeInstanceOf(MailerError);
+    ses.restore();
+    expect((await t.store.read(`user#${user.userName}`)).sends).toHaveLength(1);
+    expect((await t.verify(verifyEvent(user, first))).response.answerCorrect).toBe(true);
+  });
+});
+
+describe('fail closed: if DynamoDB fails, no tokens and no email', () => {
+  it('Create raises a clear error and sends nothing when the store cannot be read', async () => {
+    const t = await triggersOn(aws);
+    const user = newUser();
+    const ddb = dynamoWithFaults();
+    restore.push(() => ddb.restore());
+    ddb.on(GetCommand).rejects(serviceDown());
+    const failed = await t.create(createEvent(user)).catch((e: unknown) => e);
+    expect(failed).toBeInstanceOf(CodeStoreError);
+    expect((failed as Error).message).toBe('The sign-in code could not be read. Please try again.');
+    expect(await t.emailsTo(user.email)).toHaveLength(0);
+    ddb.restore();
+    await t.create(createEvent(user));
+    expect(await t.emailsTo(user.email)).toHaveLength(1);
+  });
+
+  it('Verify raises instead of answering when the guess cannot be counted, then works again', async () => {
+    const t = await triggersOn(aws);
+    const user = newUser();
+    await t.create(createEvent(user));
+    const code = await t.codeFor(user.email);
+    const ddb = dynamoWithFaults();
+    restore.push(() => ddb.restore());
+    ddb.on(UpdateCommand).rejects(serviceDown());
+    await expect(t.verify(verifyEvent(user, code))).rejects.toBeInstanceOf(CodeStoreError);
+    ddb.restore();
+    expect((await t.verify(verifyEvent(user, code))).response.answerCorrect).toBe(true);
+  });
+
+  it('Verify never answers true when the code cannot be consumed', async () => {
+    const t = await triggersOn(aws);
+    const user = newUser();
+    await t.create(createEvent(user));
+    const code = await t.codeFor(user.email);
+    const ddb = dynamoWithFaults();
+    restore.push(() => ddb.restore());
+    ddb.on(UpdateCommand, { ConditionExpression: 'codeHash = :hash' }).rejects(serviceDown());
+    await expect(t.verify(verifyEvent(user, code))).rejects.toBeInstanceOf(CodeStoreError);
+    expect(ddb.commandCalls(UpdateCommand)).toHaveLength(2); // counted, then the failed consume
+  });
+
+});
