@@ -1,4 +1,5 @@
-import type { Server } from 'node:http';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 
 export interface RunningServer {
   readonly url: string;
@@ -32,4 +33,13 @@ export function closeServer(server: Server): Promise<void> {
     server.closeAllConnections?.();
     server.close(() => resolve());
   });
+}
+
+/** A port that was free on 127.0.0.1 a moment ago. */
+export async function freePort(): Promise<number> {
+  const probe = createServer();
+  await listen(probe, 0, 'a free port');
+  const { port } = probe.address() as AddressInfo;
+  await closeServer(probe);
+  return port;
 }

@@ -1,0 +1,128 @@
+import { randomUUID } from 'node:crypto';
+import { join } from 'node:path';
+import { readJsonFile, writeJsonFile } from '../json-file.ts';
+import { CognitoServiceError, invalidParameter, userNotFound } from './errors.ts';
+import { createPasswordVerifier, type PasswordVerifier } from './srp.ts';
+
+export type UserStatus = 'UNCONFIRMED' | 'CONFIRMED' | 'FORCE_CHANGE_PASSWORD';
+
+export interface LocalUser {
+  /** Canonical username: a UUID, as in a pool whose sign-in name is the email address. */
+  readonly username: string;
+  attributes: Record<string, string>;
+  status: UserStatus;
+  enabled: boolean;
+  /** SRP salt and verifier; the password itself is never kept. */
+  password?: PasswordVerifier;
+  readonly createdAt: number;
+  updatedAt: number;
+}
+
+export interface AttributeType {
+  Name?: string;
+  Value?: string;
+}
+
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
+/** Cognito's default password policy: 8+ characters with lower and upper case, a digit and a symbol. */
+function checkPassword(password: unknown): string {
+  if (typeof password !== 'string') throw invalidParameter('Missing required parameter Password');
+  const problems: string[] = [];
+  if (password.length < 8) problems.push('Password not long enough');
+  if (!/[a-z]/.test(password)) problems.push('Password must have lowercase characters');
+  if (!/[A-Z]/.test(password)) problems.push('Password must have uppercase characters');
+  if (!/[0-9]/.test(password)) problems.push('Password must have numeric characters');
+  if (!/[^a-zA-Z0-9]/.test(password)) problems.push('Password must have symbol characters');
+  if (problems.length) {
+    throw new CognitoServiceError('InvalidPasswordException', `Password did not conform with policy: ${problems[0]}`);
+  }
+  return password;
+}
+
+/**
+ * The users of the local pool, kept in memory and saved to `users.json` in the data folder after every
+ * change. Users sign in with their email address; the pool's username is a UUID (`sub`).
+ */
+export class UserDirectory {
+  private readonly users = new Map<string, LocalUser>();
+  private readonly file: string | undefined;
+
+  constructor(
+    private readonly poolName: string,
+    dataDir: string | undefined,
+  ) {
+    this.file = dataDir ? join(dataDir, 'users.json') : undefined;
+    for (const user of (this.file && readJsonFile<LocalUser[]>(this.file)) || []) this.users.set(user.username, user);
+  }
+
+  /** By username or, as Cognito allows with email sign-in, by email address (case-insensitive). */
+  find(name: unknown): LocalUser | undefined {
+    if (typeof name !== 'string' || name === '') return undefined;
+    const direct = this.users.get(name);
+    if (direct) return direct;
+    const email = name.toLowerCase();
+    for (const user of this.users.values()) if (user.attributes.email?.toLowerCase() === email) return user;
+    return undefined;
+  }
+
+  get(name: unknown): LocalUser {
+    const user = this.find(name);
+    if (!user) throw userNotFound();
+    return user;
+  }
+
+  create(options: {
+    email: unknown;
+    attributes?: AttributeType[] | undefined;
+    password?: unknown;
+    status: UserStatus;
+  }): LocalUser {
+    const email = typeof options.email === 'string' ? options.email.trim() : '';
+    if (!EMAIL.test(email)) throw invalidParameter('Username should be an email.');
+    if (this.find(email)) {
+      throw new CognitoServiceError('UsernameExistsException', 'An account with the given email already exists.');
+    }
+    const password = options.password === undefined ? undefined : checkPassword(options.password);
+    const username = randomUUID();
+    const attributes: Record<string, string> = {};
+    for (const { Name, Value } of options.attributes ?? []) {
+      if (typeof Name === 'string' && typeof Value === 'string' && Name !== 'sub') attributes[Name] = Value;
+    }
+    Object.assign(attributes, { sub: username, email, email_verified: attributes.email_verified ?? 'false' });
+    const now = Date.now();
+    const user: LocalUser = { username, attributes, status: options.status, enabled: true, createdAt: now, updatedAt: now };
+    if (password !== undefined) user.password = createPasswordVerifier(this.poolName, username, password);
+    this.users.set(username, user);
+    this.save();
+    return user;
+  }
+
+  update(user: LocalUser, change: (user: LocalUser) => void): LocalUser {
+    change(user);
+    user.updatedAt = Date.now();
+    this.save();
+    return user;
+  }
+
+  setPassword(user: LocalUser, password: unknown, permanent: boolean): LocalUser {
+    const checked = checkPassword(password);
+    return this.update(user, (u) => {
+      u.password = createPasswordVerifier(this.poolName, u.username, checked);
+      if (permanent) u.status = 'CONFIRMED';
+    });
+  }
+
+  delete(user: LocalUser): void {
+    this.users.delete(user.username);
+    this.save();
+  }
+
+  private save(): void {
+    if (this.file) writeJsonFile(this.file, [...this.users.values()]);
+  }
+}
+
+export function attributeList(user: LocalUser): Array<{ Name: string; Value: string }> {
+  return Object.entries(user.attributes).map(([Name, Value]) => ({ Name, Value }));
+}

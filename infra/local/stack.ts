@@ -1,0 +1,144 @@
+import { rmSync } from 'node:fs';
+import { loadConfig } from '../../triggers/config.ts';
+import { createCreateAuthChallengeHandler } from '../../triggers/handlers/create.ts';
+import { createDefineAuthChallengeHandler } from '../../triggers/handlers/define.ts';
+import { createVerifyAuthChallengeResponseHandler } from '../../triggers/handlers/verify.ts';
+import { createRuntime } from '../../triggers/runtime.ts';
+import { createCognitoHttpServer } from './cognito/http-server.ts';
+import { LocalUserPool } from './cognito/user-pool.ts';
+import { createCodeTable, startDynamo } from './dynamodb.ts';
+import { closeServer, freePort, listen, type RunningServer } from './listen.ts';
+import { startSes } from './ses.ts';
+
+/** The contract of `.local/stack.json`: exactly these keys. */
+export interface StackInfo {
+  readonly region: string;
+  readonly userPoolId: string;
+  readonly userPoolClientId: string;
+  readonly cognitoEndpoint: string;
+  readonly issuer: string;
+  readonly dynamodbEndpoint: string;
+  readonly mailboxUrl: string;
+  readonly webUrl: string;
+  readonly signInMode: string;
+}
+
+export interface LocalStackOptions {
+  /** Ports on 127.0.0.1; 0 picks a free one. */
+  readonly cognitoPort: number;
+  readonly dynamodbPort: number;
+  readonly sesPort: number;
+  readonly webPort: number;
+  /** Trigger settings (SIGN_IN_MODE, CODE_LENGTH, CODE_TTL_SECONDS, ...), validated as on AWS. */
+  readonly triggerEnv: Record<string, string | undefined>;
+  /** Users and signing keys persist here; in memory only when undefined. */
+  readonly dataDir?: string | undefined;
+  /** Delete the data folder first. */
+  readonly clean?: boolean;
+  /** Serve the sign-in page (Vite); tests that do not need it skip it. */
+  readonly web?: boolean;
+  readonly region?: string;
+  readonly userPoolId?: string;
+  readonly userPoolClientId?: string;
+  readonly authSessionValidityMinutes?: number;
+  readonly preventUserExistenceErrors?: boolean;
+  readonly now?: () => number;
+}
+
+export interface LocalStack {
+  readonly info: StackInfo;
+  readonly pool: LocalUserPool;
+  stop(): Promise<void>;
+}
+
+export const TABLE_NAME = 'email-otp-codes';
+const DEFAULT_FROM = 'no-reply@example.com';
+
+/**
+ * Starts DynamoDB (dynalite), SES (aws-ses-v2-local), the Cognito-compatible endpoint running the real
+ * trigger handlers in-process, and optionally the web page. The handlers reach DynamoDB and SES through
+ * the SDK's standard AWS_ENDPOINT_URL_* settings, exactly as on AWS; one process hosts one stack.
+ */
+export async function startLocalStack(options: LocalStackOptions): Promise<LocalStack> {
+  const region = options.region ?? 'us-east-1';
+  const userPoolId = options.userPoolId ?? `${region}_Local1`;
+  const userPoolClientId = options.userPoolClientId ?? 'local1client2for3email4otp';
+  const config = loadConfig({ SES_FROM_ADDRESS: DEFAULT_FROM, ...options.triggerEnv, TABLE_NAME: TABLE_NAME });
+  if (options.clean && options.dataDir) rmSync(options.dataDir, { recursive: true, force: true });
+
+  const started: RunningServer[] = [];
+  const stopAll = async () => {
+    await Promise.allSettled(started.reverse().map((s) => s.stop()));
+  };
+  try {
+    const dynamo = await startDynamo({ port: options.dynamodbPort });
+    started.push(dynamo);
+    const ses = await startSes(options.sesPort);
+    started.push(ses);
+    await createCodeTable(dynamo.url, TABLE_NAME, region);
+
+    Object.assign(process.env, {
+      AWS_REGION: region,
+      AWS_ACCESS_KEY_ID: process.env.AWS_ACCESS_KEY_ID ?? 'local',
+      AWS_SECRET_ACCESS_KEY: process.env.AWS_SECRET_ACCESS_KEY ?? 'local',
+      AWS_ENDPOINT_URL_DYNAMODB: dynamo.url,
+      AWS_ENDPOINT_URL_SES: ses.url,
+    });
+    const runtime = createRuntime(config);
+    const deps = options.now ? { ...runtime, now: options.now } : runtime;
+    const triggers = {
+      define: createDefineAuthChallengeHandler({ signInMode: config.signInMode, maxRounds: config.maxAttempts }, runtime.audit),
+      create: createCreateAuthChallengeHandler(deps),
+      verify: createVerifyAuthChallengeResponseHandler(deps),
+    };
+
+    const cognito = await startCognito(options.cognitoPort, (endpoint) =>
+      LocalUserPool.create({
+        region,
+        userPoolId,
+        clientId: userPoolClientId,
+        endpoint,
+        triggers,
+        dataDir: options.dataDir,
+        preventUserExistenceErrors: options.preventUserExistenceErrors,
+        authSessionValidityMinutes: options.authSessionValidityMinutes,
+        now: options.now,
+      }),
+    );
+    started.push(cognito.server);
+
+    const partial = {
+      region,
+      userPoolId,
+      userPoolClientId,
+      cognitoEndpoint: cognito.server.url,
+      issuer: cognito.pool.issuer,
+      dynamodbEndpoint: dynamo.url,
+      mailboxUrl: ses.url,
+      signInMode: config.signInMode,
+    };
+    let webUrl = '';
+    if (options.web !== false) {
+      const { startWeb } = await import('./web.ts');
+      const web = await startWeb(options.webPort, () => ({ ...partial, webUrl }));
+      started.push(web);
+      webUrl = web.url;
+    }
+    const { signInMode, ...rest } = partial;
+    const info: StackInfo = { ...rest, webUrl, signInMode };
+    return { info, pool: cognito.pool, stop: stopAll };
+  } catch (error) {
+    await stopAll();
+    throw error;
+  }
+}
+
+async function startCognito(requestedPort: number, createPool: (endpoint: string) => Promise<LocalUserPool>) {
+  // The issuer names the port, so it must be known before the pool exists.
+  const port = requestedPort === 0 ? await freePort() : requestedPort;
+  const url = `http://127.0.0.1:${port}`;
+  const pool = await createPool(url);
+  const server = createCognitoHttpServer(pool, (error) => console.error('[cognito] internal error:', error));
+  await listen(server, port, 'the Cognito endpoint');
+  return { pool, server: { url, port, stop: () => closeServer(server) } satisfies RunningServer };
+}
