@@ -6,6 +6,7 @@ import { createVerifyAuthChallengeResponseHandler } from '../../triggers/handler
 import { createRuntime } from '../../triggers/runtime.ts';
 import { createCognitoHttpServer } from './cognito/http-server.ts';
 import { LocalUserPool } from './cognito/user-pool.ts';
+import type { AuthTriggers } from './cognito/trigger-runner.ts';
 import { createCodeTable, startDynamo } from './dynamodb.ts';
 import { closeServer, freePort, listen, type RunningServer } from './listen.ts';
 import { startSes } from './ses.ts';
@@ -43,6 +44,8 @@ export interface LocalStackOptions {
   readonly authSessionValidityMinutes?: number;
   readonly preventUserExistenceErrors?: boolean;
   readonly now?: () => number;
+  /** Wraps the trigger handlers, e.g. to record the events Cognito would send (tests). */
+  readonly interceptTriggers?: (triggers: AuthTriggers) => AuthTriggers;
 }
 
 export interface LocalStack {
@@ -98,7 +101,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
         userPoolId,
         clientId: userPoolClientId,
         endpoint,
-        triggers,
+        triggers: options.interceptTriggers ? options.interceptTriggers(triggers) : triggers,
         dataDir: options.dataDir,
         preventUserExistenceErrors: options.preventUserExistenceErrors,
         authSessionValidityMinutes: options.authSessionValidityMinutes,

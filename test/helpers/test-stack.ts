@@ -1,0 +1,105 @@
+import {
+  AdminCreateUserCommand,
+  AdminSetUserPasswordCommand,
+  CognitoIdentityProviderClient,
+} from '@aws-sdk/client-cognito-identity-provider';
+import { JwtVerifier } from 'aws-jwt-verify';
+import { latestCode, listEmails } from '../../infra/local/mailbox-client.ts';
+import { startLocalStack, type LocalStackOptions } from '../../infra/local/stack.ts';
+
+let users = 0;
+
+/** A local stack on free loopback ports (no web page unless asked), with helpers the tests share. */
+export async function startTestStack(triggerEnv: Record<string, string> = {}, options: Partial<LocalStackOptions> = {}) {
+  const stack = await startLocalStack({
+    cognitoPort: 0,
+    dynamodbPort: 0,
+    sesPort: 0,
+    webPort: 0,
+    web: false,
+    triggerEnv,
+    ...options,
+  });
+  const { info } = stack;
+  const client = new CognitoIdentityProviderClient({
+    endpoint: info.cognitoEndpoint,
+    region: info.region,
+    credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+  });
+
+  /** A confirmed user with a permanent password, created through the admin API. */
+  async function createUser(password = 'Correct-h0rse') {
+    users += 1;
+    const email = `person${users}.${Date.now().toString(36)}@example.com`;
+    await client.send(
+      new AdminCreateUserCommand({
+        UserPoolId: info.userPoolId,
+        Username: email,
+        MessageAction: 'SUPPRESS',
+        UserAttributes: [
+          { Name: 'email', Value: email },
+          { Name: 'email_verified', Value: 'true' },
+        ],
+      }),
+    );
+    await client.send(
+      new AdminSetUserPasswordCommand({ UserPoolId: info.userPoolId, Username: email, Password: password, Permanent: true }),
+    );
+    return { email, password };
+  }
+
+  async function codeFor(email: string): Promise<string> {
+    for (let i = 0; i < 20; i++) {
+      const code = await latestCode(info.mailboxUrl, email);
+      if (code) return code;
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    throw new Error(`no code mailed to ${email}`);
+  }
+
+  /** aws-jwt-verify against the local issuer: its fetcher is https-only, so the JWKS is fetched here. */
+  async function verifier(tokenUse: 'id' | 'access') {
+    const jwks = await (await fetch(`${info.issuer}/.well-known/jwks.json`)).json();
+    const verifier = JwtVerifier.create({
+      issuer: info.issuer,
+      audience: tokenUse === 'id' ? info.userPoolClientId : null,
+      customJwtCheck: ({ payload }) => {
+        if (payload.token_use !== tokenUse) throw new Error(`expected a ${tokenUse} token`);
+        if (tokenUse === 'access' && payload.client_id !== info.userPoolClientId) throw new Error('wrong client_id');
+      },
+    });
+    verifier.cacheJwks(jwks);
+    return verifier;
+  }
+
+  return {
+    stack,
+    info,
+    client,
+    createUser,
+    codeFor,
+    emailsTo: (email: string) => listEmails(info.mailboxUrl, email),
+    verifier,
+    async stop() {
+      client.destroy();
+      await stack.stop();
+    },
+  };
+}
+
+export type TestStack = Awaited<ReturnType<typeof startTestStack>>;
+
+/** POSTs one user-pool API call the way browsers do, returning status, headers and parsed body. */
+export async function callCognito(endpoint: string, operation: string, body: unknown, headers: Record<string, string> = {}) {
+  const response = await fetch(endpoint, {
+    method: 'POST',
+    headers: {
+      'Content-Type': 'application/x-amz-json-1.1',
+      'X-Amz-Target': `AWSCognitoIdentityProviderService.${operation}`,
+      ...headers,
+    },
+    body: typeof body === 'string' ? body : JSON.stringify(body),
+  });
+  const text = await response.text();
+  return { status: response.status, headers: response.headers, body: text ? (JSON.parse(text) as Record<string, any>) : {} };
+}
