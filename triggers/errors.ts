@@ -2,7 +2,7 @@
  * Errors the triggers raise. Each carries the data a caller needs, so the local endpoint and tests
  * branch on the class, not on message text. A thrown error becomes Cognito's
  * UserLambdaValidationException "<Trigger> failed with error <message>.", so messages are written
- * for the person signing in and never contain a code.
+ * for the person signing in, never contain a code, and end without a full stop (Cognito adds one).
  */
 export class EmailOtpError extends Error {
   constructor(message: string) {
@@ -24,21 +24,21 @@ export class ConfigError extends EmailOtpError {
 /** The user asked for more codes than the send policy allows. */
 export class SendRateExceededError extends EmailOtpError {
   constructor(readonly retryAfterSeconds: number) {
-    super(`Too many codes requested. Try again in ${retryAfterSeconds} seconds.`);
+    super(`Too many codes requested. Try again in ${retryAfterSeconds} seconds`);
   }
 }
 
 /** DynamoDB could not be read or written; the sign-in fails closed. */
 export class CodeStoreError extends EmailOtpError {
   constructor(operation: string, override readonly cause: unknown) {
-    super(`The sign-in code could not be ${operation}. Please try again.`);
+    super(`The sign-in code could not be ${operation}. Please try again`);
   }
 }
 
 /** SES did not accept the email; nothing was charged to the send window. */
 export class MailerError extends EmailOtpError {
   constructor(override readonly cause: unknown) {
-    super('The sign-in code could not be sent. Please try again.');
+    super('The sign-in code could not be sent. Please try again');
   }
 }
 
