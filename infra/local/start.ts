@@ -4,7 +4,8 @@ import { writeJsonFile } from './json-file.ts';
 import { startLocalStack, type StackInfo } from './stack.ts';
 
 const root = resolve(import.meta.dirname, '../..');
-const stackFile = resolve(root, '.local/stack.json');
+// LOCAL_STACK_FILE exists for tests that run a second stack beside a developer's own.
+const stackFile = resolve(root, process.env.LOCAL_STACK_FILE ?? '.local/stack.json');
 
 function port(name: string, fallback: number): number {
   const raw = process.env[name];

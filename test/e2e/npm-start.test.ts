@@ -1,0 +1,162 @@
+import { AdminGetUserCommand, CognitoIdentityProviderClient, InitiateAuthCommand } from '@aws-sdk/client-cognito-identity-provider';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { freePort } from '../../infra/local/listen.ts';
+
+const root = resolve(import.meta.dirname, '../..');
+const work = mkdtempSync(join(tmpdir(), 'otp-stack-'));
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+interface Started {
+  child: ChildProcess;
+  output: () => string;
+  exited: Promise<number | null>;
+}
+
+async function startCli(env: Record<string, string>, args: string[] = []): Promise<Started> {
+  let output = '';
+  const child = spawn(process.execPath, ['--import', 'tsx', 'infra/local/start.ts', ...args], {
+    cwd: root,
+    env: { ...process.env, POWERTOOLS_LOG_LEVEL: 'SILENT', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  child.stdout!.on('data', (chunk) => (output += chunk));
+  child.stderr!.on('data', (chunk) => (output += chunk));
+  const exited = new Promise<number | null>((done) => child.on('exit', (code) => done(code)));
+  return { child, output: () => output, exited };
+}
+
+async function portsEnv() {
+  return {
+    COGNITO_PORT: String(await freePort()),
+    DYNAMODB_PORT: String(await freePort()),
+    SES_PORT: String(await freePort()),
+    WEB_PORT: String(await freePort()),
+  };
+}
+
+async function waitFor(check: () => boolean, what: string, ms = 30_000) {
+  for (const deadline = Date.now() + ms; Date.now() < deadline; ) {
+    if (check()) return;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`timed out waiting for ${what}`);
+}
+
+function portIsFree(port: number): Promise<boolean> {
+  return new Promise((done) => {
+    const probe = createServer();
+    probe.once('error', () => done(false));
+    probe.listen(port, '127.0.0.1', () => probe.close(() => done(true)));
+  });
+}
+
+describe('npm start: the local stack contract', () => {
+  it('writes .local/stack.json with exactly the contract keys, prints them, serves everything and stops cleanly on SIGINT', async () => {
+    const ports = await portsEnv();
+    const stackFile = join(work, 'stack.json');
+    const dataDir = join(work, 'data');
+    const run = await startCli({ ...ports, LOCAL_STACK_FILE: stackFile, LOCAL_DATA_DIR: dataDir, CODE_LENGTH: '8' });
+    try {
+      await waitFor(() => existsSync(stackFile), 'stack.json');
+      const info = JSON.parse(readFileSync(stackFile, 'utf8'));
+      expect(Object.keys(info)).toEqual([
+        'region',
+        'userPoolId',
+        'userPoolClientId',
+        'cognitoEndpoint',
+        'issuer',
+        'dynamodbEndpoint',
+        'mailboxUrl',
+        'webUrl',
+        'signInMode',
+      ]);
+      expect(info).toMatchObject({
+        region: 'us-east-1',
+        userPoolId: 'us-east-1_Local1',
+        cognitoEndpoint: `http://127.0.0.1:${ports.COGNITO_PORT}`,
+        issuer: `http://127.0.0.1:${ports.COGNITO_PORT}/us-east-1_Local1`,
+        dynamodbEndpoint: `http://127.0.0.1:${ports.DYNAMODB_PORT}`,
+        mailboxUrl: `http://127.0.0.1:${ports.SES_PORT}`,
+        webUrl: `http://127.0.0.1:${ports.WEB_PORT}`,
+        signInMode: 'code',
+      });
+      await waitFor(() => run.output().includes('Demo user'), 'the printed table');
+      for (const [key, value] of Object.entries(info)) expect(run.output()).toMatch(new RegExp(`${key}\\s+${value}`));
+
+      expect((await fetch(info.webUrl)).status).toBe(200);
+      expect(await (await fetch(`${info.webUrl}/config.json`)).json()).toMatchObject({
+        userPoolId: info.userPoolId,
+        userPoolClientId: info.userPoolClientId,
+        userPoolEndpoint: info.cognitoEndpoint,
+        signInMode: 'code',
+      });
+      expect((await fetch(`${info.mailboxUrl}/store`)).status).toBe(200);
+
+      const client = new CognitoIdentityProviderClient({ endpoint: info.cognitoEndpoint, region: info.region });
+      const challenge = await client.send(
+        new InitiateAuthCommand({ AuthFlow: 'CUSTOM_AUTH', ClientId: info.userPoolClientId, AuthParameters: { USERNAME: 'demo@example.com' } }),
+      );
+      expect(challenge.ChallengeParameters?.codeLength).toBe('8');
+      client.destroy();
+    } finally {
+      run.child.kill('SIGINT');
+    }
+    expect(await run.exited).toBe(0);
+    expect(existsSync(stackFile)).toBe(false);
+    for (const port of Object.values(ports)) expect(await portIsFree(Number(port))).toBe(true);
+  });
+
+  it('keeps users and signing keys across restarts, and --clean starts afresh', async () => {
+    const dataDir = join(work, 'persist');
+    const stackFile = join(work, 'persist.json');
+    const jwksAndUser = async (args: string[] = []) => {
+      const run = await startCli({ ...(await portsEnv()), LOCAL_STACK_FILE: stackFile, LOCAL_DATA_DIR: dataDir }, args);
+      try {
+        await waitFor(() => existsSync(stackFile), 'stack.json');
+        const info = JSON.parse(readFileSync(stackFile, 'utf8'));
+        const jwks = await (await fetch(`${info.issuer}/.well-known/jwks.json`)).json();
+        const client = new CognitoIdentityProviderClient({
+          endpoint: info.cognitoEndpoint,
+          region: info.region,
+          credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+        });
+        const demo = await client.send(new AdminGetUserCommand({ UserPoolId: info.userPoolId, Username: 'demo@example.com' }));
+        client.destroy();
+        return { kids: jwks.keys.map((k: { kid: string }) => k.kid), sub: demo.Username };
+      } finally {
+        run.child.kill('SIGINT');
+        await run.exited;
+      }
+    };
+    const first = await jwksAndUser();
+    const second = await jwksAndUser();
+    expect(second).toEqual(first);
+    const clean = await jwksAndUser(['--clean']);
+    expect(clean.sub).not.toBe(first.sub);
+    expect(clean.kids).not.toEqual(first.kids);
+  });
+
+  it('a port already in use gives a clear message and exit code 1', async () => {
+    const busy = createServer();
+    await new Promise<void>((done) => busy.listen(0, '127.0.0.1', () => done()));
+    const port = (busy.address() as { port: number }).port;
+    try {
+      const run = await startCli({ ...(await portsEnv()), COGNITO_PORT: String(port), LOCAL_STACK_FILE: join(work, 'busy.json') });
+      expect(await run.exited).toBe(1);
+      expect(run.output()).toContain(`Port ${port} for the Cognito endpoint is already in use`);
+    } finally {
+      busy.close();
+    }
+  });
+
+  it('an invalid setting stops it with a message naming the variable', async () => {
+    const run = await startCli({ ...(await portsEnv()), CODE_TTL_SECONDS: '0', LOCAL_STACK_FILE: join(work, 'bad.json') });
+    expect(await run.exited).toBe(1);
+    expect(run.output()).toContain('CODE_TTL_SECONDS must be a whole number from 1 to 900');
+  });
+});
