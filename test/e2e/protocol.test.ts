@@ -209,6 +209,31 @@ describe('trigger failures map to Cognito errors and never to tokens', () => {
   });
 });
 
+describe('no made-up limits', () => {
+  it('has no round cap of its own: Define decides how many custom rounds a session gets', async () => {
+    faults.define = async (e: any) => ({
+      ...e,
+      response: { challengeName: 'CUSTOM_CHALLENGE', issueTokens: false, failAuthentication: false },
+    });
+    faults.verify = async (e: any) => ({ ...e, response: { answerCorrect: false } });
+    const { email } = await t.createUser();
+    let step = (await initiate(email)).body;
+    for (let round = 0; round < 12; round++) {
+      step = (await respond(step.Session, step.ChallengeParameters.USERNAME, '000000')).body;
+      expect(step.ChallengeName).toBe('CUSTOM_CHALLENGE');
+    }
+  });
+
+  it('a Define that issues tokens at InitiateAuth gets them at once, with no challenge', async () => {
+    faults.define = async (e: any) => ({ ...e, response: { challengeName: null, issueTokens: true, failAuthentication: false } });
+    const { email } = await t.createUser();
+    const { body } = await initiate(email);
+    expect(body.ChallengeName).toBeUndefined();
+    expect(body.ChallengeParameters).toEqual({});
+    expect(body.AuthenticationResult.IdToken).toEqual(expect.any(String));
+  });
+});
+
 describe('pool settings', () => {
   async function poolServer(options: { triggers?: AuthTriggers; preventUserExistenceErrors?: boolean }) {
     const port = await freePort();

@@ -50,6 +50,18 @@ function isStringMap(value: unknown): value is Record<string, string> {
   );
 }
 
+/** The handler must return the whole event: every envelope field as sent, and a response object. */
+function checkEnvelope<E extends { response: object }>(sent: E, output: unknown): E {
+  if (typeof output !== 'object' || output === null) throw unrecognizable();
+  const returned = output as Record<string, unknown>;
+  for (const field of ['version', 'region', 'userPoolId', 'userName', 'triggerSource'] as const) {
+    if (returned[field] !== (sent as Record<string, unknown>)[field]) throw unrecognizable();
+  }
+  if (typeof returned.request !== 'object' || returned.request === null) throw unrecognizable();
+  if (typeof returned.response !== 'object' || returned.response === null) throw unrecognizable();
+  return output as E;
+}
+
 const isBooleanOrNull = (value: unknown) => value === null || value === undefined || typeof value === 'boolean';
 
 /**
@@ -61,6 +73,7 @@ export class TriggerRunner {
   constructor(
     private readonly triggers: AuthTriggers,
     private readonly pool: { readonly region: string; readonly userPoolId: string },
+    private readonly timeoutMs = TRIGGER_TIMEOUT_MS,
   ) {}
 
   async define(subject: TriggerSubject, session: SessionEntry[], clientMetadata?: Record<string, string>): Promise<DefineOutcome> {
@@ -145,7 +158,7 @@ export class TriggerRunner {
     for (let attempt = 1; ; attempt++) {
       let timer: NodeJS.Timeout | undefined;
       const timeout = new Promise<'timeout'>((resolve) => {
-        timer = setTimeout(() => resolve('timeout'), TRIGGER_TIMEOUT_MS);
+        timer = setTimeout(() => resolve('timeout'), this.timeoutMs);
       });
       try {
         const result = await Promise.race([handler(structuredClone(event) as never) as Promise<unknown>, timeout]);
@@ -153,11 +166,7 @@ export class TriggerRunner {
           if (attempt < TRIGGER_ATTEMPTS) continue;
           throw new CognitoServiceError('UserLambdaValidationException', `${name} failed with error Task timed out after 5.00 seconds.`);
         }
-        const output = result as Partial<E> | undefined;
-        if (typeof output !== 'object' || output === null || typeof output.response !== 'object' || output.response === null) {
-          throw unrecognizable();
-        }
-        return output as E;
+        return checkEnvelope(event, result);
       } catch (error) {
         if (error instanceof CognitoServiceError) throw error;
         const message = error instanceof Error ? error.message : String(error);
