@@ -18,10 +18,11 @@ export type AuditEvent =
   | 'unknown_user'
   | 'malformed_event'
   | 'sign_in_failed'
-  | 'tokens_issued';
+  | 'tokens_issued'
+  | 'email_verified';
 
 export interface AuditContext {
-  readonly trigger: 'define' | 'create' | 'verify';
+  readonly trigger: 'define' | 'create' | 'verify' | 'post-authentication';
   readonly userPoolId: string;
   readonly userName: string;
   readonly clientId: string;

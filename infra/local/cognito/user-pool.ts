@@ -139,6 +139,16 @@ export class LocalUserPool {
         users.update(user, (u) => (u.status = 'CONFIRMED'));
         return {};
       },
+      AdminUpdateUserAttributes: async (body) => {
+        this.pool(body.UserPoolId);
+        const changes = (Array.isArray(body.UserAttributes) ? body.UserAttributes : []) as AttributeType[];
+        users.update(users.get(body.Username), (u) => {
+          for (const { Name, Value } of changes) {
+            if (typeof Name === 'string' && typeof Value === 'string' && Name !== 'sub') u.attributes[Name] = Value;
+          }
+        });
+        return {};
+      },
       AdminSetUserPassword: async (body) => {
         this.pool(body.UserPoolId);
         users.setPassword(users.get(body.Username), body.Password, body.Permanent === true);

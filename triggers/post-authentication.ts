@@ -1,0 +1,9 @@
+import { CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
+import { createAudit, createLogger } from './audit.ts';
+import { createPostAuthenticationHandler } from './handlers/post-authentication.ts';
+
+/** Optional post authentication trigger: marks the email verified after a correct code. */
+export const handler = createPostAuthenticationHandler({
+  cognito: new CognitoIdentityProviderClient({}),
+  audit: createAudit(createLogger()),
+});
