@@ -1,0 +1,469 @@
+import { fileURLToPath } from 'node:url';
+import { Annotations, Duration, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
+import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
+import * as cognito from 'aws-cdk-lib/aws-cognito';
+import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import * as lambda from 'aws-cdk-lib/aws-lambda';
+import * as nodejs from 'aws-cdk-lib/aws-lambda-nodejs';
+import * as logs from 'aws-cdk-lib/aws-logs';
+import type * as route53 from 'aws-cdk-lib/aws-route53';
+import * as ses from 'aws-cdk-lib/aws-ses';
+import * as wafv2 from 'aws-cdk-lib/aws-wafv2';
+import { Construct } from 'constructs';
+import { TABLE_PARTITION_KEY, TABLE_TTL_ATTRIBUTE } from '../../triggers/code-store.ts';
+import { loadConfig, type Config, type SignInMode } from '../../triggers/config.ts';
+import { ConfigError } from '../../triggers/errors.ts';
+
+const projectRoot = fileURLToPath(new URL('../../', import.meta.url));
+const triggerEntry = (name: string) => fileURLToPath(new URL(`../../triggers/${name}.ts`, import.meta.url));
+
+/** Properties of {@link EmailOtpAuth}. They mirror the triggers' environment (see the README's configuration table). */
+export interface EmailOtpAuthProps {
+  /**
+   * The user pool to add email-code sign-in to. A `UserPool` of this app gets the triggers wired; an
+   * imported pool gets invoke permissions only, and its own definition must name the functions.
+   * @default - a new pool whose sign-in name is the email address
+   */
+  readonly userPool?: cognito.IUserPool;
+  /** `code` (passwordless) or `password-and-code` (SRP password, then the email code). @default 'code' */
+  readonly signInMode?: SignInMode;
+  /** Verified SES sender, `address@domain` or `Name <address@domain>`. */
+  readonly fromAddress: string;
+  /** Digits per code, 6 to 10. @default 6 */
+  readonly codeLength?: number;
+  /** How long a code stays valid, 1 second to 15 minutes. @default Duration.minutes(3) */
+  readonly codeTtl?: Duration;
+  /** Guesses a code accepts in total (also the code rounds per session), 1 to 10. @default 3 */
+  readonly maxAttempts?: number;
+  /** Minimum time between two emails to one user, 5 seconds to 1 hour. @default Duration.seconds(60) */
+  readonly resendInterval?: Duration;
+  /** Emails per user per rolling hour, 1 to 100. @default 5 */
+  readonly maxSendsPerHour?: number;
+  /** Name shown in the email. @default 'your account' */
+  readonly appName?: string;
+  /** Email subject; `{{appName}}` is replaced. @default 'Your sign-in code for {{appName}}' */
+  readonly emailSubject?: string;
+  /**
+   * Create the SES identity for `fromAddress`: `domain` (Easy DKIM; records published automatically when
+   * `hostedZone` is given) or `address` (SES mails a verification link).
+   * @default - none: the identity must already be verified in SES
+   */
+  readonly createEmailIdentity?: 'domain' | 'address';
+  /** Route 53 zone of the sender's domain, for the DKIM records of a created domain identity. @default - none */
+  readonly hostedZone?: route53.IPublicHostedZone;
+  /** Create an SES configuration set and send through it. @default false */
+  readonly createConfigurationSet?: boolean;
+  /** Table for codes and send history (partition key `pk` string, TTL attribute `ttl`). @default - a new on-demand table */
+  readonly table?: dynamodb.ITableV2;
+  /** Add a pre sign-up trigger that auto-confirms self sign-ups (passwordless). @default false */
+  readonly autoConfirmSignUp?: boolean;
+  /** Add a post authentication trigger that sets `email_verified` after a correct code. @default false */
+  readonly markEmailVerified?: boolean;
+  /** Let people create their own accounts (only for a pool this construct creates). @default false */
+  readonly selfSignUp?: boolean;
+  /** Auth session validity of the app client created here, 3 to 15 minutes. @default Duration.minutes(3) */
+  readonly authSessionValidity?: Duration;
+  /** Add an app client for the sign-in page. @default true */
+  readonly createUserPoolClient?: boolean;
+  /**
+   * Associate a WAF web ACL with the user pool that blocks an IP after this many InitiateAuth and
+   * RespondToAuthChallenge calls in 5 minutes (10 or more).
+   * @default - no web ACL
+   */
+  readonly wafRateLimitPer5Minutes?: number;
+  /** Log retention of the trigger functions. @default logs.RetentionDays.ONE_MONTH */
+  readonly logRetention?: logs.RetentionDays;
+  /** CloudWatch namespace of the metrics from the trigger logs. @default 'EmailOtpAuth' */
+  readonly metricNamespace?: string;
+  /** Throttled sends in 5 minutes that raise the alarm. @default 50 */
+  readonly throttledSendsAlarmThreshold?: number;
+  /** What happens to the table and a created pool when the stack is deleted. @default RemovalPolicy.RETAIN */
+  readonly removalPolicy?: RemovalPolicy;
+}
+
+export interface EmailOtpAuthFunctions {
+  readonly defineAuthChallenge: nodejs.NodejsFunction;
+  readonly createAuthChallenge: nodejs.NodejsFunction;
+  readonly verifyAuthChallengeResponse: nodejs.NodejsFunction;
+  readonly preSignUp?: nodejs.NodejsFunction;
+  readonly postAuthentication?: nodejs.NodejsFunction;
+}
+
+const PROP_OF_VARIABLE: Record<string, string> = {
+  SES_FROM_ADDRESS: 'fromAddress',
+  SIGN_IN_MODE: 'signInMode',
+  CODE_LENGTH: 'codeLength',
+  CODE_TTL_SECONDS: 'codeTtl',
+  MAX_ATTEMPTS: 'maxAttempts',
+  RESEND_INTERVAL_SECONDS: 'resendInterval',
+  MAX_SENDS_PER_HOUR: 'maxSendsPerHour',
+  APP_NAME: 'appName',
+  EMAIL_SUBJECT: 'emailSubject',
+};
+
+/** The sender's domain, from `address@domain` or `Name <address@domain>`. */
+function senderAddress(from: string): string {
+  return /<([^<>]+)>\s*$/.exec(from)?.[1] ?? from;
+}
+
+/**
+ * Email one-time-code sign-in for a Cognito user pool: the Define, Create and Verify Auth Challenge
+ * triggers (Node.js 22, ARM64, bundled with the local esbuild), the DynamoDB table they share, SES
+ * sending, least-privilege roles, log groups with retention, metric filters and alarms, and optionally
+ * the pool and client, SES identity and configuration set, a WAF rate limit and the optional triggers.
+ */
+export class EmailOtpAuth extends Construct {
+  readonly userPool: cognito.IUserPool;
+  readonly userPoolClient?: cognito.UserPoolClient;
+  readonly table: dynamodb.ITableV2;
+  readonly functions: EmailOtpAuthFunctions;
+  readonly emailIdentity?: ses.EmailIdentity;
+  readonly configurationSet?: ses.ConfigurationSet;
+  readonly webAcl?: wafv2.CfnWebACL;
+  readonly alarms: cloudwatch.Alarm[] = [];
+  /** The validated trigger configuration, as the functions receive it. */
+  readonly config: Config;
+
+  private readonly logRetention: logs.RetentionDays;
+
+  constructor(scope: Construct, id: string, props: EmailOtpAuthProps) {
+    super(scope, id);
+    this.config = validate(props);
+    this.logRetention = props.logRetention ?? logs.RetentionDays.ONE_MONTH;
+    const stack = Stack.of(this);
+    const removalPolicy = props.removalPolicy ?? RemovalPolicy.RETAIN;
+
+    this.table =
+      props.table ??
+      new dynamodb.TableV2(this, 'CodeTable', {
+        partitionKey: { name: TABLE_PARTITION_KEY, type: dynamodb.AttributeType.STRING },
+        billing: dynamodb.Billing.onDemand(),
+        timeToLiveAttribute: TABLE_TTL_ATTRIBUTE,
+        removalPolicy,
+      });
+    if (!props.table) {
+      Validations.of(this.table).acknowledge({
+        id: 'AwsSolutions::AwsSolutions-DDB3',
+        reason: 'Items are one-time codes living minutes and send history living an hour: nothing to restore.',
+      });
+    }
+
+    const sender = senderAddress(props.fromAddress);
+    const domain = sender.slice(sender.lastIndexOf('@') + 1);
+    if (props.createEmailIdentity) {
+      this.emailIdentity = new ses.EmailIdentity(this, 'EmailIdentity', {
+        identity:
+          props.createEmailIdentity === 'address'
+            ? ses.Identity.email(sender)
+            : props.hostedZone
+              ? ses.Identity.publicHostedZone(props.hostedZone)
+              : ses.Identity.domain(domain),
+      });
+    }
+    if (props.createConfigurationSet) {
+      this.configurationSet = new ses.ConfigurationSet(this, 'ConfigurationSet', {
+        reputationMetrics: true,
+        sendingEnabled: true,
+      });
+    }
+
+    const defineAuthChallenge = this.triggerFunction('DefineAuthChallenge', 'define-auth-challenge', {
+      SIGN_IN_MODE: this.config.signInMode,
+      MAX_ATTEMPTS: String(this.config.maxAttempts),
+    });
+    const codeEnvironment = this.codeEnvironment();
+    const createAuthChallenge = this.triggerFunction('CreateAuthChallenge', 'create-auth-challenge', codeEnvironment);
+    const verifyAuthChallengeResponse = this.triggerFunction('VerifyAuthChallengeResponse', 'verify-auth-challenge-response', codeEnvironment);
+
+    createAuthChallenge.addToRolePolicy(
+      new iam.PolicyStatement({
+        actions: ['dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem'],
+        resources: [this.table.tableArn],
+      }),
+    );
+    createAuthChallenge.addToRolePolicy(
+      new iam.PolicyStatement({
+        actions: ['ses:SendEmail'],
+        resources: [
+          stack.formatArn({ service: 'ses', resource: 'identity', resourceName: domain }),
+          stack.formatArn({ service: 'ses', resource: 'identity', resourceName: sender }),
+          ...(this.configurationSet
+            ? [stack.formatArn({ service: 'ses', resource: 'configuration-set', resourceName: this.configurationSet.configurationSetName })]
+            : []),
+        ],
+        conditions: { StringEquals: { 'ses:FromAddress': sender } },
+      }),
+    );
+    verifyAuthChallengeResponse.addToRolePolicy(
+      new iam.PolicyStatement({ actions: ['dynamodb:GetItem', 'dynamodb:UpdateItem'], resources: [this.table.tableArn] }),
+    );
+
+    const preSignUp = props.autoConfirmSignUp ? this.triggerFunction('PreSignUp', 'pre-sign-up', {}) : undefined;
+    const postAuthentication = props.markEmailVerified
+      ? this.triggerFunction('PostAuthentication', 'post-authentication', {})
+      : undefined;
+    this.functions = { defineAuthChallenge, createAuthChallenge, verifyAuthChallengeResponse, preSignUp, postAuthentication };
+
+    this.userPool = props.userPool ?? this.createUserPool(props, removalPolicy);
+    this.attachTriggers();
+    if (postAuthentication) {
+      // A separate policy: on the function's own role it would make the pool and the function depend on each other.
+      new iam.Policy(this, 'PostAuthenticationPolicy', {
+        roles: [postAuthentication.role!],
+        statements: [
+          new iam.PolicyStatement({ actions: ['cognito-idp:AdminUpdateUserAttributes'], resources: [this.userPool.userPoolArn] }),
+        ],
+      });
+    }
+
+    if (props.createUserPoolClient ?? true) {
+      this.userPoolClient = this.userPool.addClient('SignInClient', {
+        authFlows: { custom: true, userSrp: this.config.signInMode === 'password-and-code' },
+        generateSecret: false,
+        // A single-page app signs in through the API; no hosted-UI OAuth flows or callback URLs.
+        disableOAuth: true,
+        preventUserExistenceErrors: true,
+        enableTokenRevocation: true,
+        authSessionValidity: props.authSessionValidity ?? Duration.minutes(3),
+        accessTokenValidity: Duration.hours(1),
+        idTokenValidity: Duration.hours(1),
+        refreshTokenValidity: Duration.days(30),
+      });
+    }
+
+    if (props.wafRateLimitPer5Minutes !== undefined) this.webAcl = this.createWebAcl(props.wafRateLimitPer5Minutes);
+    this.createAlarms(props.metricNamespace ?? 'EmailOtpAuth', props.throttledSendsAlarmThreshold ?? 50);
+  }
+
+  private codeEnvironment(): Record<string, string> {
+    const c = this.config;
+    return {
+      TABLE_NAME: this.table.tableName,
+      SES_FROM_ADDRESS: c.fromAddress,
+      SIGN_IN_MODE: c.signInMode,
+      CODE_LENGTH: String(c.codeLength),
+      CODE_TTL_SECONDS: String(c.codeTtlSeconds),
+      MAX_ATTEMPTS: String(c.maxAttempts),
+      RESEND_INTERVAL_SECONDS: String(c.resendIntervalSeconds),
+      MAX_SENDS_PER_HOUR: String(c.maxSendsPerHour),
+      APP_NAME: c.appName,
+      EMAIL_SUBJECT: c.emailSubject,
+      ...(this.configurationSet ? { SES_CONFIGURATION_SET: this.configurationSet.configurationSetName } : {}),
+    };
+  }
+
+  /** One place for the function set-up every trigger shares. */
+  private triggerFunction(id: string, entry: string, environment: Record<string, string>): nodejs.NodejsFunction {
+    const logGroup = new logs.LogGroup(this, `${id}Logs`, {
+      retention: this.logRetention,
+      removalPolicy: RemovalPolicy.DESTROY,
+    });
+    const role = new iam.Role(this, `${id}Role`, {
+      assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com'),
+      description: `Runs the ${id} trigger of ${this.node.path}`,
+    });
+    role.addToPolicy(
+      new iam.PolicyStatement({ actions: ['logs:CreateLogStream', 'logs:PutLogEvents'], resources: [`${logGroup.logGroupArn}`] }),
+    );
+    const fn = new nodejs.NodejsFunction(this, id, {
+      entry: triggerEntry(entry),
+      handler: 'handler',
+      runtime: lambda.Runtime.NODEJS_22_X,
+      architecture: lambda.Architecture.ARM_64,
+      memorySize: 256,
+      // Cognito gives a trigger 5 seconds.
+      timeout: Duration.seconds(5),
+      role,
+      logGroup,
+      projectRoot,
+      depsLockFilePath: `${projectRoot}package-lock.json`,
+      environment: {
+        ...environment,
+        POWERTOOLS_SERVICE_NAME: 'cognito-email-otp',
+        NODE_OPTIONS: '--enable-source-maps',
+      },
+      bundling: {
+        minify: true,
+        sourceMap: true,
+        target: 'node22',
+        // Bundle the pinned SDK clients too, so what runs is what package-lock.json says.
+        externalModules: [],
+      },
+    });
+    Validations.of(fn).acknowledge({
+      id: 'AwsSolutions::AwsSolutions-L1',
+      reason: 'The triggers are built and tested for Node.js 22 (nodejs22.x); move with the project, not ahead of it.',
+    });
+    return fn;
+  }
+
+  private createUserPool(props: EmailOtpAuthProps, removalPolicy: RemovalPolicy): cognito.UserPool {
+    const pool = new cognito.UserPool(this, 'UserPool', {
+      signInAliases: { email: true, username: false },
+      selfSignUpEnabled: props.selfSignUp ?? false,
+      standardAttributes: { email: { required: true, mutable: true } },
+      accountRecovery: cognito.AccountRecovery.EMAIL_ONLY,
+      passwordPolicy: { minLength: 12, requireLowercase: true, requireUppercase: true, requireDigits: true, requireSymbols: true },
+      removalPolicy,
+    });
+    Validations.of(pool).acknowledge({
+      id: 'AwsSolutions::AwsSolutions-COG2',
+      reason: 'The email one-time code is the second factor (two-step mode) or the only one (passwordless).',
+    });
+    Validations.of(pool).acknowledge({
+      id: 'AwsSolutions::AwsSolutions-COG8',
+      reason: 'The Plus feature plan costs extra per user; attempts, send rate and the optional WAF limit cover this flow.',
+    });
+    return pool;
+  }
+
+  private attachTriggers(): void {
+    const { defineAuthChallenge, createAuthChallenge, verifyAuthChallengeResponse, preSignUp, postAuthentication } = this.functions;
+    const wiring: Array<[cognito.UserPoolOperation, lambda.IFunction | undefined]> = [
+      [cognito.UserPoolOperation.DEFINE_AUTH_CHALLENGE, defineAuthChallenge],
+      [cognito.UserPoolOperation.CREATE_AUTH_CHALLENGE, createAuthChallenge],
+      [cognito.UserPoolOperation.VERIFY_AUTH_CHALLENGE_RESPONSE, verifyAuthChallengeResponse],
+      [cognito.UserPoolOperation.PRE_SIGN_UP, preSignUp],
+      [cognito.UserPoolOperation.POST_AUTHENTICATION, postAuthentication],
+    ];
+    const pool = this.userPool;
+    if (pool instanceof cognito.UserPool) {
+      for (const [operation, fn] of wiring) if (fn) pool.addTrigger(operation, fn);
+      return;
+    }
+    // An imported pool's triggers are set where the pool is defined; allow Cognito to call the functions.
+    for (const [operation, fn] of wiring) {
+      fn?.addPermission(`InvokedBy${operation.operationName}`, {
+        principal: new iam.ServicePrincipal('cognito-idp.amazonaws.com'),
+        sourceArn: pool.userPoolArn,
+      });
+    }
+    Annotations.of(this).addWarningV2(
+      'email-otp:imported-pool',
+      'The user pool is imported: set its Define, Create and Verify Auth Challenge triggers to this construct\'s functions where the pool is defined.',
+    );
+  }
+
+  private createWebAcl(limit: number): wafv2.CfnWebACL {
+    const targetIs = (operation: string): wafv2.CfnWebACL.StatementProperty => ({
+      byteMatchStatement: {
+        fieldToMatch: { singleHeader: { Name: 'x-amz-target' } },
+        positionalConstraint: 'EXACTLY',
+        searchString: `AWSCognitoIdentityProviderService.${operation}`,
+        textTransformations: [{ priority: 0, type: 'NONE' }],
+      },
+    });
+    const webAcl = new wafv2.CfnWebACL(this, 'WebAcl', {
+      scope: 'REGIONAL',
+      defaultAction: { allow: {} },
+      visibilityConfig: { cloudWatchMetricsEnabled: true, metricName: 'EmailOtpAuthWebAcl', sampledRequestsEnabled: true },
+      rules: [
+        {
+          name: 'SignInCallsPerIp',
+          priority: 0,
+          action: { block: {} },
+          visibilityConfig: { cloudWatchMetricsEnabled: true, metricName: 'SignInCallsPerIp', sampledRequestsEnabled: true },
+          statement: {
+            rateBasedStatement: {
+              limit,
+              aggregateKeyType: 'IP',
+              scopeDownStatement: { orStatement: { statements: [targetIs('InitiateAuth'), targetIs('RespondToAuthChallenge')] } },
+            },
+          },
+        },
+      ],
+    });
+    new wafv2.CfnWebACLAssociation(this, 'WebAclAssociation', {
+      resourceArn: this.userPool.userPoolArn,
+      webAclArn: webAcl.attrArn,
+    });
+    return webAcl;
+  }
+
+  private createAlarms(namespace: string, throttledThreshold: number): void {
+    const { defineAuthChallenge, createAuthChallenge, verifyAuthChallengeResponse } = this.functions;
+    const errors = new cloudwatch.MathExpression({
+      expression: 'd + c + v',
+      usingMetrics: {
+        d: defineAuthChallenge.metricErrors({ period: Duration.minutes(5) }),
+        c: createAuthChallenge.metricErrors({ period: Duration.minutes(5) }),
+        v: verifyAuthChallengeResponse.metricErrors({ period: Duration.minutes(5) }),
+      },
+      label: 'Trigger errors',
+    });
+    this.alarms.push(
+      errors.createAlarm(this, 'TriggerErrorsAlarm', {
+        alarmDescription: 'An email-code trigger failed: sign-ins fail closed until it is fixed (DynamoDB or SES down?).',
+        threshold: 1,
+        evaluationPeriods: 1,
+        treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
+      }),
+    );
+
+    for (const [id, fn] of [
+      ['Create', createAuthChallenge],
+      ['Verify', verifyAuthChallengeResponse],
+    ] as const) {
+      new logs.MetricFilter(this, `${id}ErrorLines`, {
+        logGroup: fn.logGroup,
+        filterPattern: logs.FilterPattern.stringValue('$.level', '=', 'ERROR'),
+        metricNamespace: namespace,
+        metricName: 'TriggerErrorLines',
+        metricValue: '1',
+      });
+    }
+    const throttled = new logs.MetricFilter(this, 'ThrottledSends', {
+      logGroup: createAuthChallenge.logGroup,
+      filterPattern: logs.FilterPattern.stringValue('$.event', '=', 'send_throttled'),
+      metricNamespace: namespace,
+      metricName: 'ThrottledSends',
+      metricValue: '1',
+    });
+    this.alarms.push(
+      throttled.metric({ statistic: 'Sum', period: Duration.minutes(5) }).createAlarm(this, 'ThrottledSendsAlarm', {
+        alarmDescription: 'Many sign-ins hit the per-user email limit: someone may be requesting codes for many accounts.',
+        threshold: throttledThreshold,
+        evaluationPeriods: 1,
+        treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
+      }),
+    );
+  }
+}
+
+/** Validates the props with the triggers' own rules, naming the prop in the message. */
+function validate(props: EmailOtpAuthProps): Config {
+  const seconds = (d: Duration | undefined) => (d === undefined ? undefined : String(d.toSeconds()));
+  const env: Record<string, string | undefined> = {
+    TABLE_NAME: 'validated-at-synth',
+    SES_FROM_ADDRESS: props.fromAddress,
+    SIGN_IN_MODE: props.signInMode,
+    CODE_LENGTH: props.codeLength === undefined ? undefined : String(props.codeLength),
+    CODE_TTL_SECONDS: seconds(props.codeTtl),
+    MAX_ATTEMPTS: props.maxAttempts === undefined ? undefined : String(props.maxAttempts),
+    RESEND_INTERVAL_SECONDS: seconds(props.resendInterval),
+    MAX_SENDS_PER_HOUR: props.maxSendsPerHour === undefined ? undefined : String(props.maxSendsPerHour),
+    APP_NAME: props.appName,
+    EMAIL_SUBJECT: props.emailSubject,
+  };
+  let config: Config;
+  try {
+    config = loadConfig(env);
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    const prop = PROP_OF_VARIABLE[error.variable] ?? error.variable;
+    throw new Error(`EmailOtpAuth: ${prop} ${error.reason.replace(/ \d+$/, (n) => n)} (${error.variable})`);
+  }
+  const validity = props.authSessionValidity?.toMinutes();
+  if (validity !== undefined && (validity < 3 || validity > 15)) {
+    throw new Error(`EmailOtpAuth: authSessionValidity must be from 3 to 15 minutes, got ${validity}`);
+  }
+  const limit = props.wafRateLimitPer5Minutes;
+  if (limit !== undefined && (!Number.isInteger(limit) || limit < 10)) {
+    throw new Error(`EmailOtpAuth: wafRateLimitPer5Minutes must be a whole number of at least 10, got ${limit}`);
+  }
+  if (props.hostedZone && props.createEmailIdentity !== 'domain') {
+    throw new Error("EmailOtpAuth: hostedZone is only used with createEmailIdentity: 'domain'");
+  }
+  return config;
+}

@@ -1,0 +1,40 @@
+import { CfnOutput, RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
+import type { Construct } from 'constructs';
+import { EmailOtpAuth, type EmailOtpAuthProps } from './email-otp-auth.ts';
+import { WebHosting } from './web-hosting.ts';
+
+export interface EmailOtpStackProps extends StackProps {
+  /** Props of the EmailOtpAuth construct; the stack creates the user pool and client. */
+  readonly auth: Omit<EmailOtpAuthProps, 'userPool' | 'createUserPoolClient'>;
+  /** Host the sign-in page (S3 + CloudFront) with a `config.json` from this stack's outputs. @default false */
+  readonly hostWebPage?: boolean;
+  /** Where the built page is. @default the repository's web/dist (`npm run build`) */
+  readonly webDistDir?: string;
+}
+
+/** A ready deployment: a user pool with email-code sign-in, its app client, and optionally the sign-in page. */
+export class EmailOtpStack extends Stack {
+  readonly auth: EmailOtpAuth;
+  readonly web?: WebHosting;
+
+  constructor(scope: Construct, id: string, props: EmailOtpStackProps) {
+    super(scope, id, props);
+    this.auth = new EmailOtpAuth(this, 'EmailOtpAuth', { removalPolicy: RemovalPolicy.DESTROY, ...props.auth });
+    const client = this.auth.userPoolClient!;
+    const runtimeConfig = {
+      region: this.region,
+      userPoolId: this.auth.userPool.userPoolId,
+      userPoolClientId: client.userPoolClientId,
+      signInMode: this.auth.config.signInMode,
+    };
+    new CfnOutput(this, 'UserPoolId', { value: runtimeConfig.userPoolId, key: 'userPoolId' });
+    new CfnOutput(this, 'UserPoolClientId', { value: runtimeConfig.userPoolClientId, key: 'userPoolClientId' });
+    new CfnOutput(this, 'Region', { value: runtimeConfig.region, key: 'region' });
+    new CfnOutput(this, 'SignInMode', { value: runtimeConfig.signInMode, key: 'signInMode' });
+
+    if (props.hostWebPage) {
+      this.web = new WebHosting(this, 'Web', { runtimeConfig, distDir: props.webDistDir });
+      new CfnOutput(this, 'WebUrl', { value: `https://${this.web.distribution.distributionDomainName}`, key: 'webUrl' });
+    }
+  }
+}

@@ -1,0 +1,329 @@
+import { Duration, RemovalPolicy, Validations, type Stack } from 'aws-cdk-lib';
+import { Match, type Template } from 'aws-cdk-lib/assertions';
+import * as cognito from 'aws-cdk-lib/aws-cognito';
+import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
+import * as logs from 'aws-cdk-lib/aws-logs';
+import * as route53 from 'aws-cdk-lib/aws-route53';
+import { describe, expect, it } from 'vitest';
+import { EmailOtpAuth, type EmailOtpAuthProps } from '../../infra/cdk/email-otp-auth.ts';
+import { synth } from '../helpers/cdk.ts';
+
+const base: EmailOtpAuthProps = { fromAddress: 'no-reply@example.com' };
+
+function template(props: Partial<EmailOtpAuthProps> = {}, extra?: (stack: Stack) => Partial<EmailOtpAuthProps>): Template {
+  const { template, nagFindings } = synth((stack) => {
+    new EmailOtpAuth(stack, 'Otp', { ...base, ...props, ...(extra?.(stack) ?? {}) });
+  });
+  expect(nagFindings).toEqual([]);
+  return template;
+}
+
+/** Environment of the function whose logical id starts with `prefix`. */
+function environmentOf(t: Template, prefix: string): Record<string, unknown> {
+  const functions = t.findResources('AWS::Lambda::Function');
+  const [, fn] = Object.entries(functions).find(([id]) => id.startsWith(prefix)) ?? [];
+  if (!fn) throw new Error(`no function ${prefix}`);
+  return fn.Properties.Environment.Variables;
+}
+
+function policyStatementsOf(t: Template, rolePrefix: string): unknown[] {
+  const policies = t.findResources('AWS::IAM::Policy');
+  return Object.values(policies)
+    .filter((p) => p.Properties.Roles.some((r: { Ref: string }) => r.Ref.startsWith(rolePrefix)))
+    .flatMap((p) => p.Properties.PolicyDocument.Statement);
+}
+
+const tableArn = { 'Fn::GetAtt': [Match.stringLikeRegexp('^OtpCodeTable'), 'Arn'] };
+const logWrite = { Effect: 'Allow', Action: ['logs:CreateLogStream', 'logs:PutLogEvents'], Resource: Match.anyValue() };
+
+describe('EmailOtpAuth with defaults', () => {
+  const t = template();
+
+  it('wires the three triggers into a new pool whose sign-in name is the email', () => {
+    t.hasResourceProperties('AWS::Cognito::UserPool', {
+      UsernameAttributes: ['email'],
+      LambdaConfig: {
+        DefineAuthChallenge: { 'Fn::GetAtt': [Match.stringLikeRegexp('^OtpDefineAuthChallenge'), 'Arn'] },
+        CreateAuthChallenge: { 'Fn::GetAtt': [Match.stringLikeRegexp('^OtpCreateAuthChallenge'), 'Arn'] },
+        VerifyAuthChallengeResponse: { 'Fn::GetAtt': [Match.stringLikeRegexp('^OtpVerifyAuthChallengeResponse'), 'Arn'] },
+      },
+      AdminCreateUserConfig: { AllowAdminCreateUserOnly: true },
+    });
+    t.resourceCountIs('AWS::Lambda::Function', 3);
+  });
+
+  it('runs every trigger on nodejs22.x, ARM64, with Cognito\'s 5-second limit and source maps', () => {
+    const functions = Object.values(t.findResources('AWS::Lambda::Function'));
+    for (const fn of functions) {
+      expect(fn.Properties).toMatchObject({ Runtime: 'nodejs22.x', Architectures: ['arm64'], Timeout: 5, Handler: 'index.handler' });
+      expect(fn.Properties.Environment.Variables.NODE_OPTIONS).toBe('--enable-source-maps');
+      expect(fn.Properties.LoggingConfig.LogGroup).toEqual({ Ref: expect.stringMatching(/Logs/) });
+    }
+  });
+
+  it('gives each function only the environment it reads', () => {
+    expect(environmentOf(t, 'OtpDefineAuthChallenge')).toEqual({
+      SIGN_IN_MODE: 'code',
+      MAX_ATTEMPTS: '3',
+      POWERTOOLS_SERVICE_NAME: 'cognito-email-otp',
+      NODE_OPTIONS: '--enable-source-maps',
+    });
+    const code = {
+      TABLE_NAME: { Ref: expect.stringMatching(/^OtpCodeTable/) },
+      SES_FROM_ADDRESS: 'no-reply@example.com',
+      SIGN_IN_MODE: 'code',
+      CODE_LENGTH: '6',
+      CODE_TTL_SECONDS: '180',
+      MAX_ATTEMPTS: '3',
+      RESEND_INTERVAL_SECONDS: '60',
+      MAX_SENDS_PER_HOUR: '5',
+      APP_NAME: 'your account',
+      EMAIL_SUBJECT: 'Your sign-in code for {{appName}}',
+      POWERTOOLS_SERVICE_NAME: 'cognito-email-otp',
+      NODE_OPTIONS: '--enable-source-maps',
+    };
+    expect(environmentOf(t, 'OtpCreateAuthChallenge')).toEqual(code);
+    expect(environmentOf(t, 'OtpVerifyAuthChallengeResponse')).toEqual(code);
+  });
+
+  it('grants least privilege: exact actions on the table and the SES identity, nothing on *', () => {
+    expect(policyStatementsOf(t, 'OtpDefineAuthChallengeRole')).toEqual([expect.objectContaining({ Action: logWrite.Action })]);
+    t.hasResourceProperties('AWS::IAM::Policy', {
+      Roles: [{ Ref: Match.stringLikeRegexp('^OtpCreateAuthChallengeRole') }],
+      PolicyDocument: {
+        Statement: Match.arrayEquals([
+          logWrite,
+          { Effect: 'Allow', Action: ['dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem'], Resource: tableArn },
+          {
+            Effect: 'Allow',
+            Action: 'ses:SendEmail',
+            Resource: [
+              { 'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, ':ses:eu-west-1:123456789012:identity/example.com']] },
+              { 'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, ':ses:eu-west-1:123456789012:identity/no-reply@example.com']] },
+            ],
+            Condition: { StringEquals: { 'ses:FromAddress': 'no-reply@example.com' } },
+          },
+        ]),
+      },
+    });
+    t.hasResourceProperties('AWS::IAM::Policy', {
+      Roles: [{ Ref: Match.stringLikeRegexp('^OtpVerifyAuthChallengeResponseRole') }],
+      PolicyDocument: {
+        Statement: Match.arrayEquals([logWrite, { Effect: 'Allow', Action: ['dynamodb:GetItem', 'dynamodb:UpdateItem'], Resource: tableArn }]),
+      },
+    });
+    const documents = [
+      ...Object.values(t.findResources('AWS::IAM::Policy')).map((p) => p.Properties.PolicyDocument),
+      ...Object.values(t.findResources('AWS::IAM::Role')).flatMap((r) => (r.Properties.Policies ?? []).map((p: any) => p.PolicyDocument)),
+    ];
+    expect(JSON.stringify(documents)).not.toMatch(/"Resource":"\*"|"Action":"[a-z]+:\*"/);
+    for (const role of Object.values(t.findResources('AWS::IAM::Role'))) expect(role.Properties.ManagedPolicyArns).toBeUndefined();
+  });
+
+  it('creates the code table on demand with TTL on `ttl`', () => {
+    t.hasResourceProperties('AWS::DynamoDB::GlobalTable', {
+      KeySchema: [{ AttributeName: 'pk', KeyType: 'HASH' }],
+      AttributeDefinitions: [{ AttributeName: 'pk', AttributeType: 'S' }],
+      BillingMode: 'PAY_PER_REQUEST',
+      TimeToLiveSpecification: { AttributeName: 'ttl', Enabled: true },
+    });
+  });
+
+  it('creates a client for CUSTOM_AUTH and refresh, without a secret, hiding user existence, with a 3-minute session', () => {
+    t.hasResourceProperties('AWS::Cognito::UserPoolClient', {
+      ExplicitAuthFlows: ['ALLOW_CUSTOM_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH'],
+      GenerateSecret: false,
+      PreventUserExistenceErrors: 'ENABLED',
+      AuthSessionValidity: 3,
+      EnableTokenRevocation: true,
+      AllowedOAuthFlows: Match.absent(),
+      CallbackURLs: Match.absent(),
+    });
+  });
+
+  it('keeps logs for a month and raises alarms on trigger errors and throttled sends', () => {
+    t.resourceCountIs('AWS::Logs::LogGroup', 3);
+    t.allResourcesProperties('AWS::Logs::LogGroup', { RetentionInDays: 30 });
+    t.hasResourceProperties('AWS::Logs::MetricFilter', {
+      FilterPattern: '{ $.event = "send_throttled" }',
+      MetricTransformations: [{ MetricNamespace: 'EmailOtpAuth', MetricName: 'ThrottledSends', MetricValue: '1' }],
+    });
+    t.hasResourceProperties('AWS::Logs::MetricFilter', { FilterPattern: '{ $.level = "ERROR" }' });
+    t.resourceCountIs('AWS::CloudWatch::Alarm', 2);
+    t.hasResourceProperties('AWS::CloudWatch::Alarm', { Threshold: 50, MetricName: 'ThrottledSends', Namespace: 'EmailOtpAuth' });
+    t.hasResource('AWS::DynamoDB::GlobalTable', { DeletionPolicy: 'Retain' });
+  });
+});
+
+describe('every prop changes the template as documented', () => {
+  const createEnv = (t: Template) => environmentOf(t, 'OtpCreateAuthChallenge');
+
+  it.each<[string, Partial<EmailOtpAuthProps>, Record<string, string>]>([
+    ['codeLength', { codeLength: 8 }, { CODE_LENGTH: '8' }],
+    ['codeTtl', { codeTtl: Duration.minutes(10) }, { CODE_TTL_SECONDS: '600' }],
+    ['maxAttempts', { maxAttempts: 5 }, { MAX_ATTEMPTS: '5' }],
+    ['resendInterval', { resendInterval: Duration.minutes(2) }, { RESEND_INTERVAL_SECONDS: '120' }],
+    ['maxSendsPerHour', { maxSendsPerHour: 10 }, { MAX_SENDS_PER_HOUR: '10' }],
+    ['appName', { appName: 'Acme' }, { APP_NAME: 'Acme' }],
+    ['emailSubject', { emailSubject: 'Code for {{appName}}' }, { EMAIL_SUBJECT: 'Code for {{appName}}' }],
+    ['fromAddress', { fromAddress: 'Acme <login@acme.example>' }, { SES_FROM_ADDRESS: 'Acme <login@acme.example>' }],
+  ])('%s sets the trigger environment', (_prop, props, expected) => {
+    expect(createEnv(template(props))).toMatchObject(expected);
+  });
+
+  it('maxAttempts also bounds the rounds Define allows', () => {
+    expect(environmentOf(template({ maxAttempts: 5 }), 'OtpDefineAuthChallenge')).toMatchObject({ MAX_ATTEMPTS: '5' });
+  });
+
+  it('signInMode password-and-code reaches Define and enables SRP on the client', () => {
+    const t = template({ signInMode: 'password-and-code' });
+    expect(environmentOf(t, 'OtpDefineAuthChallenge')).toMatchObject({ SIGN_IN_MODE: 'password-and-code' });
+    t.hasResourceProperties('AWS::Cognito::UserPoolClient', {
+      ExplicitAuthFlows: ['ALLOW_CUSTOM_AUTH', 'ALLOW_USER_SRP_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH'],
+    });
+  });
+
+  it("createEmailIdentity 'domain' creates a DKIM domain identity; with hostedZone it publishes the records", () => {
+    template({ createEmailIdentity: 'domain' }).hasResourceProperties('AWS::SES::EmailIdentity', { EmailIdentity: 'example.com' });
+    const withZone = template({ createEmailIdentity: 'domain' }, (stack) => ({
+      hostedZone: route53.PublicHostedZone.fromHostedZoneAttributes(stack, 'Zone', { hostedZoneId: 'Z123', zoneName: 'example.com' }),
+    }));
+    withZone.resourceCountIs('AWS::Route53::RecordSet', 3);
+  });
+
+  it("createEmailIdentity 'address' creates an address identity", () => {
+    template({ createEmailIdentity: 'address' }).hasResourceProperties('AWS::SES::EmailIdentity', { EmailIdentity: 'no-reply@example.com' });
+  });
+
+  it('createConfigurationSet sends through a new configuration set, allowed in IAM', () => {
+    const t = template({ createConfigurationSet: true });
+    t.resourceCountIs('AWS::SES::ConfigurationSet', 1);
+    expect(createEnv(t)).toMatchObject({ SES_CONFIGURATION_SET: { Ref: expect.stringMatching(/^OtpConfigurationSet/) } });
+    t.hasResourceProperties('AWS::IAM::Policy', {
+      PolicyDocument: {
+        Statement: Match.arrayWith([
+          Match.objectLike({
+            Action: 'ses:SendEmail',
+            Resource: Match.arrayWith([
+              { 'Fn::Join': ['', Match.arrayWith([Match.stringLikeRegexp(':configuration-set/$'), { Ref: Match.stringLikeRegexp('^OtpConfigurationSet') }])] },
+            ]),
+          }),
+        ]),
+      },
+    });
+  });
+
+  it('table uses an existing table instead of creating one', () => {
+    const t = template({}, (stack) => ({
+      table: dynamodb.TableV2.fromTableName(stack, 'Existing', 'my-codes'),
+    }));
+    t.resourceCountIs('AWS::DynamoDB::GlobalTable', 0);
+    expect(createEnv(t)).toMatchObject({ TABLE_NAME: 'my-codes' });
+    expect(JSON.stringify(t.findResources('AWS::IAM::Policy'))).toContain(':table/my-codes');
+  });
+
+  it('autoConfirmSignUp adds the pre sign-up trigger; selfSignUp opens sign-up', () => {
+    const t = template({ autoConfirmSignUp: true, selfSignUp: true });
+    t.hasResourceProperties('AWS::Cognito::UserPool', {
+      LambdaConfig: Match.objectLike({ PreSignUp: { 'Fn::GetAtt': [Match.stringLikeRegexp('^OtpPreSignUp'), 'Arn'] } }),
+      AdminCreateUserConfig: { AllowAdminCreateUserOnly: false },
+    });
+  });
+
+  it('markEmailVerified adds the post authentication trigger allowed to update only this pool', () => {
+    const t = template({ markEmailVerified: true });
+    t.hasResourceProperties('AWS::Cognito::UserPool', {
+      LambdaConfig: Match.objectLike({ PostAuthentication: { 'Fn::GetAtt': [Match.stringLikeRegexp('^OtpPostAuthentication'), 'Arn'] } }),
+    });
+    t.hasResourceProperties('AWS::IAM::Policy', {
+      PolicyDocument: {
+        Statement: [{ Effect: 'Allow', Action: 'cognito-idp:AdminUpdateUserAttributes', Resource: { 'Fn::GetAtt': [Match.stringLikeRegexp('^OtpUserPool'), 'Arn'] } }],
+      },
+    });
+  });
+
+  it('authSessionValidity and createUserPoolClient shape the client', () => {
+    template({ authSessionValidity: Duration.minutes(10) }).hasResourceProperties('AWS::Cognito::UserPoolClient', { AuthSessionValidity: 10 });
+    template({ createUserPoolClient: false }).resourceCountIs('AWS::Cognito::UserPoolClient', 0);
+  });
+
+  it('wafRateLimitPer5Minutes associates a web ACL limiting sign-in calls per IP', () => {
+    const t = template({ wafRateLimitPer5Minutes: 300 });
+    t.hasResourceProperties('AWS::WAFv2::WebACL', {
+      Scope: 'REGIONAL',
+      Rules: [
+        Match.objectLike({
+          Action: { Block: {} },
+          Statement: {
+            RateBasedStatement: Match.objectLike({
+              Limit: 300,
+              AggregateKeyType: 'IP',
+              ScopeDownStatement: {
+                OrStatement: {
+                  Statements: [
+                    Match.objectLike({ ByteMatchStatement: Match.objectLike({ SearchString: 'AWSCognitoIdentityProviderService.InitiateAuth' }) }),
+                    Match.objectLike({ ByteMatchStatement: Match.objectLike({ SearchString: 'AWSCognitoIdentityProviderService.RespondToAuthChallenge' }) }),
+                  ],
+                },
+              },
+            }),
+          },
+        }),
+      ],
+    });
+    t.hasResourceProperties('AWS::WAFv2::WebACLAssociation', { ResourceArn: { 'Fn::GetAtt': [Match.stringLikeRegexp('^OtpUserPool'), 'Arn'] } });
+  });
+
+  it('logRetention, metricNamespace, throttledSendsAlarmThreshold and removalPolicy', () => {
+    const t = template({
+      logRetention: logs.RetentionDays.ONE_WEEK,
+      metricNamespace: 'Acme/SignIn',
+      throttledSendsAlarmThreshold: 7,
+      removalPolicy: RemovalPolicy.DESTROY,
+    });
+    t.allResourcesProperties('AWS::Logs::LogGroup', { RetentionInDays: 7 });
+    t.hasResourceProperties('AWS::CloudWatch::Alarm', { Namespace: 'Acme/SignIn', Threshold: 7 });
+    t.hasResource('AWS::DynamoDB::GlobalTable', { DeletionPolicy: 'Delete' });
+    t.hasResource('AWS::Cognito::UserPool', { DeletionPolicy: 'Delete' });
+  });
+
+  it('userPool: a pool of the app gets the triggers; no second pool is created', () => {
+    const t = template({}, (stack) => {
+      const userPool = new cognito.UserPool(stack, 'Mine', { signInAliases: { email: true } });
+      for (const id of ['COG1', 'COG2', 'COG8']) {
+        Validations.of(userPool).acknowledge({ id: `AwsSolutions::AwsSolutions-${id}`, reason: "The test's own pool, not the construct's." });
+      }
+      return { userPool };
+    });
+    t.resourceCountIs('AWS::Cognito::UserPool', 1);
+    t.hasResourceProperties('AWS::Cognito::UserPool', {
+      LambdaConfig: Match.objectLike({ DefineAuthChallenge: Match.anyValue() }),
+    });
+  });
+
+  it('userPool: an imported pool gets invoke permissions scoped to it', () => {
+    const t = template({}, (stack) => ({ userPool: cognito.UserPool.fromUserPoolId(stack, 'Imported', 'eu-west-1_Abc123') }));
+    t.resourceCountIs('AWS::Cognito::UserPool', 0);
+    t.resourceCountIs('AWS::Lambda::Permission', 3);
+    t.allResourcesProperties('AWS::Lambda::Permission', {
+      Principal: 'cognito-idp.amazonaws.com',
+      SourceArn: Match.objectLike({ 'Fn::Join': ['', Match.arrayWith([Match.stringLikeRegexp(':userpool/eu-west-1_Abc123$')])] }),
+    });
+  });
+});
+
+describe('invalid props fail at synth time with a message naming the prop', () => {
+  it.each<[Partial<EmailOtpAuthProps>, RegExp]>([
+    [{ codeLength: 5 }, /EmailOtpAuth: codeLength must be a whole number from 6 to 10/],
+    [{ codeTtl: Duration.minutes(16) }, /EmailOtpAuth: codeTtl must be a whole number from 1 to 900/],
+    [{ maxAttempts: 11 }, /EmailOtpAuth: maxAttempts must be/],
+    [{ resendInterval: Duration.seconds(2) }, /EmailOtpAuth: resendInterval must be/],
+    [{ maxSendsPerHour: 0 }, /EmailOtpAuth: maxSendsPerHour must be/],
+    [{ fromAddress: 'nobody' }, /EmailOtpAuth: fromAddress must be an email address/],
+    [{ signInMode: 'sms' as never }, /EmailOtpAuth: signInMode must be "code" or "password-and-code"/],
+    [{ authSessionValidity: Duration.minutes(20) }, /EmailOtpAuth: authSessionValidity must be from 3 to 15 minutes/],
+    [{ wafRateLimitPer5Minutes: 5 }, /EmailOtpAuth: wafRateLimitPer5Minutes must be a whole number of at least 10/],
+  ])('%o', (props, message) => {
+    expect(() => synth((stack) => new EmailOtpAuth(stack, 'Otp', { ...base, ...props }))).toThrow(message);
+  });
+});
