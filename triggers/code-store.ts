@@ -149,7 +149,7 @@ export function createDynamoCodeStore(db: DynamoDBDocumentClient, tableName: str
     },
 
     async restore(key, codeId, previous) {
-      const condition = { ConditionExpression: 'codeId = :codeId' };
+      const condition = { ConditionExpression: 'codeId = :replacedBy' };
       try {
         if (!previous.code && previous.sends.length === 0) {
           await call('restored', () =>
@@ -158,7 +158,7 @@ export function createDynamoCodeStore(db: DynamoDBDocumentClient, tableName: str
                 TableName: tableName,
                 Key: { pk: key },
                 ...condition,
-                ExpressionAttributeValues: { ':codeId': codeId },
+                ExpressionAttributeValues: { ':replacedBy': codeId },
               }),
             ),
           );
@@ -181,7 +181,7 @@ export function createDynamoCodeStore(db: DynamoDBDocumentClient, tableName: str
               ),
               ExpressionAttributeValues: {
                 ...Object.fromEntries(names.map((n) => [`:${n}`, fields[n as keyof typeof fields]])),
-                ':codeId': codeId,
+                ':replacedBy': codeId,
                 ':one': 1,
               },
             }),

@@ -60,12 +60,15 @@ describe('fail closed: if SES fails, no code is valid and nothing blocks the nex
     const user = newUser();
     await t.create(createEvent(user));
     const first = await t.codeFor(user.email);
+    const before = await t.store.read(`user#${user.userName}`);
     now += 61_000;
     const ses = mockClient(SESClient);
     ses.on(SendEmailCommand).rejects(serviceDown());
     await expect(t.create(createEvent(user))).rejects.toBeInstanceOf(MailerError);
     ses.restore();
-    expect((await t.store.read(`user#${user.userName}`)).sends).toHaveLength(1);
+    const after = await t.store.read(`user#${user.userName}`);
+    expect(after.code).toEqual(before.code);
+    expect(after.sends).toEqual(before.sends);
     expect((await t.verify(verifyEvent(user, first))).response.answerCorrect).toBe(true);
   });
 });

@@ -1,6 +1,6 @@
 import { maskEmail } from '../../../triggers/mask-email.ts';
-import { AuthFlow, checkCanSignIn } from './auth-flow.ts';
-import { CognitoServiceError, invalidParameter, notAuthorized, resourceNotFound } from './errors.ts';
+import { AuthFlow } from './auth-flow.ts';
+import { invalidParameter, notAuthorized, resourceNotFound } from './errors.ts';
 import { TokenIssuer } from './token-issuer.ts';
 import type { AuthTriggers } from './trigger-runner.ts';
 import { UserDirectory, attributeList, type AttributeType, type LocalUser } from './user-directory.ts';
@@ -191,14 +191,12 @@ export class LocalUserPool {
   ensureUser(email: string, password?: string): LocalUser {
     const existing = this.users.find(email);
     if (existing) return existing;
-    const user = this.users.create({
+    return this.users.create({
       email,
       attributes: [{ Name: 'email_verified', Value: 'true' }],
       password,
       status: 'CONFIRMED',
     });
-    checkCanSignIn(user);
-    return user;
   }
 
   private client(clientId: unknown): string {
@@ -219,4 +217,3 @@ export function poolNameOf(userPoolId: string): string {
   return userPoolId.slice(userPoolId.indexOf('_') + 1);
 }
 
-export { CognitoServiceError };
