@@ -136,6 +136,10 @@ describe('npm start: the local stack contract', () => {
     const first = await jwksAndUser();
     const second = await jwksAndUser();
     expect(second).toEqual(first);
+    // Passwords are kept only as SRP verifiers.
+    const users = readFileSync(join(dataDir, 'users.json'), 'utf8');
+    expect(users).not.toContain('Demo-passw0rd');
+    expect(JSON.parse(users)[0].password).toEqual({ salt: expect.stringMatching(/^[0-9a-f]+$/), verifier: expect.stringMatching(/^[0-9a-f]+$/) });
     const clean = await jwksAndUser(['--clean']);
     expect(clean.sub).not.toBe(first.sub);
     expect(clean.kids).not.toEqual(first.kids);
