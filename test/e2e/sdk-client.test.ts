@@ -278,6 +278,31 @@ describe('wrong answers, sessions and the attack cases through the endpoint', ()
   });
 });
 
+describe('bad input through the endpoint', () => {
+  it('malformed answers are wrong answers or clear errors, never a crash', async () => {
+    const { email } = await t.createUser();
+    let step = await start(email);
+    const username = step.ChallengeParameters!.USERNAME!;
+    // An empty answer is a missing parameter, and does not use up the session.
+    await expect(respond(step.Session, username, '')).rejects.toMatchObject({
+      name: 'InvalidParameterException',
+      message: 'Missing required parameter ANSWER',
+    });
+    for (const answer of ['abcdef', '１２３４５６', '9'.repeat(100_000)]) {
+      const result = await respond(step.Session, username, answer).catch((e: Error & { $metadata?: { httpStatusCode?: number } }) => e);
+      if (result instanceof Error) {
+        expect(result.name).toBe('NotAuthorizedException');
+        expect(result.$metadata?.httpStatusCode).toBe(400);
+        break;
+      }
+      expect(result.ChallengeName).toBe('CUSTOM_CHALLENGE');
+      // A malformed answer spends no guess on the code.
+      expect(result.ChallengeParameters?.attemptsLeft).toBe('3');
+      step = result;
+    }
+  });
+});
+
 describe('user administration and account states', () => {
   it('SignUp creates an unconfirmed user who cannot sign in until AdminConfirmSignUp', async () => {
     const email = `signup.${Date.now()}@example.com`;

@@ -64,13 +64,16 @@ export class AuthFlow {
   async respond(clientId: string, body: Json): Promise<Json> {
     const challengeName = typeof body.ChallengeName === 'string' ? body.ChallengeName : undefined;
     if (!challengeName) throw invalidParameter('Missing required parameter ChallengeName');
-    const responses = (typeof body.ChallengeResponses === 'object' && body.ChallengeResponses) || {};
+    const responses = ((typeof body.ChallengeResponses === 'object' && body.ChallengeResponses) || {}) as Record<string, unknown>;
+    // A request missing its parameters is rejected before it can use up the session.
+    const username = required(responses, 'USERNAME');
+    if (challengeName === 'CUSTOM_CHALLENGE') required(responses, 'ANSWER');
     const session = this.sessions.take(body.Session);
     if (session.subject.clientId !== clientId) throw invalidSession();
-    this.checkUsername(session, required(responses as Record<string, unknown>, 'USERNAME'));
+    this.checkUsername(session, username);
     if (challengeName !== session.pending.name) throw invalidParameter(`Invalid challenge name: expected ${session.pending.name}.`);
     const clientMetadata = stringMap(body.ClientMetadata);
-    const result = await this.answer(session, responses as Record<string, unknown>, clientMetadata);
+    const result = await this.answer(session, responses, clientMetadata);
     const history = [...session.history, result];
     return this.advance(session.subject, history, session.srpA, clientMetadata);
   }
