@@ -112,6 +112,7 @@ describe.skipIf(!hasChromium)('the sign-in page (passwordless) in headless Chrom
     await expect.poll(() => page.getByRole('alert').textContent()).toMatch(
       /^Too many emails were sent to this address\. Try again in \d+ seconds\.$/,
     );
+    expect(await page.locator('#status').textContent()).toBe('');
     await screenshot(page, '5-too-many-emails');
     await page.context().close();
   });

@@ -77,6 +77,7 @@ async function run(stage: Stage, action: () => Promise<void>): Promise<void> {
 function showStart(): void {
   challenge = undefined;
   password = undefined;
+  setStatus('');
   ui.title.textContent = passwordMode() ? 'Sign in with your password and an email code' : 'Sign in with an email code';
   ui.passwordField.hidden = !passwordMode();
   ui.password.required = passwordMode();
@@ -212,14 +213,13 @@ ui.code.addEventListener('paste', () => {
 ui.resendButton.addEventListener('click', () => void begin('resend'));
 ui.restartButton.addEventListener('click', () => {
   setError(undefined);
-  setStatus('');
   showStart();
 });
 ui.signOutButton.addEventListener('click', () =>
   void run('start', async () => {
     await endSession();
-    setStatus('You are signed out.');
     showStart();
+    setStatus('You are signed out.');
   }),
 );
 
