@@ -1,3 +1,4 @@
+import { DEFAULT_TEMPLATES, type EmailTemplates } from './email-template.ts';
 import { ConfigError } from './errors.ts';
 
 export type SignInMode = 'code' | 'password-and-code';
@@ -17,8 +18,8 @@ export interface Config {
   readonly resendIntervalSeconds: number;
   readonly maxSendsPerHour: number;
   readonly appName: string;
-  /** Subject line; `{{appName}}` is replaced. */
-  readonly emailSubject: string;
+  /** Subject, text and HTML templates; `{{code}}`, `{{appName}}` and `{{minutes}}` are filled in. */
+  readonly emailTemplates: EmailTemplates;
 }
 
 type Env = Record<string, string | undefined>;
@@ -38,6 +39,15 @@ function integer(env: Env, name: string, fallback: number, min: number, max: num
   if (value < min || value > max) {
     throw new ConfigError(name, `must be a whole number from ${min} to ${max}, got ${value}`);
   }
+  return value;
+}
+
+/** A template that must show the code; a subject must not, as it appears in notifications and logs of mail servers. */
+function template(env: Env, name: string, fallback: string, mustHaveCode: boolean): string {
+  const value = env[name];
+  if (value === undefined || value.trim() === '') return fallback;
+  if (mustHaveCode && !value.includes('{{code}}')) throw new ConfigError(name, 'must contain {{code}}');
+  if (!mustHaveCode && value.includes('{{code}}')) throw new ConfigError(name, 'must not contain {{code}}');
   return value;
 }
 
@@ -82,6 +92,10 @@ export function loadConfig(env: Env): Config {
     resendIntervalSeconds: integer(env, 'RESEND_INTERVAL_SECONDS', 60, 5, 3600),
     maxSendsPerHour: integer(env, 'MAX_SENDS_PER_HOUR', 5, 1, 100),
     appName: text(env, 'APP_NAME', 'your account'),
-    emailSubject: text(env, 'EMAIL_SUBJECT', 'Your sign-in code for {{appName}}'),
+    emailTemplates: Object.freeze({
+      subject: template(env, 'EMAIL_SUBJECT', DEFAULT_TEMPLATES.subject, false),
+      text: template(env, 'EMAIL_TEXT_TEMPLATE', DEFAULT_TEMPLATES.text, true),
+      html: template(env, 'EMAIL_HTML_TEMPLATE', DEFAULT_TEMPLATES.html, true),
+    }),
   });
 }

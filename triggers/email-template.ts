@@ -4,12 +4,36 @@ export interface CodeEmail {
   readonly html: string;
 }
 
+/** Templates with `{{code}}`, `{{appName}}` and `{{minutes}}` placeholders. */
+export interface EmailTemplates {
+  readonly subject: string;
+  readonly text: string;
+  readonly html: string;
+}
+
+export const DEFAULT_TEMPLATES: EmailTemplates = {
+  subject: 'Your sign-in code for {{appName}}',
+  text: [
+    'Your sign-in code for {{appName}} is: {{code}}',
+    '',
+    'It expires in {{minutes}} and works once.',
+    'If you did not try to sign in, you can ignore this email. Never share this code.',
+  ].join('\n'),
+  html: `<!doctype html>
+<html><body style="font-family:system-ui,sans-serif;color:#111">
+<p>Your sign-in code for {{appName}} is:</p>
+<p style="font-size:28px;letter-spacing:6px;font-weight:bold">{{code}}</p>
+<p>It expires in {{minutes}} and works once.</p>
+<p style="color:#555">If you did not try to sign in, you can ignore this email. Never share this code.</p>
+</body></html>`,
+};
+
 export interface CodeEmailInput {
   readonly code: string;
   readonly appName: string;
-  readonly subjectTemplate: string;
   /** Whole minutes the code stays valid, rounded up (at least 1). */
   readonly minutes: number;
+  readonly templates: EmailTemplates;
 }
 
 const HTML_ESCAPES: Record<string, string> = {
@@ -28,24 +52,21 @@ export function minutesLeft(ttlSeconds: number): number {
   return Math.max(1, Math.ceil(ttlSeconds / 60));
 }
 
-/** Builds the code email's subject, text and HTML parts. Only `code` is ours; every other value is escaped. */
-export function renderCodeEmail({ code, appName, subjectTemplate, minutes }: CodeEmailInput): CodeEmail {
-  const unit = minutes === 1 ? 'minute' : 'minutes';
-  // Subject lines are plain text: strip line breaks so no header can be injected.
-  const subject = subjectTemplate.replaceAll('{{appName}}', appName).replace(/[\r\n]+/g, ' ');
-  const text = [
-    `Your sign-in code for ${appName} is: ${code}`,
-    '',
-    `It expires in ${minutes} ${unit} and works once.`,
-    'If you did not try to sign in, you can ignore this email. Never share this code.',
-  ].join('\n');
-  const safeApp = escapeHtml(appName);
-  const html = `<!doctype html>
-<html><body style="font-family:system-ui,sans-serif;color:#111">
-<p>Your sign-in code for ${safeApp} is:</p>
-<p style="font-size:28px;letter-spacing:6px;font-weight:bold">${escapeHtml(code)}</p>
-<p>It expires in ${minutes} ${unit} and works once.</p>
-<p style="color:#555">If you did not try to sign in, you can ignore this email. Never share this code.</p>
-</body></html>`;
-  return { subject, text, html };
+function fill(template: string, values: Record<string, string>): string {
+  return template.replace(/\{\{(code|appName|minutes)\}\}/g, (_match, name: string) => values[name] ?? '');
+}
+
+/**
+ * Builds the code email's subject, text and HTML parts from the templates. Placeholders are filled in one
+ * pass, so a value can never inject another placeholder; in HTML every value is escaped, and the subject
+ * stays on one line so no header can be injected.
+ */
+export function renderCodeEmail({ code, appName, minutes, templates }: CodeEmailInput): CodeEmail {
+  const values = { code, appName, minutes: `${minutes} ${minutes === 1 ? 'minute' : 'minutes'}` };
+  const escaped = Object.fromEntries(Object.entries(values).map(([k, v]) => [k, escapeHtml(v)]));
+  return {
+    subject: fill(templates.subject, values).replace(/[\r\n]+/g, ' '),
+    text: fill(templates.text, values),
+    html: fill(templates.html, escaped),
+  };
 }

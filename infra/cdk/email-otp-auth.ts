@@ -42,8 +42,12 @@ export interface EmailOtpAuthProps {
   readonly maxSendsPerHour?: number;
   /** Name shown in the email. @default 'your account' */
   readonly appName?: string;
-  /** Email subject; `{{appName}}` is replaced. @default 'Your sign-in code for {{appName}}' */
+  /** Email subject; `{{appName}}` and `{{minutes}}` are filled in (never the code). @default 'Your sign-in code for {{appName}}' */
   readonly emailSubject?: string;
+  /** Plain-text body; must contain `{{code}}`, may use `{{appName}}` and `{{minutes}}`. @default a short English text */
+  readonly emailTextTemplate?: string;
+  /** HTML body; must contain `{{code}}`; every filled-in value is HTML-escaped. @default a short English page */
+  readonly emailHtmlTemplate?: string;
   /**
    * Create the SES identity for `fromAddress`: `domain` (Easy DKIM; records published automatically when
    * `hostedZone` is given) or `address` (SES mails a verification link).
@@ -100,7 +104,12 @@ const PROP_OF_VARIABLE: Record<string, string> = {
   MAX_SENDS_PER_HOUR: 'maxSendsPerHour',
   APP_NAME: 'appName',
   EMAIL_SUBJECT: 'emailSubject',
+  EMAIL_TEXT_TEMPLATE: 'emailTextTemplate',
+  EMAIL_HTML_TEMPLATE: 'emailHtmlTemplate',
 };
+
+/** Lambda's limit on the total size of a function's environment variables. */
+const LAMBDA_ENVIRONMENT_BYTES = 4096;
 
 /** The sender's domain, from `address@domain` or `Name <address@domain>`. */
 function senderAddress(from: string): string {
@@ -127,7 +136,11 @@ export class EmailOtpAuth extends Construct {
 
   private readonly logRetention: logs.RetentionDays;
 
-  constructor(scope: Construct, id: string, props: EmailOtpAuthProps) {
+  constructor(
+    scope: Construct,
+    id: string,
+    private readonly props: EmailOtpAuthProps,
+  ) {
     super(scope, id);
     this.config = validate(props);
     this.logRetention = props.logRetention ?? logs.RetentionDays.ONE_MONTH;
@@ -248,7 +261,9 @@ export class EmailOtpAuth extends Construct {
       RESEND_INTERVAL_SECONDS: String(c.resendIntervalSeconds),
       MAX_SENDS_PER_HOUR: String(c.maxSendsPerHour),
       APP_NAME: c.appName,
-      EMAIL_SUBJECT: c.emailSubject,
+      EMAIL_SUBJECT: c.emailTemplates.subject,
+      ...(this.props.emailTextTemplate ? { EMAIL_TEXT_TEMPLATE: c.emailTemplates.text } : {}),
+      ...(this.props.emailHtmlTemplate ? { EMAIL_HTML_TEMPLATE: c.emailTemplates.html } : {}),
       ...(this.configurationSet ? { SES_CONFIGURATION_SET: this.configurationSet.configurationSetName } : {}),
     };
   }
@@ -445,6 +460,8 @@ function validate(props: EmailOtpAuthProps): Config {
     MAX_SENDS_PER_HOUR: props.maxSendsPerHour === undefined ? undefined : String(props.maxSendsPerHour),
     APP_NAME: props.appName,
     EMAIL_SUBJECT: props.emailSubject,
+    EMAIL_TEXT_TEMPLATE: props.emailTextTemplate,
+    EMAIL_HTML_TEMPLATE: props.emailHtmlTemplate,
   };
   let config: Config;
   try {
@@ -452,7 +469,13 @@ function validate(props: EmailOtpAuthProps): Config {
   } catch (error) {
     if (!(error instanceof ConfigError)) throw error;
     const prop = PROP_OF_VARIABLE[error.variable] ?? error.variable;
-    throw new Error(`EmailOtpAuth: ${prop} ${error.reason.replace(/ \d+$/, (n) => n)} (${error.variable})`);
+    throw new Error(`EmailOtpAuth: ${prop} ${error.reason} (${error.variable})`);
+  }
+  const templateBytes = Buffer.byteLength(`${props.emailSubject ?? ''}${props.emailTextTemplate ?? ''}${props.emailHtmlTemplate ?? ''}`);
+  if (templateBytes > LAMBDA_ENVIRONMENT_BYTES - 1024) {
+    throw new Error(
+      `EmailOtpAuth: emailSubject, emailTextTemplate and emailHtmlTemplate take ${templateBytes} bytes; Lambda allows ${LAMBDA_ENVIRONMENT_BYTES} for all environment variables, so keep them under ${LAMBDA_ENVIRONMENT_BYTES - 1024}`,
+    );
   }
   const validity = props.authSessionValidity?.toMinutes();
   if (validity !== undefined && (validity < 3 || validity > 15)) {

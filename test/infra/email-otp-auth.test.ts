@@ -167,6 +167,8 @@ describe('every prop changes the template as documented', () => {
     ['appName', { appName: 'Acme' }, { APP_NAME: 'Acme' }],
     ['emailSubject', { emailSubject: 'Code for {{appName}}' }, { EMAIL_SUBJECT: 'Code for {{appName}}' }],
     ['fromAddress', { fromAddress: 'Acme <login@acme.example>' }, { SES_FROM_ADDRESS: 'Acme <login@acme.example>' }],
+    ['emailTextTemplate', { emailTextTemplate: 'Code: {{code}}' }, { EMAIL_TEXT_TEMPLATE: 'Code: {{code}}' }],
+    ['emailHtmlTemplate', { emailHtmlTemplate: '<b>{{code}}</b>' }, { EMAIL_HTML_TEMPLATE: '<b>{{code}}</b>' }],
   ])('%s sets the trigger environment', (_prop, props, expected) => {
     expect(createEnv(template(props))).toMatchObject(expected);
   });
@@ -323,6 +325,8 @@ describe('invalid props fail at synth time with a message naming the prop', () =
     [{ signInMode: 'sms' as never }, /EmailOtpAuth: signInMode must be "code" or "password-and-code"/],
     [{ authSessionValidity: Duration.minutes(20) }, /EmailOtpAuth: authSessionValidity must be from 3 to 15 minutes/],
     [{ wafRateLimitPer5Minutes: 5 }, /EmailOtpAuth: wafRateLimitPer5Minutes must be a whole number of at least 10/],
+    [{ emailTextTemplate: 'no code here' }, /EmailOtpAuth: emailTextTemplate must contain \{\{code\}\}/],
+    [{ emailHtmlTemplate: `<p>{{code}}</p>${'x'.repeat(4000)}` }, /EmailOtpAuth: emailSubject, emailTextTemplate and emailHtmlTemplate take \d+ bytes/],
   ])('%o', (props, message) => {
     expect(() => synth((stack) => new EmailOtpAuth(stack, 'Otp', { ...base, ...props }))).toThrow(message);
   });

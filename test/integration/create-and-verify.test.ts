@@ -37,6 +37,24 @@ describe('Create issues a code, mails it through SES and returns Cognito-shaped 
     expect(JSON.stringify(response)).not.toContain(code);
   });
 
+  it('fills custom email templates (EMAIL_SUBJECT, EMAIL_TEXT_TEMPLATE, EMAIL_HTML_TEMPLATE)', async () => {
+    const t = await triggersOn(aws, {
+      APP_NAME: 'Acme & Co',
+      CODE_TTL_SECONDS: '600',
+      EMAIL_SUBJECT: '{{appName}} sign-in',
+      EMAIL_TEXT_TEMPLATE: 'Use {{code}} within {{minutes}}.',
+      EMAIL_HTML_TEMPLATE: '<p>Use <b>{{code}}</b> for {{appName}}</p>',
+    });
+    const user = newUser();
+    await t.create(createEvent(user));
+    const [mail] = await t.emailsTo(user.email);
+    const code = /^Use (\d{6}) within 10 minutes\.$/.exec(mail!.body.text ?? '')?.[1];
+    expect(code).toBeDefined();
+    expect(mail!.subject).toBe('Acme & Co sign-in');
+    expect(mail!.body.html).toBe(`<p>Use <b>${code}</b> for Acme &amp; Co</p>`);
+    expect((await t.verify(verifyEvent(user, code))).response.answerCorrect).toBe(true);
+  });
+
   it('honours CODE_LENGTH', async () => {
     const t = await triggersOn(aws, { CODE_LENGTH: '8' });
     const user = newUser();

@@ -30,6 +30,9 @@ describe('configuration is validated once, with messages naming the variable', (
     [{ MAX_ATTEMPTS: '2.5' }, 'MAX_ATTEMPTS'],
     [{ RESEND_INTERVAL_SECONDS: '4' }, 'RESEND_INTERVAL_SECONDS'],
     [{ MAX_SENDS_PER_HOUR: '-1' }, 'MAX_SENDS_PER_HOUR'],
+    [{ EMAIL_TEXT_TEMPLATE: 'Your code is here' }, 'EMAIL_TEXT_TEMPLATE'],
+    [{ EMAIL_HTML_TEMPLATE: '<p>no code</p>' }, 'EMAIL_HTML_TEMPLATE'],
+    [{ EMAIL_SUBJECT: 'Your code: {{code}}' }, 'EMAIL_SUBJECT'],
   ])('rejects %o', (override, variable) => {
     const attempt = () => loadConfig({ ...base, ...override });
     expect(attempt).toThrow(ConfigError);

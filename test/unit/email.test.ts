@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { renderCodeEmail, minutesLeft } from '../../triggers/email-template.ts';
+import { DEFAULT_TEMPLATES, renderCodeEmail, minutesLeft } from '../../triggers/email-template.ts';
 import { maskEmail } from '../../triggers/mask-email.ts';
 
 describe('the code email', () => {
-  const email = renderCodeEmail({ code: '042917', appName: 'Acme', subjectTemplate: 'Sign in to {{appName}}', minutes: 3 });
+  const templates = { ...DEFAULT_TEMPLATES, subject: 'Sign in to {{appName}}' };
+  const email = renderCodeEmail({ code: '042917', appName: 'Acme', minutes: 3, templates });
   it('has a subject, a text and an HTML part with the code and minutes left', () => {
     expect(email.subject).toBe('Sign in to Acme');
     expect(email.text).toContain('042917');
@@ -14,15 +15,26 @@ describe('the code email', () => {
   it('escapes user-supplied values in HTML and keeps the subject on one line', () => {
     const hostile = renderCodeEmail({
       code: '111111',
-      appName: '<script>alert("x")</script>&',
-      subjectTemplate: 'Hi {{appName}}\r\nBcc: victim@example.com',
+      appName: '<script>alert("x")</script>& {{code}}',
       minutes: 1,
+      templates: { ...DEFAULT_TEMPLATES, subject: 'Hi {{appName}}\r\nBcc: victim@example.com' },
     });
     expect(hostile.html).not.toContain('<script>');
-    expect(hostile.html).toContain('&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;&amp;');
+    expect(hostile.html).toContain('&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;&amp; {{code}}');
+    expect(hostile.subject).not.toContain('111111'); // a value cannot inject a placeholder
     expect(hostile.subject).not.toMatch(/[\r\n]/);
     expect(hostile.text).toContain('1 minute ');
   });
+  it('fills custom text and HTML templates', () => {
+    const custom = renderCodeEmail({
+      code: '555123',
+      appName: 'Acme & Co',
+      minutes: 10,
+      templates: { subject: 'Acme login', text: 'Code {{code}} ({{minutes}})', html: '<b>{{code}}</b> for {{appName}}' },
+    });
+    expect(custom).toEqual({ subject: 'Acme login', text: 'Code 555123 (10 minutes)', html: '<b>555123</b> for Acme &amp; Co' });
+  });
+
   it('rounds minutes up', () => {
     expect(minutesLeft(1)).toBe(1);
     expect(minutesLeft(180)).toBe(3);

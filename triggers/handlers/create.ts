@@ -53,8 +53,8 @@ export function createCreateAuthChallengeHandler(deps: CreateDeps) {
     const email = renderCodeEmail({
       code: plain,
       appName: config.appName,
-      subjectTemplate: config.emailSubject,
       minutes: minutesLeft(config.codeTtlSeconds),
+      templates: config.emailTemplates,
     });
     const started = performance.now();
     await deps.mailer.send(address, email);
