@@ -31,8 +31,8 @@ export function assertEnvelope(event: unknown): asserts event is EnvelopeLike & 
 }
 
 /** The session history, or MalformedEventError if it is not the array of entries Cognito sends. */
-export function sessionOf(request: Record<string, unknown>): SessionEntry[] {
-  const session = request.session;
+export function sessionOf(request: object): SessionEntry[] {
+  const session = (request as { session?: unknown }).session;
   if (!Array.isArray(session)) throw new MalformedEventError('request.session is not an array');
   for (const entry of session) {
     if (!isRecord(entry) || typeof entry.challengeName !== 'string' || typeof entry.challengeResult !== 'boolean') {
@@ -46,22 +46,19 @@ export function customRounds(session: readonly SessionEntry[]): number {
   return session.filter((entry) => entry.challengeName === 'CUSTOM_CHALLENGE').length;
 }
 
-export function userAttributesOf(request: Record<string, unknown>): Record<string, string> {
-  return isRecord(request.userAttributes) ? (request.userAttributes as Record<string, string>) : {};
+export function userAttributesOf(request: object): Record<string, string> {
+  const attributes = (request as { userAttributes?: unknown }).userAttributes;
+  return isRecord(attributes) ? (attributes as Record<string, string>) : {};
 }
 
-export function auditContext(
-  trigger: AuditContext['trigger'],
-  event: EnvelopeLike & { request: Record<string, unknown> },
-  round?: number,
-): AuditContext {
+export function auditContext(trigger: AuditContext['trigger'], event: EnvelopeLike, round?: number): AuditContext {
   return {
     trigger,
     userPoolId: String(event.userPoolId),
     userName: String(event.userName),
     clientId: String(event.callerContext?.clientId ?? ''),
     ...(round === undefined ? {} : { round }),
-    ...(event.request.userNotFound === true ? { userNotFound: true } : {}),
+    ...((event.request as { userNotFound?: unknown } | undefined)?.userNotFound === true ? { userNotFound: true } : {}),
   };
 }
 

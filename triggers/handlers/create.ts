@@ -63,13 +63,12 @@ export function createCreateAuthChallengeHandler(deps: CreateDeps) {
 
   return async (event: CreateAuthChallengeTriggerEvent): Promise<CreateAuthChallengeTriggerEvent> => {
     assertEnvelope(event);
-    const request = event.request as unknown as Record<string, unknown>;
-    const session = sessionOf(request);
+    const session = sessionOf(event.request);
     if (event.request.challengeName !== 'CUSTOM_CHALLENGE') {
       throw new MalformedEventError(`challengeName ${String(event.request.challengeName)} is not CUSTOM_CHALLENGE`);
     }
     const userNotFound = event.request.userNotFound === true;
-    const email = userAttributesOf(request).email;
+    const email = userAttributesOf(event.request).email;
     // A user without an email address is treated like an unknown one: same answer, nothing sent, no success.
     const unknown = userNotFound || !email;
     const address = email || event.userName;

@@ -51,9 +51,9 @@ export function createDefineAuthChallengeHandler(options: DefineOptions, audit: 
     let decision: DefineDecision;
     try {
       assertEnvelope(event);
-      const session = sessionOf(event.request as unknown as Record<string, unknown>);
+      const session = sessionOf(event.request);
       decision = decide(session, options, event.request.userNotFound === true);
-      const context = auditContext('define', event as never, customRounds(session));
+      const context = auditContext('define', event, customRounds(session));
       if (decision === 'FAIL') audit('sign_in_failed', 'denied', context);
       if (decision === 'ISSUE_TOKENS') audit('tokens_issued', 'ok', context);
     } catch (error) {

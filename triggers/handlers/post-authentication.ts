@@ -16,7 +16,7 @@ export function createPostAuthenticationHandler({ cognito, audit }: PostAuthenti
   return async (event: PostAuthenticationTriggerEvent): Promise<PostAuthenticationTriggerEvent> => {
     const attributes = event.request?.userAttributes ?? {};
     if (!attributes.email || attributes.email_verified === 'true') return event;
-    const context = auditContext('post-authentication', event as never);
+    const context = auditContext('post-authentication', event);
     try {
       await cognito.send(
         new AdminUpdateUserAttributesCommand({

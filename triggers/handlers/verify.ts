@@ -35,10 +35,8 @@ export function createVerifyAuthChallengeResponseHandler(deps: VerifyDeps) {
       event.response.answerCorrect = false;
       return event;
     }
-    const request = event.request as unknown as Record<string, unknown>;
-    const unknown = event.request.userNotFound === true || !userAttributesOf(request).email;
-    const privateParameters = (request.privateChallengeParameters ?? {}) as Record<string, string | undefined>;
-    const round = Number(privateParameters.round) || undefined;
+    const unknown = event.request.userNotFound === true || !userAttributesOf(event.request).email;
+    const round = Number(event.request.privateChallengeParameters?.round) || undefined;
     const context = { ...auditContext('verify', event, round), ...(unknown ? { userNotFound: true } : {}) };
 
     // Unknown users take the same path, against a code nobody was sent, and never succeed.
