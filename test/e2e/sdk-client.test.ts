@@ -1,5 +1,6 @@
 import {
   AdminConfirmSignUpCommand,
+  AdminCreateUserCommand,
   AdminDeleteUserCommand,
   AdminDisableUserCommand,
   AdminGetUserCommand,
@@ -316,6 +317,16 @@ describe('user administration and account states', () => {
     await expect(
       t.client.send(new SignUpCommand({ ClientId: t.info.userPoolClientId, Username: email, Password: 'Sign-up-passw0rd' })),
     ).rejects.toMatchObject({ name: 'UsernameExistsException' });
+  });
+
+  it('a user created with AdminCreateUser and no password signs in with a code', async () => {
+    const email = `admin.created.${Date.now()}@example.com`;
+    const created = await t.client.send(
+      new AdminCreateUserCommand({ UserPoolId: t.info.userPoolId, Username: email, MessageAction: 'SUPPRESS', UserAttributes: [{ Name: 'email', Value: email }] }),
+    );
+    expect(created.User).toMatchObject({ Username: expect.any(String), Enabled: true, UserStatus: 'FORCE_CHANGE_PASSWORD' });
+    const tokens = await signIn(email);
+    expect((await (await t.verifier('id')).verify(tokens.IdToken!)).email).toBe(email);
   });
 
   it('rejects a weak password with InvalidPasswordException', async () => {
