@@ -2,8 +2,8 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 
-/** Debian's Chromium; never a test tool's own browser download. */
-export const CHROMIUM = '/usr/bin/chromium';
+/** Debian's Chromium; never a test tool's own browser download. CHROMIUM_PATH exists to test the missing case. */
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const hasChromium = existsSync(CHROMIUM);
 
 if (!hasChromium) {

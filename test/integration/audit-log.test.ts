@@ -85,4 +85,31 @@ describe('audit: one structured line per event, never the code', () => {
     for (const code of codes) expect(everything).not.toContain(code);
     expect(everything).not.toMatch(/codeHash|"salt"/);
   });
+
+  it('logs expired codes and lock-outs with the round from the challenge', async () => {
+    process.env.POWERTOOLS_LOG_LEVEL = 'INFO';
+    let now = Date.now();
+    const t = await triggersOn(aws, { MAX_ATTEMPTS: '1', CODE_TTL_SECONDS: '60' }, { now: () => now });
+    process.env.POWERTOOLS_LOG_LEVEL = 'SILENT';
+    const expiring = newUser();
+    const locking = newUser();
+    const lines = await captureOutput(async () => {
+      await t.create(createEvent(expiring));
+      now += 61_000;
+      await t.verify(verifyEvent(expiring, '123456', { codeId: 'x', round: '1' }));
+      await t.create(createEvent(locking));
+      await t.verify(verifyEvent(locking, '000000', { codeId: 'x', round: '1' }));
+      await t.verify(verifyEvent(locking, '000000', { codeId: 'x', round: '2' }));
+      await t.define(defineEvent(locking, [codeRound(false)]));
+    });
+    const records = lines.map((line) => JSON.parse(line) as Record<string, unknown>);
+    expect(records.map((r) => [r.event, r.outcome, r.round])).toEqual([
+      ['code_sent', 'ok', 1],
+      ['code_expired', 'denied', 1],
+      ['code_sent', 'ok', 1],
+      ['answer_wrong', 'denied', 1],
+      ['locked_out', 'denied', 2],
+      ['sign_in_failed', 'denied', 1],
+    ]);
+  });
 });
