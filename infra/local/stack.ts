@@ -110,7 +110,10 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     );
     started.push(cognito.server);
 
-    const partial = {
+    const web = options.web === false ? undefined : await (await import('./web.ts')).startWeb(options.webPort, () => info);
+    if (web) started.push(web);
+    // Key order is the stack.json contract's.
+    const info: StackInfo = {
       region,
       userPoolId,
       userPoolClientId,
@@ -118,17 +121,9 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       issuer: cognito.pool.issuer,
       dynamodbEndpoint: dynamo.url,
       mailboxUrl: ses.url,
+      webUrl: web?.url ?? '',
       signInMode: config.signInMode,
     };
-    let webUrl = '';
-    if (options.web !== false) {
-      const { startWeb } = await import('./web.ts');
-      const web = await startWeb(options.webPort, () => ({ ...partial, webUrl }));
-      started.push(web);
-      webUrl = web.url;
-    }
-    const { signInMode, ...rest } = partial;
-    const info: StackInfo = { ...rest, webUrl, signInMode };
     return { info, pool: cognito.pool, stop: stopAll };
   } catch (error) {
     await stopAll();
