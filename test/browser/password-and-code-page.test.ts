@@ -1,25 +1,13 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hasChromium, launchBrowser, screenshot } from '../helpers/browser.ts';
-import { startTestStack, type TestStack } from '../helpers/test-stack.ts';
-
-let t: TestStack;
-let browser: Browser;
+import { describe, expect, it } from 'vitest';
+import { hasChromium, pageUnderTest, screenshot } from '../helpers/browser.ts';
 
 describe.skipIf(!hasChromium)('the sign-in page in password-and-code mode', () => {
-  beforeAll(async () => {
-    t = await startTestStack({ SIGN_IN_MODE: 'password-and-code' }, { web: true });
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await t?.stop();
-  });
+  const context = pageUnderTest({ SIGN_IN_MODE: 'password-and-code' });
 
   it('asks for email and password, then the code, and signs in', async () => {
-    const { email, password } = await t.createUser();
-    const page = await browser.newPage({ viewport: { width: 390, height: 780 } });
-    await page.goto(t.info.webUrl);
+    const { email, password } = await context.t.createUser();
+    const page = await context.browser.newPage({ viewport: { width: 390, height: 780 } });
+    await page.goto(context.t.info.webUrl);
     await page.getByLabel('Password').waitFor();
     expect(await page.getByLabel('Password').getAttribute('autocomplete')).toBe('current-password');
     await page.getByLabel('Email address').fill(email);
@@ -27,21 +15,21 @@ describe.skipIf(!hasChromium)('the sign-in page in password-and-code mode', () =
     await screenshot(page, '6-password');
     await page.getByRole('button', { name: 'Continue' }).click();
     await page.getByLabel('Sign-in code').waitFor();
-    await page.getByLabel('Sign-in code').fill(await t.codeFor(email));
+    await page.getByLabel('Sign-in code').fill(await context.t.codeFor(email));
     await page.getByRole('button', { name: 'Sign in' }).click();
     await expect.poll(() => page.locator('#signed-in-email').textContent()).toBe(email);
     await page.close();
   });
 
   it('a wrong password is refused in words and no code is mailed', async () => {
-    const { email } = await t.createUser();
-    const page = await browser.newPage();
-    await page.goto(t.info.webUrl);
+    const { email } = await context.t.createUser();
+    const page = await context.browser.newPage();
+    await page.goto(context.t.info.webUrl);
     await page.getByLabel('Email address').fill(email);
     await page.getByLabel('Password').fill('Wrong-passw0rd');
     await page.getByRole('button', { name: 'Continue' }).click();
     await expect.poll(() => page.getByRole('alert').textContent()).toBe('The email address or password is wrong.');
-    expect(await t.emailsTo(email)).toHaveLength(0);
+    expect(await context.t.emailsTo(email)).toHaveLength(0);
     await page.close();
   });
 });

@@ -1,31 +1,20 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hasChromium, launchBrowser, screenshot } from '../helpers/browser.ts';
-import { startTestStack, type TestStack } from '../helpers/test-stack.ts';
-
-let t: TestStack;
-let browser: Browser;
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { hasChromium, pageUnderTest, screenshot } from '../helpers/browser.ts';
 
 describe.skipIf(!hasChromium)('the sign-in page (passwordless) in headless Chromium', () => {
-  beforeAll(async () => {
-    t = await startTestStack({}, { web: true });
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await t?.stop();
-  });
+  const context = pageUnderTest();
 
   async function openPage(width = 390): Promise<Page> {
-    const context = await browser.newContext({ viewport: { width, height: 780 } });
-    const page = await context.newPage();
-    await page.goto(t.info.webUrl);
+    const browserContext = await context.browser.newContext({ viewport: { width, height: 780 } });
+    const page = await browserContext.newPage();
+    await page.goto(context.t.info.webUrl);
     await page.getByLabel('Email address').waitFor();
     return page;
   }
 
   it('email -> code from the mailbox -> signed in, with the claims shown, then sign out', async () => {
-    const { email } = await t.createUser();
+    const { email } = await context.t.createUser();
     const page = await openPage();
     await screenshot(page, '1-email');
     await page.getByLabel('Email address').fill(email);
@@ -40,7 +29,7 @@ describe.skipIf(!hasChromium)('the sign-in page (passwordless) in headless Chrom
     expect(await code.getAttribute('inputmode')).toBe('numeric');
     await screenshot(page, '2-code');
 
-    await code.fill(await t.codeFor(email));
+    await code.fill(await context.t.codeFor(email));
     await page.getByRole('button', { name: 'Sign in' }).click();
     await expect.poll(() => page.locator('#signed-in-email').textContent()).toBe(email);
     expect(await page.locator('#claims').textContent()).toContain('token_use');
@@ -53,12 +42,12 @@ describe.skipIf(!hasChromium)('the sign-in page (passwordless) in headless Chrom
   });
 
   it('a wrong code shows attempts left, then the right code signs in', async () => {
-    const { email } = await t.createUser();
+    const { email } = await context.t.createUser();
     const page = await openPage();
     await page.getByLabel('Email address').fill(email);
     await page.keyboard.press('Enter');
     await page.getByLabel('Sign-in code').waitFor();
-    const right = await t.codeFor(email);
+    const right = await context.t.codeFor(email);
     await page.getByLabel('Sign-in code').fill(right === '000000' ? '111111' : '000000');
     await page.keyboard.press('Enter');
     await expect.poll(() => page.getByRole('alert').textContent()).toBe('That code is wrong. 2 attempts left.');
@@ -70,7 +59,7 @@ describe.skipIf(!hasChromium)('the sign-in page (passwordless) in headless Chrom
   });
 
   it('pasting the whole code signs in; a reload offers "I already have a code" and that code still works', async () => {
-    const { email } = await t.createUser();
+    const { email } = await context.t.createUser();
     const page = await openPage(1024);
     await page.getByLabel('Email address').fill(email);
     await page.getByRole('button', { name: 'Email me a code' }).click();
@@ -79,9 +68,9 @@ describe.skipIf(!hasChromium)('the sign-in page (passwordless) in headless Chrom
     await page.getByLabel('Email address').fill(email);
     await page.getByRole('button', { name: 'I already have a code' }).click();
     await page.getByLabel('Sign-in code').waitFor();
-    expect(await t.emailsTo(email)).toHaveLength(1);
+    expect(await context.t.emailsTo(email)).toHaveLength(1);
 
-    const code = await t.codeFor(email);
+    const code = await context.t.codeFor(email);
     await page.getByLabel('Sign-in code').focus();
     await page.evaluate((text) => {
       const input = document.getElementById('code') as HTMLInputElement;
@@ -95,13 +84,13 @@ describe.skipIf(!hasChromium)('the sign-in page (passwordless) in headless Chrom
   });
 
   it('explains a refused email in words, never a raw error', async () => {
-    const { email } = await t.createUser();
+    const { email } = await context.t.createUser();
     const page = await openPage();
     await page.getByLabel('Email address').fill(email);
     await page.getByRole('button', { name: 'Email me a code' }).click();
     await page.getByLabel('Sign-in code').waitFor();
     // Use up the code, so there is nothing to reuse inside the resend interval.
-    const wrong = (await t.codeFor(email)) === '000000' ? '111111' : '000000';
+    const wrong = (await context.t.codeFor(email)) === '000000' ? '111111' : '000000';
     for (let i = 0; i < 3; i++) {
       await page.getByLabel('Sign-in code').fill(wrong);
       await page.keyboard.press('Enter');
@@ -119,7 +108,7 @@ describe.skipIf(!hasChromium)('the sign-in page (passwordless) in headless Chrom
 
   it('says when the sign-in service cannot be reached', async () => {
     const page = await openPage();
-    await page.route(`${t.info.cognitoEndpoint}/**`, (route) => route.abort('connectionrefused'));
+    await page.route(`${context.t.info.cognitoEndpoint}/**`, (route) => route.abort('connectionrefused'));
     await page.getByLabel('Email address').fill('someone@example.com');
     await page.getByRole('button', { name: 'Email me a code' }).click();
     await expect.poll(() => page.getByRole('alert').textContent()).toBe(

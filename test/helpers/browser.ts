@@ -1,6 +1,8 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
+import { startTestStack, type TestStack } from './test-stack.ts';
 
 /** Debian's Chromium; never a test tool's own browser download. CHROMIUM_PATH exists to test the missing case. */
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -33,4 +35,21 @@ export async function launchBrowser(): Promise<Browser> {
 export async function screenshot(page: Page, name: string): Promise<void> {
   mkdirSync(screenshotDir, { recursive: true });
   await page.screenshot({ path: resolve(screenshotDir, `${name}.png`), fullPage: true });
+}
+
+/**
+ * A local stack serving the page, and a browser, for the tests of one describe block: started before
+ * them, stopped after. Read `t` and `browser` inside the tests.
+ */
+export function pageUnderTest(triggerEnv: Record<string, string> = {}) {
+  const context = {} as { t: TestStack; browser: Browser };
+  beforeAll(async () => {
+    context.t = await startTestStack(triggerEnv, { web: true });
+    context.browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await context.browser?.close();
+    await context.t?.stop();
+  });
+  return context;
 }
