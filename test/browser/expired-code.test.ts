@@ -5,12 +5,7 @@ describe.skipIf(!hasChromium)('the sign-in page with a code that expires', () =>
   const context = pageUnderTest({ CODE_TTL_SECONDS: '2' });
 
   it('says the code expired and stops offering to submit it', async () => {
-    const { email } = await context.t.createUser();
-    const page = await context.browser.newPage();
-    await page.goto(context.t.info.webUrl);
-    await page.getByLabel('Email address').fill(email);
-    await page.getByRole('button', { name: 'Email me a code' }).click();
-    await page.getByLabel('Sign-in code').waitFor();
+    const { page, email } = await context.onCodeStep();
     await page.getByLabel('Sign-in code').fill(await context.t.codeFor(email));
     await expect
       .poll(() => page.locator('#code-expiry').textContent(), { timeout: 5_000 })

@@ -5,12 +5,7 @@ describe.skipIf(!hasChromium)('"Send a new code" on the sign-in page', () => {
   const context = pageUnderTest({ RESEND_INTERVAL_SECONDS: '5' });
 
   it('is disabled until the resend interval has passed, then mails a new code that signs in', async () => {
-    const { email } = await context.t.createUser();
-    const page = await context.browser.newPage();
-    await page.goto(context.t.info.webUrl);
-    await page.getByLabel('Email address').fill(email);
-    await page.getByRole('button', { name: 'Email me a code' }).click();
-    await page.getByLabel('Sign-in code').waitFor();
+    const { page, email } = await context.onCodeStep();
     const first = await context.t.codeFor(email);
     const resend = page.getByRole('button', { name: /^Send a new code/ });
     expect(await resend.isDisabled()).toBe(true);
