@@ -1,7 +1,7 @@
 import { rmSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { writeJsonFile } from './json-file.ts';
-import { startLocalStack, type StackInfo } from './stack.ts';
+import { startLocalStack, type LocalStack, type StackInfo } from './stack.ts';
 
 const root = resolve(import.meta.dirname, '../..');
 // LOCAL_STACK_FILE exists for tests that run a second stack beside a developer's own.
@@ -36,7 +36,24 @@ function printTable(info: StackInfo): void {
 async function main(): Promise<void> {
   const clean = process.argv.includes('--clean');
   const dataDir = resolve(root, process.env.LOCAL_DATA_DIR ?? '.local/data');
-  const stack = await startLocalStack({
+
+  // Listen for signals before anything starts, so a Ctrl-C at any moment still stops every server.
+  let stack: LocalStack | undefined;
+  let stopRequested: string | undefined;
+  const stop = async (signal: string) => {
+    if (stopRequested) return;
+    stopRequested = signal;
+    if (!stack) return; // still starting: stopped as soon as it is up
+    console.log(`\n${signal}: stopping the local stack...`);
+    rmSync(stackFile, { force: true });
+    await stack.stop();
+    console.log('Stopped.');
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void stop('SIGINT'));
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+
+  stack = await startLocalStack({
     cognitoPort: port('COGNITO_PORT', 9229),
     dynamodbPort: port('DYNAMODB_PORT', 8000),
     sesPort: port('SES_PORT', 8005),
@@ -56,18 +73,11 @@ async function main(): Promise<void> {
   console.log(`Open ${stack.info.webUrl} to sign in; the code arrives in the mailbox at ${stack.info.mailboxUrl}`);
   console.log(`Users and signing keys are kept in ${dataDir} (npm start -- --clean starts afresh).`);
 
-  let stopping = false;
-  const stop = async (signal: string) => {
-    if (stopping) return;
-    stopping = true;
-    console.log(`\n${signal}: stopping the local stack...`);
-    rmSync(stackFile, { force: true });
-    await stack.stop();
-    console.log('Stopped.');
-    process.exit(0);
-  };
-  process.on('SIGINT', () => void stop('SIGINT'));
-  process.on('SIGTERM', () => void stop('SIGTERM'));
+  if (stopRequested) {
+    const signal = stopRequested;
+    stopRequested = undefined;
+    await stop(signal);
+  }
 }
 
 main().catch((error: unknown) => {

@@ -129,8 +129,10 @@ describe('npm start: the local stack contract', () => {
         client.destroy();
         return { kids: jwks.keys.map((k: { kid: string }) => k.kid), sub: demo.Username };
       } finally {
-        run.child.kill('SIGINT');
-        await run.exited;
+        // SIGTERM stops it as cleanly as Ctrl-C.
+        run.child.kill('SIGTERM');
+        expect(await run.exited).toBe(0);
+        expect(existsSync(stackFile)).toBe(false);
       }
     };
     const first = await jwksAndUser();
