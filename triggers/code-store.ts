@@ -7,6 +7,7 @@ import {
   type DynamoDBDocumentClient,
 } from '@aws-sdk/lib-dynamodb';
 import { CodeStoreError } from './errors.ts';
+import { SEND_WINDOW_MS } from './send-policy.ts';
 
 /** The code currently valid for a user. Only its salted hash is kept. */
 export interface StoredCode {
@@ -64,12 +65,11 @@ interface Item {
   attempts?: number;
 }
 
-const HOUR_MS = 3_600_000;
 const CODE_FIELDS = ['codeId', 'codeHash', 'salt', 'issuedAt', 'expiresAt', 'attempts'] as const;
 
 /** DynamoDB TTL only cleans up, days late at worst: keep the item while its code or send window matters. */
 function ttlFor(code: StoredCode | undefined, sends: readonly number[]): number {
-  const until = Math.max(code?.expiresAt ?? 0, ...sends.map((t) => t + HOUR_MS));
+  const until = Math.max(code?.expiresAt ?? 0, ...sends.map((t) => t + SEND_WINDOW_MS));
   return Math.ceil(until / 1000);
 }
 

@@ -8,20 +8,22 @@ import { createSesMailer } from './mailer.ts';
 import { createSendTiming } from './send-timing.ts';
 
 /**
- * The AWS-backed dependencies of the Create and Verify handlers, built once per container. Endpoints
- * come from the SDK's standard settings (AWS_ENDPOINT_URL_DYNAMODB, AWS_ENDPOINT_URL_SES), so the
- * same code runs on AWS and against the local stack.
+ * What Verify needs, built once per container: the code store and the audit log. Endpoints come from the
+ * SDK's standard settings (AWS_ENDPOINT_URL_DYNAMODB), so the same code runs on AWS and locally.
  */
-export function createRuntime(config: Config) {
+export function createStoreRuntime(config: Config) {
   const db = DynamoDBDocumentClient.from(new DynamoDBClient({}), {
     marshallOptions: { removeUndefinedValues: true },
   });
+  return { config, store: createDynamoCodeStore(db, config.tableName), audit: createAudit(createLogger()) };
+}
+
+/** What Create needs on top: the SES mailer (AWS_ENDPOINT_URL_SES) and the send timing for unknown users. */
+export function createRuntime(config: Config) {
   const ses = new SESClient({});
   return {
-    config,
-    store: createDynamoCodeStore(db, config.tableName),
+    ...createStoreRuntime(config),
     mailer: createSesMailer(ses, { from: config.fromAddress, configurationSet: config.sesConfigurationSet }),
-    audit: createAudit(createLogger()),
     sendTiming: createSendTiming(),
   };
 }

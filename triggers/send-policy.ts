@@ -11,7 +11,8 @@ export type SendDecision =
   | { readonly kind: 'reuse'; readonly code: StoredCode }
   | { readonly kind: 'throttled'; readonly retryAfterSeconds: number };
 
-const HOUR_MS = 3_600_000;
+/** The rolling window MAX_SENDS_PER_HOUR counts over. */
+export const SEND_WINDOW_MS = 3_600_000;
 
 /** A code that can still be answered: not expired and guesses left. */
 export function isLive(code: StoredCode | undefined, now: number, maxAttempts: number): code is StoredCode {
@@ -19,7 +20,7 @@ export function isLive(code: StoredCode | undefined, now: number, maxAttempts: n
 }
 
 export function sendsWithinHour(sends: readonly number[], now: number): number[] {
-  return sends.filter((t) => t > now - HOUR_MS && t <= now).sort((a, b) => a - b);
+  return sends.filter((t) => t > now - SEND_WINDOW_MS && t <= now).sort((a, b) => a - b);
 }
 
 /** Epoch ms from which another email may be sent. */
@@ -28,7 +29,7 @@ export function nextSendAllowedAt(sends: readonly number[], now: number, policy:
   const last = recent.at(-1);
   const afterInterval = last === undefined ? now : last + policy.resendIntervalSeconds * 1000;
   const oldestCounted = recent.at(-policy.maxSendsPerHour);
-  const afterCap = recent.length >= policy.maxSendsPerHour && oldestCounted !== undefined ? oldestCounted + HOUR_MS : now;
+  const afterCap = recent.length >= policy.maxSendsPerHour && oldestCounted !== undefined ? oldestCounted + SEND_WINDOW_MS : now;
   return Math.max(now, afterInterval, afterCap);
 }
 

@@ -31,7 +31,6 @@ export async function startWeb(port: number, stackInfo: () => StackInfo): Promis
                 userPoolClientId: info.userPoolClientId,
                 userPoolEndpoint: info.cognitoEndpoint,
                 signInMode: info.signInMode,
-                mailboxUrl: info.mailboxUrl,
               }),
             );
           });

@@ -192,7 +192,7 @@ export class AuthFlow {
   }
 }
 
-export function checkCanSignIn(user: LocalUser): void {
+function checkCanSignIn(user: LocalUser): void {
   if (!user.enabled) throw notAuthorized('User is disabled.');
   if (user.status === 'UNCONFIRMED') throw new CognitoServiceError('UserNotConfirmedException', 'User is not confirmed.');
 }
