@@ -5,6 +5,7 @@ export type AuditEvent =
   | 'code_sent'
   | 'code_reused'
   | 'send_throttled'
+  | 'guess_throttled'
   | 'send_failed'
   | 'challenge_repeated'
   | 'answer_correct'
@@ -14,6 +15,7 @@ export type AuditEvent =
   | 'locked_out'
   | 'no_code'
   | 'code_replaced'
+  | 'code_used'
   | 'store_failed'
   | 'unknown_user'
   | 'malformed_event'
@@ -28,7 +30,7 @@ export interface AuditContext {
   readonly clientId: string;
   /** 1 for the first custom challenge round of a session. */
   readonly round?: number;
-  /** Unknown user (`userNotFound`): logged, never shown to the client. */
+  /** Unknown user (`userNotFound`, or no email address): logged, never shown to the client; userName is then masked. */
   readonly userNotFound?: boolean;
 }
 

@@ -1,4 +1,5 @@
 import { DEFAULT_TEMPLATES, type EmailTemplates } from './email-template.ts';
+import type { CodeKeySource } from './code-key.ts';
 import { ConfigError } from './errors.ts';
 
 export type SignInMode = 'code' | 'password-and-code';
@@ -17,6 +18,12 @@ export interface Config {
   readonly maxAttempts: number;
   readonly resendIntervalSeconds: number;
   readonly maxSendsPerHour: number;
+  /** Answers evaluated per account per window, right or wrong, across all codes and sessions. */
+  readonly maxGuessesPerWindow: number;
+  /** The window of maxGuessesPerWindow: a day, shortened only for tests and attack runs. */
+  readonly guessWindowSeconds: number;
+  /** Where the server-side key that codes are hashed under comes from. */
+  readonly codeKeySource: CodeKeySource;
   readonly appName: string;
   /** Subject, text and HTML templates; `{{code}}`, `{{appName}}` and `{{minutes}}` are filled in. */
   readonly emailTemplates: EmailTemplates;
@@ -67,6 +74,15 @@ function emailAddress(env: Env, name: string): string {
   return value;
 }
 
+function codeKeySource(env: Env): CodeKeySource {
+  const secretId = env.CODE_KEY_SECRET_ID?.trim();
+  const path = env.CODE_KEY_FILE?.trim();
+  if (secretId && path) throw new ConfigError('CODE_KEY_SECRET_ID', 'and CODE_KEY_FILE are both set; set one');
+  if (secretId) return { kind: 'secret', secretId };
+  if (path) return { kind: 'file', path };
+  throw new ConfigError('CODE_KEY_SECRET_ID', 'is required (or CODE_KEY_FILE outside AWS): the key codes are hashed under');
+}
+
 /** What Define needs: it decides from the session alone and touches no AWS service. */
 export type SessionConfig = Pick<Config, 'signInMode' | 'maxAttempts'>;
 
@@ -91,6 +107,9 @@ export function loadConfig(env: Env): Config {
     // makes that second invocation reuse the code instead of mailing another.
     resendIntervalSeconds: integer(env, 'RESEND_INTERVAL_SECONDS', 60, 5, 3600),
     maxSendsPerHour: integer(env, 'MAX_SENDS_PER_HOUR', 5, 1, 100),
+    maxGuessesPerWindow: integer(env, 'MAX_GUESSES_PER_DAY', 100, 10, 1000),
+    guessWindowSeconds: integer(env, 'GUESS_WINDOW_SECONDS', 86_400, 60, 86_400),
+    codeKeySource: codeKeySource(env),
     appName: text(env, 'APP_NAME', 'your account'),
     emailTemplates: Object.freeze({
       subject: template(env, 'EMAIL_SUBJECT', DEFAULT_TEMPLATES.subject, false),

@@ -28,6 +28,13 @@ export class SendRateExceededError extends EmailOtpError {
   }
 }
 
+/** The account's answers are paced after many wrong ones (by anyone who knows the address). */
+export class GuessRateExceededError extends EmailOtpError {
+  constructor(readonly retryAfterSeconds: number) {
+    super(`Too many sign-in attempts for this account. Try again in ${retryAfterSeconds} seconds`);
+  }
+}
+
 /** DynamoDB could not be read or written; the sign-in fails closed. */
 export class CodeStoreError extends EmailOtpError {
   constructor(operation: string, override readonly cause: unknown) {

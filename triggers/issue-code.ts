@@ -1,68 +1,95 @@
 import { randomUUID } from 'node:crypto';
-import { generateCode, hashCode, newSalt } from './code.ts';
-import type { CodeStore, StoredCode, UserState } from './code-store.ts';
-import { CodeStoreError, SendRateExceededError } from './errors.ts';
-import { decideSend, sendsWithinHour, type SendPolicy } from './send-policy.ts';
+import { timeLeft } from './aws-clients.ts';
+import { generateCode, hashCode } from './code.ts';
+import type { CodeKeys } from './code-key.ts';
+import type { CodeStore } from './code-store.ts';
+import { CodeStoreError, GuessRateExceededError, SendRateExceededError } from './errors.ts';
+import { admit } from './rate-limit.ts';
+import { decideSend, nextSendAllowedAt, sendRate, type SendPolicy } from './send-policy.ts';
+import type { PendingCode, StoredCode } from './user-state.ts';
 
 export interface IssueRequest {
   readonly store: CodeStore;
   readonly key: string;
   readonly policy: SendPolicy;
+  readonly keys: CodeKeys;
   readonly codeLength: number;
   readonly codeTtlSeconds: number;
   readonly now: () => number;
-  /** Mails the plain code; throws if it was not accepted. The only place the plain code goes. */
+  /** Mails the plain code; throws if SES did not accept it. The only place the plain code goes. */
   readonly deliver: (code: string) => Promise<void>;
+  readonly sleep?: (ms: number) => Promise<void>;
 }
 
 export interface IssueResult {
   readonly kind: 'sent' | 'reused';
   readonly code: StoredCode;
-  readonly sends: readonly number[];
+  /** Epoch ms from which the next email may be sent. */
+  readonly resendAt: number;
 }
 
-/** Bounded: each lost race means another writer issued a code, which the next read will reuse. */
+/** Bounded: each lost race means another writer changed the item, which the next read shows. */
 const MAX_WRITE_RACES = 5;
+/** How often a sign-in waiting for another invocation's email looks again. */
+const WAIT_STEP_MS = 100;
+
+const defaultSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 /**
- * Gives a new sign-in session a code: reuses the live one while no new email is allowed, otherwise
- * writes a new code (replacing the previous one) with the send charged, mails it, and puts the previous
- * state back if the email was not accepted. Throws SendRateExceededError when no email is allowed and
- * there is nothing to reuse.
+ * Gives a new sign-in session a code: reuses the live one while no new email is allowed, otherwise records
+ * a pending code, mails it and only then offers it. A code SES did not accept is never offered: the pending
+ * record is dropped (or, if this invocation dies first, expires) and the previous code stays valid.
  */
 export async function issueCode(request: IssueRequest): Promise<IssueResult> {
   const { store, key, policy, now } = request;
-  for (let race = 0; race < MAX_WRITE_RACES; race++) {
+  const sleep = request.sleep ?? defaultSleep;
+  let races = 0;
+  for (;;) {
     const state = await store.read(key);
     const at = now();
     const decision = decideSend(state, at, policy);
-    if (decision.kind === 'reuse') return { kind: 'reused', code: decision.code, sends: state.sends };
-    if (decision.kind === 'throttled') throw new SendRateExceededError(decision.retryAfterSeconds);
+    if (decision.kind === 'reuse') return { kind: 'reused', code: decision.code, resendAt: nextSendAllowedAt(state, at, policy) };
+    if (decision.kind === 'throttled') {
+      throw decision.reason === 'guesses'
+        ? new GuessRateExceededError(decision.retryAfterSeconds)
+        : new SendRateExceededError(decision.retryAfterSeconds);
+    }
+    if (decision.kind === 'wait') {
+      // Another invocation (a parallel sign-in or Cognito's retry) is mailing a code: offer that one once SES took it.
+      if (timeLeft() < WAIT_STEP_MS * 5) throw new CodeStoreError('issued', new Error('a parallel send did not finish in time'));
+      await sleep(WAIT_STEP_MS);
+      continue;
+    }
 
     const plain = generateCode(request.codeLength);
-    const salt = newSalt();
-    const code: StoredCode = {
-      id: randomUUID(),
-      hash: hashCode(plain, salt),
-      salt,
+    const id = randomUUID();
+    const keyId = request.keys.currentId;
+    const pending: PendingCode = {
+      id,
+      hash: hashCode(request.keys.key(keyId)!, id, plain),
+      keyId,
       issuedAt: at,
       expiresAt: at + request.codeTtlSeconds * 1000,
-      attempts: 0,
     };
-    const sends = [...sendsWithinHour(state.sends, at), at];
-    if (!(await store.replace(key, state.version, { code, sends }))) continue;
-    await deliverOrRestore(request, plain, code, state);
-    return { kind: 'sent', code, sends };
-  }
-  throw new CodeStoreError('issued', new Error(`lost ${MAX_WRITE_RACES} write races in a row`));
-}
-
-async function deliverOrRestore(request: IssueRequest, plain: string, code: StoredCode, previous: UserState) {
-  try {
-    await request.deliver(plain);
-  } catch (error) {
-    // Only an email SES accepted is charged to the send window, and the previous code stays the valid one.
-    await request.store.restore(request.key, code.id, previous);
-    throw error;
+    if (!(await store.claim(key, state.version, pending))) {
+      if (++races >= MAX_WRITE_RACES) throw new CodeStoreError('issued', new Error(`lost ${MAX_WRITE_RACES} write races`));
+      continue;
+    }
+    try {
+      await request.deliver(plain);
+    } catch (error) {
+      await store.abandon(key, id).catch(() => undefined); // if this fails too, the claim expires on its own
+      throw error;
+    }
+    const sentAt = now();
+    const rate = admit(state.sendTat, sentAt, sendRate(policy));
+    const sendTat = rate.ok ? rate.tat : Math.max(state.sendTat, sentAt) + sendRate(policy).intervalMs;
+    if (!(await store.promote(key, pending, sentAt, sendTat))) {
+      throw new CodeStoreError('saved', new Error('the code was taken over while its email was being sent'));
+    }
+    const { hash, issuedAt, expiresAt } = pending;
+    const code: StoredCode = { id, hash, keyId, issuedAt, expiresAt, attempts: 0, used: false };
+    const after = { ...state, code, pending: undefined, lastSentAt: sentAt, sendTat };
+    return { kind: 'sent', code, resendAt: nextSendAllowedAt(after, sentAt, policy) };
   }
 }

@@ -1,4 +1,5 @@
 import { SendEmailCommand, type SESClient } from '@aws-sdk/client-ses';
+import { callOptions } from './aws-clients.ts';
 import type { CodeEmail } from './email-template.ts';
 import { MailerError } from './errors.ts';
 
@@ -29,6 +30,7 @@ export function createSesMailer(ses: SESClient, { from, configurationSet }: SesM
               },
             },
           }),
+          callOptions(),
         );
       } catch (error) {
         throw new MailerError(error);

@@ -1,5 +1,7 @@
 /** `jane.doe@example.com` -> `j***@e***.com`; shows enough to recognise the address, not to harvest it. */
-export function maskEmail(address: string): string {
+export function maskEmail(typed: string): string {
+  // Lower case, so the typed casing of an unknown address cannot tell it from a stored one.
+  const address = typed.trim().toLowerCase();
   const at = address.lastIndexOf('@');
   if (at <= 0) return `${address.slice(0, 1)}***`;
   const local = address.slice(0, at);

@@ -2,25 +2,39 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { SESClient } from '@aws-sdk/client-ses';
 import { createAudit, createLogger } from './audit.ts';
-import { createDynamoCodeStore } from './code-store.ts';
+import { awsClientOptions } from './aws-clients.ts';
+import { codeKeysFromFile, type LoadCodeKeys } from './code-key.ts';
+import { codeKeysFromSecret } from './code-key-secret.ts';
 import type { Config } from './config.ts';
+import { createDynamoCodeStore } from './dynamo-code-store.ts';
 import { createSesMailer } from './mailer.ts';
 import { createSendTiming } from './send-timing.ts';
 
 /**
- * What Verify needs, built once per container: the code store and the audit log. Endpoints come from the
- * SDK's standard settings (AWS_ENDPOINT_URL_DYNAMODB), so the same code runs on AWS and locally.
+ * The one place the triggers are wired to AWS, built once per container. Endpoints come from the SDK's
+ * standard settings (AWS_ENDPOINT_URL_DYNAMODB, AWS_ENDPOINT_URL_SES), so the same code runs on AWS and locally.
  */
-export function createStoreRuntime(config: Config) {
-  const db = DynamoDBDocumentClient.from(new DynamoDBClient({}), {
-    marshallOptions: { removeUndefinedValues: true },
-  });
-  return { config, store: createDynamoCodeStore(db, config.tableName), audit: createAudit(createLogger()) };
+function loadCodeKeys(config: Config): LoadCodeKeys {
+  const source = config.codeKeySource;
+  return source.kind === 'file' ? codeKeysFromFile(source.path) : codeKeysFromSecret(source.secretId);
 }
 
-/** What Create needs on top: the SES mailer (AWS_ENDPOINT_URL_SES) and the send timing for unknown users. */
+/** What Verify needs: the code store, the key, the audit log. */
+export function createStoreRuntime(config: Config) {
+  const db = DynamoDBDocumentClient.from(new DynamoDBClient(awsClientOptions('dynamodb')), {
+    marshallOptions: { removeUndefinedValues: true },
+  });
+  return {
+    config,
+    store: createDynamoCodeStore(db, config.tableName),
+    loadKeys: loadCodeKeys(config),
+    audit: createAudit(createLogger()),
+  };
+}
+
+/** What Create needs on top: the SES mailer and the send timing that unknown users imitate. */
 export function createRuntime(config: Config) {
-  const ses = new SESClient({});
+  const ses = new SESClient(awsClientOptions('ses'));
   return {
     ...createStoreRuntime(config),
     mailer: createSesMailer(ses, { from: config.fromAddress, configurationSet: config.sesConfigurationSet }),

@@ -1,45 +1,53 @@
-import type { StoredCode, UserState } from './code-store.ts';
+import { admit, toSeconds, type Rate } from './rate-limit.ts';
+import { isLive, type StoredCode, type UserState } from './user-state.ts';
+import { guessRate, type GuessPolicy } from './guess-policy.ts';
 
-export interface SendPolicy {
+export interface SendPolicy extends GuessPolicy {
   readonly resendIntervalSeconds: number;
   readonly maxSendsPerHour: number;
   readonly maxAttempts: number;
 }
 
+/** Emails a user may get at once before the hourly rate applies: a typo'd code and an expired one. */
+export const SEND_BURST = 3;
+
+/**
+ * Longest a Create may still be mailing a code it claimed: the whole trigger budget. A claim older than this
+ * was abandoned (the invocation was killed), and the next sign-in mails a code of its own.
+ */
+export const PENDING_TIMEOUT_MS = 5_000;
+
+export function sendRate(policy: Pick<SendPolicy, 'maxSendsPerHour'>): Rate {
+  return { intervalMs: 3_600_000 / policy.maxSendsPerHour, burst: Math.min(SEND_BURST, policy.maxSendsPerHour) };
+}
+
 export type SendDecision =
   | { readonly kind: 'send' }
   | { readonly kind: 'reuse'; readonly code: StoredCode }
-  | { readonly kind: 'throttled'; readonly retryAfterSeconds: number };
-
-/** The rolling window MAX_SENDS_PER_HOUR counts over. */
-export const SEND_WINDOW_MS = 3_600_000;
-
-/** A code that can still be answered: not expired and guesses left. */
-export function isLive(code: StoredCode | undefined, now: number, maxAttempts: number): code is StoredCode {
-  return code !== undefined && code.expiresAt > now && code.attempts < maxAttempts;
-}
-
-export function sendsWithinHour(sends: readonly number[], now: number): number[] {
-  return sends.filter((t) => t > now - SEND_WINDOW_MS && t <= now).sort((a, b) => a - b);
-}
+  /** Another invocation is mailing a code right now: wait for it rather than mail a second one. */
+  | { readonly kind: 'wait' }
+  | { readonly kind: 'throttled'; readonly retryAfterSeconds: number; readonly reason: 'sends' | 'guesses' };
 
 /** Epoch ms from which another email may be sent. */
-export function nextSendAllowedAt(sends: readonly number[], now: number, policy: SendPolicy): number {
-  const recent = sendsWithinHour(sends, now);
-  const last = recent.at(-1);
-  const afterInterval = last === undefined ? now : last + policy.resendIntervalSeconds * 1000;
-  const oldestCounted = recent.at(-policy.maxSendsPerHour);
-  const afterCap = recent.length >= policy.maxSendsPerHour && oldestCounted !== undefined ? oldestCounted + SEND_WINDOW_MS : now;
-  return Math.max(now, afterInterval, afterCap);
+export function nextSendAllowedAt(state: UserState, now: number, policy: SendPolicy): number {
+  // A code just used to sign in is spent: signing in again needs a new one at once.
+  const afterInterval =
+    state.lastSentAt === undefined || state.code?.used ? now : state.lastSentAt + policy.resendIntervalSeconds * 1000;
+  const rate = admit(state.sendTat, now, sendRate(policy));
+  return Math.max(now, afterInterval, rate.ok ? now : now + rate.retryAfterMs);
 }
 
 /**
- * What a new sign-in session gets: the live code already mailed while no new email is allowed, a new
- * code when one is allowed, or a refusal when no email is allowed and there is no live code to reuse.
+ * What a new sign-in session gets: a new code when an email is allowed, else the live code already mailed,
+ * else a refusal saying when to try again. While the account's answers are paced (many wrong answers), no
+ * code is mailed or offered: it could not be answered yet, and mailing it would only fill the inbox.
  */
 export function decideSend(state: UserState, now: number, policy: SendPolicy): SendDecision {
-  const allowedAt = nextSendAllowedAt(state.sends, now, policy);
+  if (state.pending && now - state.pending.issuedAt < PENDING_TIMEOUT_MS) return { kind: 'wait' };
+  const guesses = admit(state.guessTat, now, guessRate(policy));
+  if (!guesses.ok) return { kind: 'throttled', retryAfterSeconds: toSeconds(guesses.retryAfterMs), reason: 'guesses' };
+  const allowedAt = nextSendAllowedAt(state, now, policy);
   if (allowedAt <= now) return { kind: 'send' };
   if (isLive(state.code, now, policy.maxAttempts)) return { kind: 'reuse', code: state.code };
-  return { kind: 'throttled', retryAfterSeconds: Math.ceil((allowedAt - now) / 1000) };
+  return { kind: 'throttled', retryAfterSeconds: toSeconds(allowedAt - now), reason: 'sends' };
 }

@@ -1,5 +1,6 @@
 import type { AuditContext } from './audit.ts';
 import { MalformedEventError } from './errors.ts';
+import { maskEmail } from './mask-email.ts';
 
 /** Marks the custom rounds this product created, so Define can tell them from anyone else's. */
 export const CHALLENGE_METADATA = 'EMAIL_CODE';
@@ -51,14 +52,28 @@ export function userAttributesOf(request: object): Record<string, string> {
   return isRecord(attributes) ? (attributes as Record<string, string>) : {};
 }
 
-export function auditContext(trigger: AuditContext['trigger'], event: EnvelopeLike, round?: number): AuditContext {
+/** Longest user-supplied string written to a log line. */
+export const LOGGED_STRING_LIMIT = 128;
+
+const capped = (value: unknown) => String(value ?? '').slice(0, LOGGED_STRING_LIMIT);
+
+/**
+ * Who and where, for the audit line. For an unknown user the name is whatever was typed, often someone's
+ * address that is not in the pool: only its masked form is logged.
+ */
+export function auditContext(
+  trigger: AuditContext['trigger'],
+  event: EnvelopeLike,
+  round?: number,
+  unknown = (event.request as { userNotFound?: unknown } | undefined)?.userNotFound === true,
+): AuditContext {
   return {
     trigger,
-    userPoolId: String(event.userPoolId),
-    userName: String(event.userName),
-    clientId: String(event.callerContext?.clientId ?? ''),
+    userPoolId: capped(event.userPoolId),
+    userName: unknown ? maskEmail(capped(event.userName)) : capped(event.userName),
+    clientId: capped(event.callerContext?.clientId),
     ...(round === undefined ? {} : { round }),
-    ...((event.request as { userNotFound?: unknown } | undefined)?.userNotFound === true ? { userNotFound: true } : {}),
+    ...(unknown ? { userNotFound: true } : {}),
   };
 }
 

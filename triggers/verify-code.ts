@@ -1,5 +1,9 @@
-import { matchesHash, normalizeAnswer } from './code.ts';
+import { hashCode, normalizeAnswer, sameHash } from './code.ts';
+import type { LoadCodeKeys } from './code-key.ts';
 import type { CodeStore } from './code-store.ts';
+import { GuessRateExceededError } from './errors.ts';
+import { guessRate, type GuessPolicy } from './guess-policy.ts';
+import { toSeconds } from './rate-limit.ts';
 
 export type VerifyOutcome =
   | 'correct'
@@ -8,40 +12,58 @@ export type VerifyOutcome =
   | 'expired'
   | 'locked_out'
   | 'no_code'
-  /** Right code, but a parallel answer consumed it first or a newer code replaced it. */
-  | 'code_replaced';
+  /** Right or wrong, the answer was for a code that is no longer the current one: nothing was spent. */
+  | 'code_replaced'
+  /** The code was already used to sign in: a replay, or the slower of two parallel right answers. */
+  | 'used';
 
 export interface VerifyRequest {
   readonly store: CodeStore;
   readonly key: string;
   readonly answer: unknown;
+  /** The code this session was given (private challenge parameters) and the key it was hashed under. */
+  readonly codeId: string;
+  readonly keyId: string;
+  readonly loadKeys: LoadCodeKeys;
   readonly codeLength: number;
   readonly maxAttempts: number;
+  readonly guessPolicy: GuessPolicy;
   readonly now: number;
 }
 
 export interface VerifyResult {
   readonly outcome: VerifyOutcome;
-  readonly codeId?: string;
   readonly attemptsLeft?: number;
 }
 
+async function keyFor(loadKeys: LoadCodeKeys, keyId: string): Promise<Uint8Array | undefined> {
+  return (await loadKeys()).key(keyId) ?? (await loadKeys({ refresh: true })).key(keyId);
+}
+
 /**
- * Checks an answer against the user's current code: counts the guess atomically first (so no amount of
- * concurrency gets more than maxAttempts comparisons), compares in constant time, and consumes the
- * code on success so it can never be used again.
+ * Checks an answer against the code its session was given: counts it atomically first (per code and per
+ * account, so no concurrency gets more comparisons than the limits allow), then compares keyed hashes in
+ * constant time. The count records the guess, which is how a right answer consumes the code.
+ * Throws GuessRateExceededError while the account's answers are paced.
  */
 export async function verifyAnswer(request: VerifyRequest): Promise<VerifyResult> {
-  const { store, key } = request;
   const candidate = normalizeAnswer(request.answer, request.codeLength);
   // Cannot be a code, so cannot be right: no guess is spent on a typo of the wrong shape.
   if (candidate === undefined) return { outcome: 'malformed' };
+  const key = await keyFor(request.loadKeys, request.keyId);
+  // A key that is gone (rotated out after the code expired) can only mean an old session.
+  if (!key) return { outcome: 'expired' };
 
-  const attempt = await store.countAttempt(key, request.maxAttempts, request.now);
-  if (attempt.kind !== 'counted') return { outcome: attempt.kind };
-  const { code } = attempt;
-  const attemptsLeft = Math.max(0, request.maxAttempts - code.attempts);
-  if (!matchesHash(candidate, code.salt, code.hash)) return { outcome: 'wrong', codeId: code.id, attemptsLeft };
-  if (!(await store.consume(key, code.hash))) return { outcome: 'code_replaced', codeId: code.id };
-  return { outcome: 'correct', codeId: code.id, attemptsLeft };
+  const guessHash = hashCode(key, request.codeId, candidate);
+  const result = await request.store.answer(request.key, {
+    codeId: request.codeId,
+    guessHash,
+    now: request.now,
+    maxAttempts: request.maxAttempts,
+    rate: guessRate(request.guessPolicy),
+  });
+  if (result.kind === 'throttled') throw new GuessRateExceededError(toSeconds(result.retryAfterMs));
+  if (result.kind !== 'counted') return { outcome: result.kind };
+  const attemptsLeft = Math.max(0, request.maxAttempts - result.code.attempts - 1);
+  return { outcome: sameHash(guessHash, result.code.hash) ? 'correct' : 'wrong', attemptsLeft };
 }

@@ -451,6 +451,7 @@ function validate(props: EmailOtpAuthProps): Config {
   const seconds = (d: Duration | undefined) => (d === undefined ? undefined : String(d.toSeconds()));
   const env: Record<string, string | undefined> = {
     TABLE_NAME: 'validated-at-synth',
+    CODE_KEY_SECRET_ID: 'validated-at-synth',
     SES_FROM_ADDRESS: props.fromAddress,
     SIGN_IN_MODE: props.signInMode,
     CODE_LENGTH: props.codeLength === undefined ? undefined : String(props.codeLength),

@@ -7,6 +7,7 @@ import { createRuntime } from '../../triggers/runtime.ts';
 import { createCognitoHttpServer } from './cognito/http-server.ts';
 import { LocalUserPool } from './cognito/user-pool.ts';
 import type { AuthTriggers } from './cognito/trigger-runner.ts';
+import { ensureCodeKeyFile } from './code-key-file.ts';
 import { createCodeTable, startDynamo } from './dynamodb.ts';
 import { closeServer, freePort, listen, type RunningServer } from './listen.ts';
 import { startSes } from './ses.ts';
@@ -66,8 +67,14 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
   const region = options.region ?? 'us-east-1';
   const userPoolId = options.userPoolId ?? `${region}_Local1`;
   const userPoolClientId = options.userPoolClientId ?? 'local1client2for3email4otp';
-  const config = loadConfig({ SES_FROM_ADDRESS: DEFAULT_FROM, ...options.triggerEnv, TABLE_NAME: TABLE_NAME });
   if (options.clean && options.dataDir) rmSync(options.dataDir, { recursive: true, force: true });
+  const config = loadConfig({
+    SES_FROM_ADDRESS: DEFAULT_FROM,
+    ...options.triggerEnv,
+    TABLE_NAME: TABLE_NAME,
+    CODE_KEY_SECRET_ID: undefined,
+    CODE_KEY_FILE: ensureCodeKeyFile(options.dataDir),
+  });
 
   const started: RunningServer[] = [];
   const stopAll = async () => {

@@ -109,7 +109,8 @@ export function createEvent(
 export function verifyEvent(
   user: UserShape,
   challengeAnswer: unknown,
-  privateChallengeParameters: Record<string, string> = { codeId: 'x', round: '1' },
+  /** The session's private parameters; left out, the test helper answers in the user's latest session. */
+  privateChallengeParameters?: Record<string, string>,
   clientMetadata?: Record<string, string>,
 ): VerifyAuthChallengeResponseTriggerEvent {
   return {

@@ -7,6 +7,8 @@ import { createCreateAuthChallengeHandler } from '../../triggers/handlers/create
 import { createVerifyAuthChallengeResponseHandler } from '../../triggers/handlers/verify.ts';
 import { createDefineAuthChallengeHandler } from '../../triggers/handlers/define.ts';
 import type { SendTiming } from '../../triggers/send-timing.ts';
+import { ensureCodeKeyFile } from '../../infra/local/code-key-file.ts';
+import type { CreateAuthChallengeTriggerEvent, VerifyAuthChallengeResponseTriggerEvent } from 'aws-lambda';
 
 export interface LocalAws {
   readonly dynamodbUrl: string;
@@ -49,19 +51,39 @@ export async function triggersOn(aws: LocalAws, env: Record<string, string> = {}
   tables += 1;
   const tableName = `codes-${process.pid}-${tables}`;
   await createCodeTable(aws.dynamodbUrl, tableName);
-  const config: Config = loadConfig({ TABLE_NAME: tableName, SES_FROM_ADDRESS: 'no-reply@example.com', ...env });
+  const config: Config = loadConfig({
+    TABLE_NAME: tableName,
+    SES_FROM_ADDRESS: 'no-reply@example.com',
+    CODE_KEY_FILE: ensureCodeKeyFile(undefined),
+    ...env,
+  });
   const runtime = createRuntime(config);
   const deps = { ...runtime, ...overrides };
+  const create = createCreateAuthChallengeHandler(deps);
+  const verify = createVerifyAuthChallengeResponseHandler(deps);
+  /** The private parameters of each user's latest challenge: the session Verify is answering in. */
+  const sessions = new Map<string, Record<string, string>>();
   return {
     config,
     store: runtime.store,
+    loadKeys: runtime.loadKeys,
     tableName,
     define: createDefineAuthChallengeHandler(
       { signInMode: config.signInMode, maxRounds: config.maxAttempts },
       runtime.audit,
     ),
-    create: createCreateAuthChallengeHandler(deps),
-    verify: createVerifyAuthChallengeResponseHandler(deps),
+    async create(event: CreateAuthChallengeTriggerEvent) {
+      const result = await create(event);
+      sessions.set(event.userName, result.response.privateChallengeParameters);
+      return result;
+    },
+    /** Answers in the user's latest session unless the event names one (as Cognito always does). */
+    verify(event: VerifyAuthChallengeResponseTriggerEvent) {
+      if (!event.request.privateChallengeParameters) {
+        event.request.privateChallengeParameters = sessions.get(event.userName) ?? { codeId: 'none', keyId: 'none', round: '1' };
+      }
+      return verify(event);
+    },
     emailsTo: (address: string) => listEmails(aws.sesUrl, address),
     codeFor: async (address: string) => {
       const code = await latestCode(aws.sesUrl, address);

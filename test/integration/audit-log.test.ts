@@ -94,12 +94,12 @@ describe('audit: one structured line per event, never the code', () => {
     const expiring = newUser();
     const locking = newUser();
     const lines = await captureOutput(async () => {
-      await t.create(createEvent(expiring));
+      const expiringSession = (await t.create(createEvent(expiring))).response.privateChallengeParameters;
       now += 61_000;
-      await t.verify(verifyEvent(expiring, '123456', { codeId: 'x', round: '1' }));
-      await t.create(createEvent(locking));
-      await t.verify(verifyEvent(locking, '000000', { codeId: 'x', round: '1' }));
-      await t.verify(verifyEvent(locking, '000000', { codeId: 'x', round: '2' }));
+      await t.verify(verifyEvent(expiring, '123456', { ...expiringSession, round: '1' }));
+      const lockingSession = (await t.create(createEvent(locking))).response.privateChallengeParameters;
+      await t.verify(verifyEvent(locking, '000000', { ...lockingSession, round: '1' }));
+      await t.verify(verifyEvent(locking, '000000', { ...lockingSession, round: '2' }));
       await t.define(defineEvent(locking, [codeRound(false)]));
     });
     const records = lines.map((line) => JSON.parse(line) as Record<string, unknown>);

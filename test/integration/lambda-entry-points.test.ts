@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { ensureCodeKeyFile } from '../../infra/local/code-key-file.ts';
 import { createCodeTable } from '../../infra/local/dynamodb.ts';
 import { latestCode } from '../../infra/local/mailbox-client.ts';
 import { codeRound, createEvent, defineEvent, newUser, verifyEvent } from '../helpers/cognito-events.ts';
@@ -26,13 +27,14 @@ describe('the Lambda entry points read their configuration and endpoints from th
       TABLE_NAME: 'entry-point-codes',
       SES_FROM_ADDRESS: 'Acme <no-reply@acme.example>',
       SIGN_IN_MODE: 'code',
+      CODE_KEY_FILE: ensureCodeKeyFile(undefined),
     });
     const user = newUser();
     expect((await h.define(defineEvent(user, []))).response.challengeName).toBe('CUSTOM_CHALLENGE');
-    await h.create(createEvent(user));
+    const challenge = await h.create(createEvent(user));
     const code = await latestCode(aws.sesUrl, user.email);
     expect(code).toMatch(/^\d{6}$/);
-    const verified = await h.verify(verifyEvent(user, code));
+    const verified = await h.verify(verifyEvent(user, code, challenge.response.privateChallengeParameters));
     expect(verified.response.answerCorrect).toBe(true);
     const final = await h.define(defineEvent(user, [codeRound(true)]));
     expect(final.response).toMatchObject({ issueTokens: true, failAuthentication: false });

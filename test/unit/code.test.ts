@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { generateCode, hashCode, matchesHash, newSalt, normalizeAnswer } from '../../triggers/code.ts';
+import { generateCode, hashCode, normalizeAnswer, sameHash } from '../../triggers/code.ts';
 
 describe('codes come from the CSPRNG with the configured length', () => {
   it.each([6, 8, 10])('has %i digits, leading zeros kept', (length) => {
@@ -12,21 +12,20 @@ describe('codes come from the CSPRNG with the configured length', () => {
   });
 });
 
-describe('codes are stored only as a salted hash and compared in constant time', () => {
-  it('never contains the code and differs per salt', () => {
-    const code = '123456';
-    const a = hashCode(code, newSalt());
-    const b = hashCode(code, newSalt());
-    expect(a).not.toContain(code);
-    expect(a).not.toBe(b);
+describe('codes are stored only as a keyed hash and compared in constant time', () => {
+  const key = Buffer.from('k'.repeat(32));
+  it('never contains the code and differs per code id and per key', () => {
+    const a = hashCode(key, 'id-1', '123456');
+    expect(a).not.toContain('123456');
     expect(a).toMatch(/^[0-9a-f]{64}$/);
+    expect(hashCode(key, 'id-2', '123456')).not.toBe(a);
+    expect(hashCode(Buffer.from('j'.repeat(32)), 'id-1', '123456')).not.toBe(a);
   });
-  it('matches only the same code', () => {
-    const salt = newSalt();
-    const stored = hashCode('012345', salt);
-    expect(matchesHash('012345', salt, stored)).toBe(true);
-    expect(matchesHash('012346', salt, stored)).toBe(false);
-    expect(matchesHash('012345', newSalt(), stored)).toBe(false);
+  it('matches only the same code under the same key and id', () => {
+    const stored = hashCode(key, 'id', '012345');
+    expect(sameHash(hashCode(key, 'id', '012345'), stored)).toBe(true);
+    expect(sameHash(hashCode(key, 'id', '012346'), stored)).toBe(false);
+    expect(sameHash('', '')).toBe(false);
   });
 });
 

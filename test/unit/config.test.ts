@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../../triggers/config.ts';
 import { ConfigError } from '../../triggers/errors.ts';
 
-const base = { TABLE_NAME: 'codes', SES_FROM_ADDRESS: 'no-reply@example.com' };
+const base = { TABLE_NAME: 'codes', SES_FROM_ADDRESS: 'no-reply@example.com', CODE_KEY_FILE: '/run/code-key.json' };
 
 describe('configuration is validated once, with messages naming the variable', () => {
   it('applies the documented defaults', () => {

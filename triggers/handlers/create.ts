@@ -1,15 +1,17 @@
 import type { CreateAuthChallengeTriggerEvent } from 'aws-lambda';
-import { randomUUID } from 'node:crypto';
 import type { Audit, AuditContext } from '../audit.ts';
-import type { CodeStore, StoredCode } from '../code-store.ts';
+import { INVOCATION_BUDGET_MS, withDeadline } from '../aws-clients.ts';
+import type { LoadCodeKeys } from '../code-key.ts';
+import type { CodeStore } from '../code-store.ts';
 import type { Config } from '../config.ts';
 import { renderCodeEmail, minutesLeft } from '../email-template.ts';
-import { MailerError, MalformedEventError, SendRateExceededError } from '../errors.ts';
+import { GuessRateExceededError, MailerError, MalformedEventError, SendRateExceededError } from '../errors.ts';
 import { issueCode } from '../issue-code.ts';
 import type { Mailer } from '../mailer.ts';
 import { maskEmail } from '../mask-email.ts';
 import type { SendTiming } from '../send-timing.ts';
 import { nextSendAllowedAt } from '../send-policy.ts';
+import type { StoredCode } from '../user-state.ts';
 import {
   CHALLENGE_METADATA,
   assertEnvelope,
@@ -23,6 +25,7 @@ import {
 export interface CreateDeps {
   readonly config: Config;
   readonly store: CodeStore;
+  readonly loadKeys: LoadCodeKeys;
   readonly mailer: Mailer;
   readonly audit: Audit;
   readonly sendTiming: SendTiming;
@@ -37,14 +40,13 @@ export function createCreateAuthChallengeHandler(deps: CreateDeps) {
   const policy = config;
 
   /** What the client may show; all strings, nothing secret. Same keys for every user, known or not. */
-  function publicParameters(address: string, code: StoredCode | undefined, sends: readonly number[]) {
-    const at = now();
+  function publicParameters(address: string, code: StoredCode | undefined, resendAt: number) {
     return {
       email: maskEmail(address),
       codeLength: String(config.codeLength),
-      expiresAt: seconds(code?.expiresAt ?? at),
+      expiresAt: seconds(code?.expiresAt ?? now()),
       attemptsLeft: String(code ? Math.max(0, config.maxAttempts - code.attempts) : 0),
-      resendAvailableAt: seconds(nextSendAllowedAt(sends, at, policy)),
+      resendAvailableAt: seconds(resendAt),
     };
   }
 
@@ -61,55 +63,62 @@ export function createCreateAuthChallengeHandler(deps: CreateDeps) {
     deps.sendTiming.record(performance.now() - started);
   }
 
-  return async (event: CreateAuthChallengeTriggerEvent): Promise<CreateAuthChallengeTriggerEvent> => {
-    assertEnvelope(event);
-    const session = sessionOf(event.request);
-    if (event.request.challengeName !== 'CUSTOM_CHALLENGE') {
-      throw new MalformedEventError(`challengeName ${String(event.request.challengeName)} is not CUSTOM_CHALLENGE`);
+  /** The code for this round: a new or reused one for a new session, the current one for a retry round. */
+  async function codeForRound(key: string, round: number, address: string, unknown: boolean, context: AuditContext) {
+    if (round > 1) {
+      // A retry round inside one Cognito session never mails again.
+      const state = await store.read(key);
+      audit('challenge_repeated', 'ok', context, { codeId: state.code?.id });
+      return { code: state.code, resendAt: nextSendAllowedAt(state, now(), policy) };
     }
-    const userNotFound = event.request.userNotFound === true;
-    const email = userAttributesOf(event.request).email;
-    // A user without an email address is treated like an unknown one: same answer, nothing sent, no success.
-    const unknown = userNotFound || !email;
-    const address = email || event.userName;
-    const key = storeKey(event.userName, unknown);
-    const round = customRounds(session) + 1;
-    const context: AuditContext = { ...auditContext('create', event, round), ...(unknown ? { userNotFound: true } : {}) };
+    const result = await issueCode({
+      store,
+      key,
+      policy,
+      keys: await deps.loadKeys(),
+      codeLength: config.codeLength,
+      codeTtlSeconds: config.codeTtlSeconds,
+      now,
+      deliver: (plain) => deliver(address, plain, unknown),
+    });
+    audit(result.kind === 'sent' ? 'code_sent' : 'code_reused', 'ok', context, { codeId: result.code.id });
+    return { code: result.code, resendAt: result.resendAt };
+  }
 
-    let code: StoredCode | undefined;
-    let sends: readonly number[];
-    try {
-      if (round > 1) {
-        // A retry round inside one Cognito session never mails again.
-        const state = await store.read(key);
-        ({ code, sends } = state);
-        audit('challenge_repeated', 'ok', context, { codeId: code?.id });
-      } else {
-        const result = await issueCode({
-          store,
-          key,
-          policy,
-          codeLength: config.codeLength,
-          codeTtlSeconds: config.codeTtlSeconds,
-          now,
-          deliver: (plain) => deliver(address, plain, unknown),
-        });
-        ({ code, sends } = result);
-        audit(result.kind === 'sent' ? 'code_sent' : 'code_reused', 'ok', context, { codeId: code.id });
+  return (event: CreateAuthChallengeTriggerEvent): Promise<CreateAuthChallengeTriggerEvent> =>
+    withDeadline(INVOCATION_BUDGET_MS, async () => {
+      assertEnvelope(event);
+      const session = sessionOf(event.request);
+      if (event.request.challengeName !== 'CUSTOM_CHALLENGE') {
+        throw new MalformedEventError(`challengeName ${String(event.request.challengeName)} is not CUSTOM_CHALLENGE`);
       }
-    } catch (error) {
-      if (error instanceof SendRateExceededError) {
-        audit('send_throttled', 'denied', context, { retryAfterSeconds: error.retryAfterSeconds });
-      } else {
-        const reason = error instanceof Error ? error.name : 'unknown';
-        audit(error instanceof MailerError ? 'send_failed' : 'store_failed', 'error', context, { reason });
-      }
-      throw error;
-    }
+      const email = userAttributesOf(event.request).email;
+      // A user without an email address is treated like an unknown one: same answer, nothing sent, no success.
+      const unknown = event.request.userNotFound === true || !email;
+      const address = email || event.userName;
+      const key = storeKey(event.userName, unknown);
+      const round = customRounds(session) + 1;
+      const context = auditContext('create', event, round, unknown);
 
-    event.response.publicChallengeParameters = publicParameters(address, code, sends);
-    event.response.privateChallengeParameters = { codeId: code?.id ?? randomUUID(), round: String(round) };
-    event.response.challengeMetadata = CHALLENGE_METADATA;
-    return event;
-  };
+      let issued: { code: StoredCode | undefined; resendAt: number };
+      try {
+        issued = await codeForRound(key, round, address, unknown, context);
+      } catch (error) {
+        if (error instanceof SendRateExceededError || error instanceof GuessRateExceededError) {
+          const name = error instanceof SendRateExceededError ? 'send_throttled' : 'guess_throttled';
+          audit(name, 'denied', context, { retryAfterSeconds: error.retryAfterSeconds });
+        } else {
+          const reason = error instanceof Error ? error.name : 'unknown';
+          audit(error instanceof MailerError ? 'send_failed' : 'store_failed', 'error', context, { reason });
+        }
+        throw error;
+      }
+
+      const { code, resendAt } = issued;
+      event.response.publicChallengeParameters = publicParameters(address, code, resendAt);
+      // Binds the session to this code: its answers can only ever spend this code's guesses.
+      event.response.privateChallengeParameters = { codeId: code?.id ?? '', keyId: code?.keyId ?? '', round: String(round) };
+      event.response.challengeMetadata = CHALLENGE_METADATA;
+      return event;
+    });
 }

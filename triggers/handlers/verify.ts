@@ -1,14 +1,17 @@
 import type { VerifyAuthChallengeResponseTriggerEvent } from 'aws-lambda';
 import type { Audit, AuditEvent } from '../audit.ts';
+import { INVOCATION_BUDGET_MS, withDeadline } from '../aws-clients.ts';
+import type { LoadCodeKeys } from '../code-key.ts';
 import type { CodeStore } from '../code-store.ts';
 import type { Config } from '../config.ts';
-import { MalformedEventError } from '../errors.ts';
+import { GuessRateExceededError, MalformedEventError } from '../errors.ts';
 import { assertEnvelope, auditContext, storeKey, userAttributesOf } from '../trigger-event.ts';
 import { verifyAnswer, type VerifyOutcome } from '../verify-code.ts';
 
 export interface VerifyDeps {
-  readonly config: Pick<Config, 'codeLength' | 'maxAttempts'>;
+  readonly config: Pick<Config, 'codeLength' | 'maxAttempts' | 'maxGuessesPerWindow' | 'guessWindowSeconds'>;
   readonly store: CodeStore;
+  readonly loadKeys: LoadCodeKeys;
   readonly audit: Audit;
   readonly now?: () => number;
 }
@@ -21,47 +24,63 @@ const AUDIT_EVENT: Record<VerifyOutcome, AuditEvent> = {
   locked_out: 'locked_out',
   no_code: 'no_code',
   code_replaced: 'code_replaced',
+  used: 'code_used',
 };
 
 export function createVerifyAuthChallengeResponseHandler(deps: VerifyDeps) {
   const { config, store, audit } = deps;
   const now = deps.now ?? Date.now;
 
-  return async (event: VerifyAuthChallengeResponseTriggerEvent): Promise<VerifyAuthChallengeResponseTriggerEvent> => {
-    try {
-      assertEnvelope(event);
-    } catch (error) {
-      if (!(error instanceof MalformedEventError) || typeof event?.response !== 'object' || !event.response) throw error;
-      event.response.answerCorrect = false;
-      return event;
-    }
-    const unknown = event.request.userNotFound === true || !userAttributesOf(event.request).email;
-    const round = Number(event.request.privateChallengeParameters?.round) || undefined;
-    const context = { ...auditContext('verify', event, round), ...(unknown ? { userNotFound: true } : {}) };
+  return (event: VerifyAuthChallengeResponseTriggerEvent): Promise<VerifyAuthChallengeResponseTriggerEvent> =>
+    withDeadline(INVOCATION_BUDGET_MS, async () => {
+      try {
+        assertEnvelope(event);
+      } catch (error) {
+        if (!(error instanceof MalformedEventError) || typeof event?.response !== 'object' || !event.response) throw error;
+        event.response.answerCorrect = false;
+        return event;
+      }
+      const unknown = event.request.userNotFound === true || !userAttributesOf(event.request).email;
+      const session = event.request.privateChallengeParameters ?? {};
+      const round = Number(session.round) || undefined;
+      const context = auditContext('verify', event, round, unknown);
+      const codeId = typeof session.codeId === 'string' ? session.codeId : '';
+      const keyId = typeof session.keyId === 'string' ? session.keyId : '';
 
-    // Unknown users take the same path, against a code nobody was sent, and never succeed.
-    let result;
-    try {
-      result = await verifyAnswer({
-        store,
-        key: storeKey(event.userName, unknown),
-        answer: event.request.challengeAnswer,
-        codeLength: config.codeLength,
-        maxAttempts: config.maxAttempts,
-        now: now(),
+      // Unknown users take the same path, against a code nobody was sent, and never succeed.
+      let result;
+      try {
+        result =
+          codeId && keyId
+            ? await verifyAnswer({
+                store,
+                key: storeKey(event.userName, unknown),
+                answer: event.request.challengeAnswer,
+                codeId,
+                keyId,
+                loadKeys: deps.loadKeys,
+                codeLength: config.codeLength,
+                maxAttempts: config.maxAttempts,
+                guessPolicy: config,
+                now: now(),
+              })
+            : { outcome: 'no_code' as const };
+      } catch (error) {
+        if (error instanceof GuessRateExceededError) {
+          audit('guess_throttled', 'denied', context, { retryAfterSeconds: error.retryAfterSeconds });
+        } else {
+          // Fail closed: Cognito turns the error into UserLambdaValidationException and issues no tokens.
+          audit('store_failed', 'error', context, { reason: error instanceof Error ? error.name : 'unknown' });
+        }
+        throw error;
+      }
+      const correct = result.outcome === 'correct' && !unknown;
+      audit(unknown ? 'unknown_user' : AUDIT_EVENT[result.outcome], correct ? 'ok' : 'denied', context, {
+        codeId: codeId || undefined,
+        attemptsLeft: result.attemptsLeft,
+        ...(unknown ? { reason: result.outcome } : {}),
       });
-    } catch (error) {
-      // Fail closed: Cognito turns the error into UserLambdaValidationException and issues no tokens.
-      audit('store_failed', 'error', context, { reason: error instanceof Error ? error.name : 'unknown' });
-      throw error;
-    }
-    const correct = result.outcome === 'correct' && !unknown;
-    audit(unknown ? 'unknown_user' : AUDIT_EVENT[result.outcome], correct ? 'ok' : 'denied', context, {
-      codeId: result.codeId,
-      attemptsLeft: result.attemptsLeft,
-      ...(unknown ? { reason: result.outcome } : {}),
+      event.response.answerCorrect = correct;
+      return event;
     });
-    event.response.answerCorrect = correct;
-    return event;
-  };
 }

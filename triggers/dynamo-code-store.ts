@@ -1,0 +1,198 @@
+import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
+import { GetCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { callOptions } from './aws-clients.ts';
+import { ITEM_LIFETIME_MS, judgeAnswer, type AnswerResult, type CodeStore } from './code-store.ts';
+import { CodeStoreError } from './errors.ts';
+import { EMPTY_STATE, type PendingCode, type StoredCode, type UserState } from './user-state.ts';
+
+/** The item as stored. `guesses` holds the keyed hashes of the answers counted against the current code. */
+interface Item {
+  pk: string;
+  version: number;
+  ttl: number;
+  codeId?: string;
+  codeHash?: string;
+  keyId?: string;
+  issuedAt?: number;
+  expiresAt?: number;
+  attempts?: number;
+  guesses?: Set<string>;
+  pendingId?: string;
+  pendingHash?: string;
+  pendingKeyId?: string;
+  pendingIssuedAt?: number;
+  pendingExpiresAt?: number;
+  lastSentAt?: number;
+  sendTat?: number;
+  guessTat?: number;
+}
+
+const PENDING_FIELDS = ['pendingId', 'pendingHash', 'pendingKeyId', 'pendingIssuedAt', 'pendingExpiresAt'] as const;
+
+function toState(item: Item | undefined): UserState {
+  if (!item) return EMPTY_STATE;
+  const code: StoredCode | undefined =
+    item.codeId && item.codeHash && item.keyId
+      ? {
+          id: item.codeId,
+          hash: item.codeHash,
+          keyId: item.keyId,
+          issuedAt: Number(item.issuedAt),
+          expiresAt: Number(item.expiresAt),
+          attempts: Number(item.attempts ?? 0),
+          used: item.guesses?.has(item.codeHash) ?? false,
+        }
+      : undefined;
+  const pending: PendingCode | undefined =
+    item.pendingId && item.pendingHash && item.pendingKeyId
+      ? {
+          id: item.pendingId,
+          hash: item.pendingHash,
+          keyId: item.pendingKeyId,
+          issuedAt: Number(item.pendingIssuedAt),
+          expiresAt: Number(item.pendingExpiresAt),
+        }
+      : undefined;
+  return {
+    code,
+    pending,
+    lastSentAt: item.lastSentAt === undefined ? undefined : Number(item.lastSentAt),
+    sendTat: Number(item.sendTat ?? 0),
+    guessTat: Number(item.guessTat ?? 0),
+    version: Number(item.version ?? 0),
+  };
+}
+
+const ttlFrom = (now: number) => Math.ceil((now + ITEM_LIFETIME_MS) / 1000);
+
+function isConditionFailure(error: unknown): boolean {
+  return (
+    error instanceof ConditionalCheckFailedException ||
+    (error as { name?: string } | undefined)?.name === 'ConditionalCheckFailedException'
+  );
+}
+
+/** Tries of the answer update when other answers move the account's pacing state in between. */
+const MAX_ANSWER_RACES = 4;
+
+export function createDynamoCodeStore(db: DynamoDBDocumentClient, tableName: string): CodeStore {
+  /** Runs one conditional update: false when its condition failed, CodeStoreError for anything else. */
+  async function update(operation: string, input: Omit<ConstructorParameters<typeof UpdateCommand>[0], 'TableName'>) {
+    try {
+      return await db.send(new UpdateCommand({ TableName: tableName, ...input }), callOptions());
+    } catch (error) {
+      if (isConditionFailure(error)) return false;
+      throw new CodeStoreError(operation, error);
+    }
+  }
+
+  async function read(key: string): Promise<UserState> {
+    try {
+      const { Item } = await db.send(
+        new GetCommand({ TableName: tableName, Key: { pk: key }, ConsistentRead: true }),
+        callOptions(),
+      );
+      return toState(Item as Item | undefined);
+    } catch (error) {
+      throw new CodeStoreError('read', error);
+    }
+  }
+
+  return {
+    read,
+
+    async claim(key, expectedVersion, pending) {
+      const result = await update('saved', {
+        Key: { pk: key },
+        UpdateExpression:
+          'SET pendingId = :id, pendingHash = :hash, pendingKeyId = :keyId, pendingIssuedAt = :issuedAt, ' +
+          'pendingExpiresAt = :expiresAt, version = :next, #ttl = :ttl',
+        ConditionExpression: expectedVersion === 0 ? 'attribute_not_exists(pk)' : 'version = :expected',
+        ExpressionAttributeNames: { '#ttl': 'ttl' },
+        ExpressionAttributeValues: {
+          ':id': pending.id,
+          ':hash': pending.hash,
+          ':keyId': pending.keyId,
+          ':issuedAt': pending.issuedAt,
+          ':expiresAt': pending.expiresAt,
+          ':next': expectedVersion + 1,
+          ':ttl': ttlFrom(pending.issuedAt),
+          ...(expectedVersion === 0 ? {} : { ':expected': expectedVersion }),
+        },
+      });
+      return result !== false;
+    },
+
+    async promote(key, pending, sentAt, sendTat) {
+      const result = await update('saved', {
+        Key: { pk: key },
+        UpdateExpression:
+          'SET codeId = :id, codeHash = :hash, keyId = :keyId, issuedAt = :issuedAt, expiresAt = :expiresAt, ' +
+          'attempts = :zero, lastSentAt = :sentAt, sendTat = :sendTat, version = version + :one, #ttl = :ttl ' +
+          `REMOVE guesses, ${PENDING_FIELDS.join(', ')}`,
+        ConditionExpression: 'pendingId = :id',
+        ExpressionAttributeNames: { '#ttl': 'ttl' },
+        ExpressionAttributeValues: {
+          ':id': pending.id,
+          ':hash': pending.hash,
+          ':keyId': pending.keyId,
+          ':issuedAt': pending.issuedAt,
+          ':expiresAt': pending.expiresAt,
+          ':zero': 0,
+          ':one': 1,
+          ':sentAt': sentAt,
+          ':sendTat': sendTat,
+          ':ttl': ttlFrom(sentAt),
+        },
+      });
+      return result !== false;
+    },
+
+    async abandon(key, pendingId) {
+      // A condition failure means a newer claim replaced ours: nothing of ours is left to undo.
+      await update('restored', {
+        Key: { pk: key },
+        UpdateExpression: `REMOVE ${PENDING_FIELDS.join(', ')} SET version = version + :one`,
+        ConditionExpression: 'pendingId = :id',
+        ExpressionAttributeValues: { ':id': pendingId, ':one': 1 },
+      });
+    },
+
+    async answer(key, attempt): Promise<AnswerResult> {
+      // First try assumes the common case (no recent answers, so pacing starts from now): one request.
+      let paced: { from: number | undefined; to: number } = { from: undefined, to: attempt.now + attempt.rate.intervalMs };
+      for (let race = 0; race < MAX_ANSWER_RACES; race++) {
+        const result = await update('checked', {
+          Key: { pk: key },
+          UpdateExpression:
+            'SET attempts = attempts + :one, version = version + :one, guessTat = :to ADD guesses :guess',
+          ConditionExpression:
+            'codeId = :codeId AND expiresAt > :now AND attempts < :max AND ' +
+            (paced.from === undefined ? '(attribute_not_exists(guessTat) OR guessTat <= :now)' : 'guessTat = :from'),
+          ExpressionAttributeValues: {
+            ':one': 1,
+            ':to': paced.to,
+            ':guess': new Set([attempt.guessHash]),
+            ':codeId': attempt.codeId,
+            ':now': attempt.now,
+            ':max': attempt.maxAttempts,
+            ...(paced.from === undefined ? {} : { ':from': paced.from }),
+          },
+          ReturnValues: 'ALL_OLD',
+        });
+        if (result !== false) {
+          const code = toState(result.Attributes as Item | undefined).code;
+          if (!code) throw new CodeStoreError('checked', new Error('update returned no code'));
+          // The condition cannot see a used code; the state before this answer can.
+          return code.used ? { kind: 'used' } : { kind: 'counted', code };
+        }
+        // Only to tell why, or to retry with the pacing state as it is now; nothing was counted.
+        const state = await read(key);
+        const verdict = judgeAnswer(state, attempt);
+        if (verdict.kind !== 'admit') return verdict;
+        paced = { from: state.guessTat > attempt.now ? state.guessTat : undefined, to: verdict.guessTat };
+      }
+      throw new CodeStoreError('checked', new Error(`lost ${MAX_ANSWER_RACES} races to parallel answers`));
+    },
+  };
+}

@@ -1,0 +1,53 @@
+/** What is stored for one user: one item, so one conditional write keeps code, sends and guesses consistent. */
+
+/** The code offered to sign-in sessions: SES accepted its email. Only its keyed hash is kept. */
+export interface StoredCode {
+  /** Random, non-secret id: names the code in sessions (private challenge parameters) and logs. */
+  readonly id: string;
+  readonly hash: string;
+  /** Which server-side key the hash was made under. */
+  readonly keyId: string;
+  /** Epoch milliseconds. */
+  readonly issuedAt: number;
+  /** Epoch milliseconds; checked on every verify, independently of DynamoDB TTL. */
+  readonly expiresAt: number;
+  /** Answers counted against this code so far. */
+  readonly attempts: number;
+  /** A correct answer was accepted: the code is spent. */
+  readonly used: boolean;
+}
+
+/** A code written before its email is sent. It is offered to nobody until SES has accepted the email. */
+export interface PendingCode {
+  readonly id: string;
+  readonly hash: string;
+  readonly keyId: string;
+  readonly issuedAt: number;
+  readonly expiresAt: number;
+}
+
+export interface UserState {
+  readonly code: StoredCode | undefined;
+  readonly pending: PendingCode | undefined;
+  /** Epoch ms of the last email SES accepted. */
+  readonly lastSentAt: number | undefined;
+  /** Rate limiter state (theoretical arrival time, epoch ms) of emails and of evaluated answers. */
+  readonly sendTat: number;
+  readonly guessTat: number;
+  /** Optimistic-lock counter; 0 when there is no item yet. */
+  readonly version: number;
+}
+
+export const EMPTY_STATE: UserState = {
+  code: undefined,
+  pending: undefined,
+  lastSentAt: undefined,
+  sendTat: 0,
+  guessTat: 0,
+  version: 0,
+};
+
+/** A code that can still be answered: accepted by SES, not used, not expired, guesses left. */
+export function isLive(code: StoredCode | undefined, now: number, maxAttempts: number): code is StoredCode {
+  return code !== undefined && !code.used && code.expiresAt > now && code.attempts < maxAttempts;
+}
