@@ -8,6 +8,7 @@ import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as nodejs from 'aws-cdk-lib/aws-lambda-nodejs';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import type * as route53 from 'aws-cdk-lib/aws-route53';
+import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import * as ses from 'aws-cdk-lib/aws-ses';
 import * as wafv2 from 'aws-cdk-lib/aws-wafv2';
 import { Construct } from 'constructs';
@@ -38,8 +39,20 @@ export interface EmailOtpAuthProps {
   readonly maxAttempts?: number;
   /** Minimum time between two emails to one user, 5 seconds to 1 hour. @default Duration.seconds(60) */
   readonly resendInterval?: Duration;
-  /** Emails per user per rolling hour, 1 to 100. @default 5 */
+  /** Emails per user per hour once a burst of 3 is spent, 1 to 100. @default 5 */
   readonly maxSendsPerHour?: number;
+  /**
+   * Answers (right or wrong, across all codes and sessions) evaluated per account per 24 hours, 10 to 1000.
+   * @default 100
+   */
+  readonly maxGuessesPerDay?: number;
+  /**
+   * The secret holding the server-side key codes are hashed under, as JSON `{ "current": "<id>", "<id>": "<key>" }`
+   * (keys of 32 bytes or more). To rotate, add a key and point `current` at it; keep the old one until its codes
+   * have expired (15 minutes at most).
+   * @default - a new secret with one generated 64-character key
+   */
+  readonly codeKeySecret?: secretsmanager.ISecret;
   /** Name shown in the email. @default 'your account' */
   readonly appName?: string;
   /** Email subject; `{{appName}}` and `{{minutes}}` are filled in (never the code). @default 'Your sign-in code for {{appName}}' */
@@ -102,6 +115,7 @@ const PROP_OF_VARIABLE: Record<string, string> = {
   MAX_ATTEMPTS: 'maxAttempts',
   RESEND_INTERVAL_SECONDS: 'resendInterval',
   MAX_SENDS_PER_HOUR: 'maxSendsPerHour',
+  MAX_GUESSES_PER_DAY: 'maxGuessesPerDay',
   APP_NAME: 'appName',
   EMAIL_SUBJECT: 'emailSubject',
   EMAIL_TEXT_TEMPLATE: 'emailTextTemplate',
@@ -128,6 +142,8 @@ export class EmailOtpAuth extends Construct {
   readonly table: dynamodb.ITableV2;
   readonly functions: EmailOtpAuthFunctions;
   readonly emailIdentity?: ses.EmailIdentity;
+  /** The server-side key codes are hashed under; only Create and Verify may read it. */
+  readonly codeKeySecret: secretsmanager.ISecret;
   readonly configurationSet?: ses.ConfigurationSet;
   readonly webAcl?: wafv2.CfnWebACL;
   readonly alarms: cloudwatch.Alarm[] = [];
@@ -181,6 +197,8 @@ export class EmailOtpAuth extends Construct {
       });
     }
 
+    this.codeKeySecret = props.codeKeySecret ?? this.createCodeKeySecret(removalPolicy);
+
     const defineAuthChallenge = this.triggerFunction('DefineAuthChallenge', 'define-auth-challenge', {
       SIGN_IN_MODE: this.config.signInMode,
       MAX_ATTEMPTS: String(this.config.maxAttempts),
@@ -191,10 +209,12 @@ export class EmailOtpAuth extends Construct {
 
     createAuthChallenge.addToRolePolicy(
       new iam.PolicyStatement({
-        actions: ['dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem'],
+        actions: ['dynamodb:GetItem', 'dynamodb:UpdateItem'],
         resources: [this.table.tableArn],
       }),
     );
+    this.codeKeySecret.grantRead(createAuthChallenge);
+    this.codeKeySecret.grantRead(verifyAuthChallengeResponse);
     createAuthChallenge.addToRolePolicy(
       new iam.PolicyStatement({
         actions: ['ses:SendEmail'],
@@ -260,6 +280,8 @@ export class EmailOtpAuth extends Construct {
       MAX_ATTEMPTS: String(c.maxAttempts),
       RESEND_INTERVAL_SECONDS: String(c.resendIntervalSeconds),
       MAX_SENDS_PER_HOUR: String(c.maxSendsPerHour),
+      MAX_GUESSES_PER_DAY: String(c.maxGuessesPerWindow),
+      CODE_KEY_SECRET_ID: this.codeKeySecret.secretArn,
       APP_NAME: c.appName,
       EMAIL_SUBJECT: c.emailTemplates.subject,
       ...(this.props.emailTextTemplate ? { EMAIL_TEXT_TEMPLATE: c.emailTemplates.text } : {}),
@@ -311,6 +333,24 @@ export class EmailOtpAuth extends Construct {
       reason: 'The triggers are built and tested for Node.js 22 (nodejs22.x); move with the project, not ahead of it.',
     });
     return fn;
+  }
+
+  private createCodeKeySecret(removalPolicy: RemovalPolicy): secretsmanager.Secret {
+    const secret = new secretsmanager.Secret(this, 'CodeKey', {
+      description: `Key the one-time codes of ${this.node.path} are hashed under`,
+      generateSecretString: {
+        secretStringTemplate: JSON.stringify({ current: 'k1' }),
+        generateStringKey: 'k1',
+        passwordLength: 64,
+        excludePunctuation: true,
+      },
+      removalPolicy,
+    });
+    Validations.of(secret).acknowledge({
+      id: 'AwsSolutions::AwsSolutions-SMG4',
+      reason: 'Rotation adds a key beside the current one (see codeKeySecret); a rotation Lambda would outlive the codes it protects.',
+    });
+    return secret;
   }
 
   private createUserPool(props: EmailOtpAuthProps, removalPolicy: RemovalPolicy): cognito.UserPool {
@@ -459,6 +499,7 @@ function validate(props: EmailOtpAuthProps): Config {
     MAX_ATTEMPTS: props.maxAttempts === undefined ? undefined : String(props.maxAttempts),
     RESEND_INTERVAL_SECONDS: seconds(props.resendInterval),
     MAX_SENDS_PER_HOUR: props.maxSendsPerHour === undefined ? undefined : String(props.maxSendsPerHour),
+    MAX_GUESSES_PER_DAY: props.maxGuessesPerDay === undefined ? undefined : String(props.maxGuessesPerDay),
     APP_NAME: props.appName,
     EMAIL_SUBJECT: props.emailSubject,
     EMAIL_TEXT_TEMPLATE: props.emailTextTemplate,

@@ -77,6 +77,8 @@ describe('EmailOtpAuth with defaults', () => {
       MAX_ATTEMPTS: '3',
       RESEND_INTERVAL_SECONDS: '60',
       MAX_SENDS_PER_HOUR: '5',
+      MAX_GUESSES_PER_DAY: '100',
+      CODE_KEY_SECRET_ID: { Ref: expect.stringMatching(/^OtpCodeKey/) },
       APP_NAME: 'your account',
       EMAIL_SUBJECT: 'Your sign-in code for {{appName}}',
       POWERTOOLS_SERVICE_NAME: 'cognito-email-otp',
@@ -86,14 +88,20 @@ describe('EmailOtpAuth with defaults', () => {
     expect(environmentOf(t, 'OtpVerifyAuthChallengeResponse')).toEqual(code);
   });
 
-  it('grants least privilege: exact actions on the table and the SES identity, nothing on *', () => {
+  it('grants least privilege: exact actions on the table, the SES identity and the key secret, nothing on *', () => {
+    const secretRead = {
+      Effect: 'Allow',
+      Action: ['secretsmanager:GetSecretValue', 'secretsmanager:DescribeSecret'],
+      Resource: { Ref: Match.stringLikeRegexp('^OtpCodeKey') },
+    };
     expect(policyStatementsOf(t, 'OtpDefineAuthChallengeRole')).toEqual([expect.objectContaining({ Action: logWrite.Action })]);
     t.hasResourceProperties('AWS::IAM::Policy', {
       Roles: [{ Ref: Match.stringLikeRegexp('^OtpCreateAuthChallengeRole') }],
       PolicyDocument: {
         Statement: Match.arrayEquals([
           logWrite,
-          { Effect: 'Allow', Action: ['dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem'], Resource: tableArn },
+          { Effect: 'Allow', Action: ['dynamodb:GetItem', 'dynamodb:UpdateItem'], Resource: tableArn },
+          secretRead,
           {
             Effect: 'Allow',
             Action: 'ses:SendEmail',
@@ -109,7 +117,11 @@ describe('EmailOtpAuth with defaults', () => {
     t.hasResourceProperties('AWS::IAM::Policy', {
       Roles: [{ Ref: Match.stringLikeRegexp('^OtpVerifyAuthChallengeResponseRole') }],
       PolicyDocument: {
-        Statement: Match.arrayEquals([logWrite, { Effect: 'Allow', Action: ['dynamodb:GetItem', 'dynamodb:UpdateItem'], Resource: tableArn }]),
+        Statement: Match.arrayEquals([
+          logWrite,
+          secretRead,
+          { Effect: 'Allow', Action: ['dynamodb:GetItem', 'dynamodb:UpdateItem'], Resource: tableArn },
+        ]),
       },
     });
     const documents = [
@@ -118,6 +130,21 @@ describe('EmailOtpAuth with defaults', () => {
     ];
     expect(JSON.stringify(documents)).not.toMatch(/"Resource":"\*"|"Action":"[a-z]+:\*"/);
     for (const role of Object.values(t.findResources('AWS::IAM::Role'))) expect(role.Properties.ManagedPolicyArns).toBeUndefined();
+  });
+
+  it('creates the key secret: generated, in the shape the triggers read, readable by Create and Verify only', () => {
+    t.hasResourceProperties('AWS::SecretsManager::Secret', {
+      GenerateSecretString: {
+        SecretStringTemplate: '{"current":"k1"}',
+        GenerateStringKey: 'k1',
+        PasswordLength: 64,
+        ExcludePunctuation: true,
+      },
+    });
+    const readers = Object.values(t.findResources('AWS::IAM::Policy'))
+      .filter((p) => JSON.stringify(p.Properties.PolicyDocument).includes('secretsmanager:'))
+      .flatMap((p) => p.Properties.Roles.map((r: { Ref: string }) => r.Ref.replace(/[0-9A-F]{8}$/, '')));
+    expect(readers.sort()).toEqual(['OtpCreateAuthChallengeRole', 'OtpVerifyAuthChallengeResponseRole']);
   });
 
   it('creates the code table on demand with TTL on `ttl`', () => {
