@@ -17,7 +17,8 @@ export type AwsService = keyof typeof LIMITS;
 /** SDK client options with the service's time limits; endpoints come from the SDK's standard settings. */
 export function awsClientOptions(service: AwsService) {
   const { connectionTimeout, requestTimeout, maxAttempts } = LIMITS[service];
-  return { maxAttempts, requestHandler: { connectionTimeout, requestTimeout } };
+  // Without throwOnRequestTimeout the SDK only logs a warning when requestTimeout passes.
+  return { maxAttempts, requestHandler: { connectionTimeout, requestTimeout, throwOnRequestTimeout: true } };
 }
 
 /** What an invocation may spend on AWS calls: Cognito's 5 s less a margin for the cold start and Cognito's own hop. */
@@ -30,11 +31,14 @@ export function withDeadline<T>(budgetMs: number, work: () => Promise<T>): Promi
   return deadlines.run(Date.now() + budgetMs, work);
 }
 
-/** Send options for one AWS call: aborted when the invocation's deadline passes. */
-export function callOptions(): { abortSignal?: AbortSignal } {
+/** Time kept back from the SES call so that a failed send can still be cleaned up before the deadline. */
+export const CLEANUP_RESERVE_MS = 700;
+
+/** Send options for one AWS call: aborted when the invocation's deadline (less `reserveMs`) passes. */
+export function callOptions(reserveMs = 0): { abortSignal?: AbortSignal } {
   const deadline = deadlines.getStore();
   if (deadline === undefined) return {};
-  return { abortSignal: AbortSignal.timeout(Math.max(1, deadline - Date.now())) };
+  return { abortSignal: AbortSignal.timeout(Math.max(1, deadline - reserveMs - Date.now())) };
 }
 
 /** Milliseconds left before the deadline; Infinity outside one. */

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { ConfigError } from './errors.ts';
 
 /**
@@ -43,10 +43,12 @@ export type CodeKeySource = { readonly kind: 'secret'; readonly secretId: string
 
 export type LoadCodeKeys = (options?: { readonly refresh?: boolean }) => Promise<CodeKeys>;
 
+/** Reads the file again whenever it changed, so a rotation made by editing it applies at once. */
 export function codeKeysFromFile(path: string): LoadCodeKeys {
-  let keys: CodeKeys | undefined;
-  return async ({ refresh = false } = {}) => {
-    if (!keys || refresh) keys = parseCodeKeys(readFileSync(path, 'utf8'), 'CODE_KEY_FILE');
-    return keys;
+  let cached: { modified: number; keys: CodeKeys } | undefined;
+  return async () => {
+    const modified = statSync(path).mtimeMs;
+    if (cached?.modified !== modified) cached = { modified, keys: parseCodeKeys(readFileSync(path, 'utf8'), 'CODE_KEY_FILE') };
+    return cached.keys;
   };
 }

@@ -6,8 +6,8 @@ export interface GuessPolicy {
   readonly guessWindowSeconds: number;
 }
 
-/** Answers a person may give in quick succession (typos across two codes) before pacing starts. */
-export const GUESS_BURST = 5;
+/** Answers a person may give in quick succession (a code's three tries and one more) before pacing starts. */
+export const GUESS_BURST = 4;
 
 /** Burst plus one answer per interval: exactly `maxGuessesPerWindow` fit in any window. */
 export function guessRate(policy: GuessPolicy): Rate {

@@ -1,5 +1,5 @@
 import { SendEmailCommand, type SESClient } from '@aws-sdk/client-ses';
-import { callOptions } from './aws-clients.ts';
+import { CLEANUP_RESERVE_MS, callOptions } from './aws-clients.ts';
 import type { CodeEmail } from './email-template.ts';
 import { MailerError } from './errors.ts';
 
@@ -30,7 +30,7 @@ export function createSesMailer(ses: SESClient, { from, configurationSet }: SesM
               },
             },
           }),
-          callOptions(),
+          callOptions(CLEANUP_RESERVE_MS),
         );
       } catch (error) {
         throw new MailerError(error);

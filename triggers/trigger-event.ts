@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { AuditContext } from './audit.ts';
 import { MalformedEventError } from './errors.ts';
 import { maskEmail } from './mask-email.ts';
@@ -82,5 +83,7 @@ export function auditContext(
  * their sign-in writes can never be tripped over by a real account that later takes that name.
  */
 export function storeKey(userName: string, userNotFound: boolean): string {
-  return `${userNotFound ? 'absent' : 'user'}#${userName}`;
+  // What someone typed for an unknown user is often a stranger's address: keep only a digest of it.
+  if (userNotFound) return `absent#${createHash('sha256').update(userName.trim().toLowerCase()).digest('hex')}`;
+  return `user#${userName}`;
 }

@@ -7,6 +7,7 @@ import { createCreateAuthChallengeHandler } from '../../triggers/handlers/create
 import { createVerifyAuthChallengeResponseHandler } from '../../triggers/handlers/verify.ts';
 import { createDefineAuthChallengeHandler } from '../../triggers/handlers/define.ts';
 import type { SendTiming } from '../../triggers/send-timing.ts';
+import type { Mailer } from '../../triggers/mailer.ts';
 import { ensureCodeKeyFile } from '../../infra/local/code-key-file.ts';
 import type { CreateAuthChallengeTriggerEvent, VerifyAuthChallengeResponseTriggerEvent } from 'aws-lambda';
 
@@ -45,6 +46,7 @@ let tables = 0;
 export interface TriggerOverrides {
   readonly now?: () => number;
   readonly sendTiming?: SendTiming;
+  readonly mailer?: Mailer;
 }
 
 export async function triggersOn(aws: LocalAws, env: Record<string, string> = {}, overrides: TriggerOverrides = {}) {

@@ -1,0 +1,288 @@
+import { createHmac, createHash } from 'node:crypto';
+import { createServer as createHttpServer } from 'node:http';
+import { createServer as createTcpServer, type Server } from 'node:net';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { DynamoDBClient, GetItemCommand } from '@aws-sdk/client-dynamodb';
+import { SESClient } from '@aws-sdk/client-ses';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { awsClientOptions } from '../../triggers/aws-clients.ts';
+import type { Config } from '../../triggers/config.ts';
+import { hashCode } from '../../triggers/code.ts';
+import { GuessRateExceededError, MailerError, SendRateExceededError } from '../../triggers/errors.ts';
+import { createSesMailer } from '../../triggers/mailer.ts';
+import { createEvent, newUser, verifyEvent } from '../helpers/cognito-events.ts';
+import { startLocalAws, triggersOn, type LocalAws } from '../helpers/local-aws.ts';
+
+let aws: LocalAws;
+beforeAll(async () => {
+  aws = await startLocalAws();
+});
+afterAll(() => aws?.stop());
+
+const wrongFor = (code: string) => (code === '999999' ? '000000' : '999999');
+
+function testClock() {
+  let offset = 0;
+  return { now: () => Date.now() + offset, advance: (seconds: number) => (offset += seconds * 1000) };
+}
+
+const keyFile = (t: { config: Config }) => (t.config.codeKeySource as { path: string }).path;
+const keyOf = (t: { config: Config }) => JSON.parse(readFileSync(keyFile(t), 'utf8')) as Record<string, string>;
+
+describe('a copy of the table yields no code: hashes are keyed by a secret that is not in it', () => {
+  it('no attribute of the stored item lets a candidate be checked; the server-side key does', async () => {
+    const t = await triggersOn(aws);
+    const user = newUser();
+    await t.create(createEvent(user));
+    const code = await t.codeFor(user.email);
+    const { Item } = await new DynamoDBClient({ endpoint: aws.dynamodbUrl }).send(
+      new GetItemCommand({ TableName: t.tableName, Key: { pk: { S: `user#${user.userName}` } } }),
+    );
+    const item = Object.fromEntries(Object.entries(Item!).map(([name, value]) => [name, Object.values(value)[0]]));
+    const stored = String(item.codeHash);
+    const codeId = String(item.codeId);
+    expect(JSON.stringify(Item)).not.toContain(code);
+
+    // Everything in the item, tried as the key (or no key at all), with the true code: never the stored hash.
+    const materials = Object.values(item).flatMap((v) => (Array.isArray(v) ? v : [v])).map(String);
+    const messages = [code, `${codeId}:${code}`, `${code}:${codeId}`];
+    for (const message of messages) {
+      expect(createHash('sha256').update(message).digest('hex')).not.toBe(stored);
+      for (const material of materials) {
+        for (const key of [Buffer.from(material, 'utf8'), Buffer.from(material, 'hex')]) {
+          expect(createHmac('sha256', key).update(message).digest('hex')).not.toBe(stored);
+        }
+      }
+    }
+
+    // With the key, every candidate can be checked and exactly the mailed code matches.
+    const secret = keyOf(t);
+    const key = Buffer.from(secret[String(item.keyId)]!, 'utf8');
+    const matches: string[] = [];
+    for (let n = 0; n < 1_000_000; n++) {
+      const candidate = String(n).padStart(6, '0');
+      if (hashCode(key, codeId, candidate) === stored) matches.push(candidate);
+    }
+    expect(matches).toEqual([code]);
+  }, 60_000);
+
+  it('a code issued under the previous key still verifies after a rotation', async () => {
+    const t = await triggersOn(aws);
+    const user = newUser();
+    await t.create(createEvent(user));
+    const code = await t.codeFor(user.email);
+    const secret = keyOf(t);
+    writeFileSync(keyFile(t), JSON.stringify({ ...secret, current: 'k2', k2: 'r'.repeat(64) }));
+    try {
+      expect((await t.verify(verifyEvent(user, code))).response.answerCorrect).toBe(true);
+      const other = newUser();
+      await t.create(createEvent(other));
+      expect((await t.store.read(`user#${other.userName}`)).code?.keyId).toBe('k2');
+      expect((await t.verify(verifyEvent(other, await t.codeFor(other.email)))).response.answerCorrect).toBe(true);
+    } finally {
+      writeFileSync(keyFile(t), JSON.stringify(secret));
+    }
+  });
+});
+
+describe("a session only spends the guesses of the code it was given: a stranger's old sessions cannot burn a newer code", () => {
+  it("answers in a session whose code was replaced spend nothing, and its right answer is still refused", async () => {
+    const clock = testClock();
+    const t = await triggersOn(aws, {}, { now: clock.now });
+    const user = newUser();
+    const strangerSession = (await t.create(createEvent(user))).response.privateChallengeParameters;
+    const old = await t.codeFor(user.email);
+    clock.advance(61);
+    await t.create(createEvent(user)); // the user's own sign-in mails a new code
+    const fresh = await t.codeFor(user.email);
+    for (let i = 0; i < 3; i++) {
+      const answer = verifyEvent(user, wrongFor(fresh), { ...strangerSession, round: String(i + 1) });
+      expect((await t.verify(answer)).response.answerCorrect).toBe(false);
+    }
+    expect((await t.verify(verifyEvent(user, old, strangerSession))).response.answerCorrect).toBe(false);
+    expect((await t.store.read(`user#${user.userName}`)).code?.attempts).toBe(0);
+    expect((await t.verify(verifyEvent(user, fresh))).response.answerCorrect).toBe(true);
+  });
+});
+
+describe('answers are paced per account: at most MAX_GUESSES_PER_DAY evaluated in any 24 hours', () => {
+  it('after the burst, answers are refused unevaluated with the wait in seconds, the right code included', async () => {
+    const clock = testClock();
+    const t = await triggersOn(aws, { MAX_ATTEMPTS: '10' }, { now: clock.now });
+    const user = newUser();
+    await t.create(createEvent(user));
+    const code = await t.codeFor(user.email);
+    for (let i = 0; i < 4; i++) expect((await t.verify(verifyEvent(user, wrongFor(code)))).response.answerCorrect).toBe(false);
+
+    const refused = await t.verify(verifyEvent(user, code)).catch((e: unknown) => e);
+    expect(refused).toBeInstanceOf(GuessRateExceededError);
+    expect((refused as Error).message).toMatch(/^Too many sign-in attempts for this account\. Try again in \d+ seconds$/);
+    const wait = (refused as GuessRateExceededError).retryAfterSeconds;
+    expect(wait).toBeGreaterThan(0);
+    expect(wait).toBeLessThanOrEqual(15 * 60);
+    expect((await t.store.read(`user#${user.userName}`)).code?.attempts).toBe(4);
+
+    // A new sign-in is refused the same way, and mails nothing it could not yet accept an answer for.
+    await expect(t.create(createEvent(newUser()))).resolves.toBeDefined();
+    await expect(t.create(createEvent(user))).rejects.toBeInstanceOf(GuessRateExceededError);
+    expect(await t.emailsTo(user.email)).toHaveLength(1);
+
+    // Once the wait is over the person signs in (the code mailed before has expired meanwhile).
+    clock.advance(wait);
+    await t.create(createEvent(user));
+    expect((await t.verify(verifyEvent(user, await t.codeFor(user.email)))).response.answerCorrect).toBe(true);
+  });
+
+  it('a stranger hammering for a simulated day gets at most 100 evaluated answers (the defaults)', async () => {
+    const clock = testClock();
+    const t = await triggersOn(aws, {}, { now: clock.now });
+    const user = newUser();
+    const start = clock.now();
+    let evaluated = 0;
+    for (let step = 0; step < 2_000 && clock.now() - start < 86_400_000; step++) {
+      try {
+        await t.create(createEvent(user));
+        for (let round = 0; round < 3; round++) {
+          const before = (await t.store.read(`user#${user.userName}`)).code?.attempts ?? 0;
+          await t.verify(verifyEvent(user, '000000'));
+          const after = (await t.store.read(`user#${user.userName}`)).code?.attempts ?? 0;
+          evaluated += after - before;
+        }
+        clock.advance(1);
+      } catch (error) {
+        if (error instanceof GuessRateExceededError || error instanceof SendRateExceededError) clock.advance(error.retryAfterSeconds);
+        else throw error;
+      }
+    }
+    expect(clock.now() - start).toBeGreaterThanOrEqual(86_400_000);
+    expect(evaluated).toBeGreaterThan(90);
+    expect(evaluated).toBeLessThanOrEqual(100);
+  }, 120_000);
+});
+
+describe('a used code allows a new email at once: signing out and in again does not wait for the resend interval', () => {
+  it('mails a new code right after a successful sign-in', async () => {
+    const t = await triggersOn(aws);
+    const user = newUser();
+    await t.create(createEvent(user));
+    expect((await t.verify(verifyEvent(user, await t.codeFor(user.email)))).response.answerCorrect).toBe(true);
+    await t.create(createEvent(user));
+    expect(await t.emailsTo(user.email)).toHaveLength(2);
+    expect((await t.verify(verifyEvent(user, await t.codeFor(user.email)))).response.answerCorrect).toBe(true);
+  });
+});
+
+/** An SES endpoint that accepts connections and never answers, or answers only after `delayMs`. */
+async function slowSes(kind: 'silent' | 'late', delayMs = 6_000): Promise<{ url: string; close(): Promise<void> }> {
+  const sockets = new Set<{ destroy(): void }>();
+  const server: Server =
+    kind === 'silent'
+      ? createTcpServer((socket) => void sockets.add(socket))
+      : (createHttpServer((_req, res) => {
+          const timer = setTimeout(() => res.end('<SendEmailResponse/>'), delayMs);
+          res.on('close', () => clearTimeout(timer));
+        }) as unknown as Server);
+  server.on('connection', (socket) => sockets.add(socket));
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as { port: number };
+  return {
+    url: `http://127.0.0.1:${port}`,
+    close: () =>
+      new Promise<void>((resolve) => {
+        for (const socket of sockets) socket.destroy();
+        server.close(() => resolve());
+      }),
+  };
+}
+
+describe('no phantom challenge: a code is offered only once SES accepted its email', () => {
+  it.each([
+    ['accepts the connection and never answers', 'silent'],
+    ['answers after 6 seconds', 'late'],
+  ] as const)('SES that %s: Create fails in time, nothing is offered or charged, the retry mails a code', async (_name, kind) => {
+    const ses = await slowSes(kind);
+    try {
+      const mailer = createSesMailer(new SESClient({ ...awsClientOptions('ses'), endpoint: ses.url }), { from: 'no-reply@example.com' });
+      const broken = await triggersOn(aws, {}, { mailer });
+      const user = newUser();
+      const event = createEvent(user);
+      const started = Date.now();
+      const failed = await broken.create(structuredClone(event)).catch((e: unknown) => e);
+      expect(failed).toBeInstanceOf(MailerError);
+      const elapsed = Date.now() - started;
+      const state = await broken.store.read(`user#${user.userName}`);
+      expect(state.code).toBeUndefined();
+      expect(state.pending).toBeUndefined();
+      expect(state.lastSentAt).toBeUndefined();
+      // Reported, not asserted (shared machine): the trigger gave up inside Cognito's 5-second limit.
+      console.info(`Create against SES that ${kind === 'silent' ? 'never answers' : 'answers after 6 s'}: failed after ${elapsed} ms`);
+
+      // Cognito's retry of the same round, once SES answers again, mails a code that works.
+      const healthy = createSesMailer(new SESClient({ ...awsClientOptions('ses') }), { from: 'no-reply@example.com' });
+      const retried = await (await triggersOnSameTable(broken, healthy)).create(structuredClone(event));
+      expect(retried.response.publicChallengeParameters.attemptsLeft).toBe('3');
+      expect(await broken.emailsTo(user.email)).toHaveLength(1);
+      expect((await broken.verify(verifyEvent(user, await broken.codeFor(user.email), retried.response.privateChallengeParameters))).response.answerCorrect).toBe(true);
+    } finally {
+      await ses.close();
+    }
+  }, 30_000);
+
+  it('a Create killed mid-send leaves a claim that the next sign-in takes over and mails', async () => {
+    const t = await triggersOn(aws);
+    const user = newUser();
+    const key = `user#${user.userName}`;
+    const killedAt = Date.now() - 4_800; // claimed, then the invocation died before SES answered
+    await t.store.claim(key, 0, { id: 'killed', hash: 'ab'.repeat(32), keyId: 'local1', issuedAt: killedAt, expiresAt: killedAt + 180_000 });
+    const challenge = await t.create(createEvent(user)); // waits out the claim, then mails its own code
+    expect(await t.emailsTo(user.email)).toHaveLength(1);
+    expect(challenge.response.privateChallengeParameters.codeId).not.toBe('killed');
+    expect((await t.verify(verifyEvent(user, await t.codeFor(user.email)))).response.answerCorrect).toBe(true);
+  });
+});
+
+async function triggersOnSameTable(t: Awaited<ReturnType<typeof triggersOn>>, mailer: ReturnType<typeof createSesMailer>) {
+  const { createCreateAuthChallengeHandler } = await import('../../triggers/handlers/create.ts');
+  const { createSendTiming } = await import('../../triggers/send-timing.ts');
+  const { createAudit, createLogger } = await import('../../triggers/audit.ts');
+  return {
+    create: createCreateAuthChallengeHandler({
+      config: t.config,
+      store: t.store,
+      loadKeys: t.loadKeys,
+      mailer,
+      audit: createAudit(createLogger()),
+      sendTiming: createSendTiming(),
+    }),
+  };
+}
+
+describe('unknown users cannot be told apart by the masked address or the logs', () => {
+  it('masks the typed address in lower case, as a stored one is', async () => {
+    const t = await triggersOn(aws);
+    const ghost = { userName: 'Alice.Smith@Example.COM', userNotFound: true };
+    const real = { userName: newUser().userName, email: 'alice.smith@example.com' };
+    const a = await t.create(createEvent(ghost));
+    const b = await t.create(createEvent(real));
+    expect(a.response.publicChallengeParameters.email).toBe('a***@e***.com');
+    expect(b.response.publicChallengeParameters.email).toBe(a.response.publicChallengeParameters.email);
+  });
+
+  it("logs a capped, masked name for an unknown user, never the raw address", async () => {
+    process.env.POWERTOOLS_LOG_LEVEL = 'INFO';
+    const t = await triggersOn(aws);
+    process.env.POWERTOOLS_LOG_LEVEL = 'SILENT';
+    const lines: string[] = [];
+    const spy = vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => (lines.push(String(chunk)), true));
+    try {
+      await t.create(createEvent({ userName: 'private.person@example.org', userNotFound: true }));
+      await t.create(createEvent({ userName: `${'x'.repeat(300)}@example.org`, userNotFound: true }));
+    } finally {
+      spy.mockRestore();
+    }
+    const text = lines.join('');
+    expect(text).toContain('p***@e***.org');
+    expect(text).not.toContain('private.person');
+    for (const line of text.split('\n').filter(Boolean)) expect(JSON.parse(line).userName.length).toBeLessThanOrEqual(128);
+  });
+});
