@@ -48,6 +48,7 @@ export async function measureBundles(root: string, coldRuns: number): Promise<Bu
               PATH: process.env.PATH,
               TABLE_NAME: 'bench',
               SES_FROM_ADDRESS: 'no-reply@example.com',
+              CODE_KEY_SECRET_ID: 'bench-code-key',
               AWS_REGION: 'us-east-1',
               POWERTOOLS_LOG_LEVEL: 'SILENT',
             },

@@ -11,6 +11,7 @@ import { cpus } from 'node:os';
 import { resolve } from 'node:path';
 import type { AuthTriggers } from '../infra/local/cognito/trigger-runner.ts';
 import { listEmails } from '../infra/local/mailbox-client.ts';
+import { ensureCodeKeyFile } from '../infra/local/code-key-file.ts';
 import { startLocalStack, TABLE_NAME } from '../infra/local/stack.ts';
 import { loadConfig } from '../triggers/config.ts';
 import { createCreateAuthChallengeHandler } from '../triggers/handlers/create.ts';
@@ -93,7 +94,12 @@ async function latestCodeFor(email: string, sinceSeconds: number): Promise<strin
 }
 
 // 1. Each handler in-process, against the local DynamoDB and SES.
-const config = loadConfig({ TABLE_NAME, SES_FROM_ADDRESS: 'no-reply@example.com', MAX_SENDS_PER_HOUR: '100' });
+const config = loadConfig({
+  TABLE_NAME,
+  SES_FROM_ADDRESS: 'no-reply@example.com',
+  MAX_SENDS_PER_HOUR: '100',
+  CODE_KEY_FILE: ensureCodeKeyFile(undefined),
+});
 const runtime = createRuntime(config);
 const define = createDefineAuthChallengeHandler({ signInMode: 'code', maxRounds: 3 }, runtime.audit);
 const create = createCreateAuthChallengeHandler(runtime);
@@ -104,14 +110,24 @@ const handlers: Record<string, Summary> = {};
 handlers.define = summarize(await timeEach(scale.define, (i) => define(defineEvent({ userName: 'u' }, [...defineSessions[i % 3]!]))));
 const sinceHandlers = Math.floor(Date.now() / 1000) - 1;
 const fresh = Array.from({ length: scale.handler }, newUser);
-handlers.createNewCode = summarize(await timeEach(scale.handler, (i) => create(createEvent(fresh[i]!))));
+/** Each user's session (private challenge parameters), as Cognito hands it to Verify. */
+const handlerSessions: Array<Record<string, string>> = [];
+handlers.createNewCode = summarize(
+  await timeEach(scale.handler, async (i) => {
+    handlerSessions[i] = (await create(createEvent(fresh[i]!))).response.privateChallengeParameters;
+  }),
+);
 handlers.createReuse = summarize(await timeEach(scale.handler, (i) => create(createEvent(fresh[i]!))));
 handlers.createRetryRound = summarize(await timeEach(scale.handler, (i) => create(createEvent(fresh[i]!, [codeRound(false)]))));
 const codes = await codesByRecipient(sinceHandlers);
 handlers.verifyWrong = summarize(
-  await timeEach(scale.handler, (i) => verify(verifyEvent(fresh[i]!, codes.get(fresh[i]!.email) === '000000' ? '111111' : '000000'))),
+  await timeEach(scale.handler, (i) =>
+    verify(verifyEvent(fresh[i]!, codes.get(fresh[i]!.email) === '000000' ? '111111' : '000000', handlerSessions[i])),
+  ),
 );
-handlers.verifyCorrect = summarize(await timeEach(scale.handler, (i) => verify(verifyEvent(fresh[i]!, codes.get(fresh[i]!.email)!))));
+handlers.verifyCorrect = summarize(
+  await timeEach(scale.handler, (i) => verify(verifyEvent(fresh[i]!, codes.get(fresh[i]!.email)!, handlerSessions[i]))),
+);
 
 // 2. Full sign-ins through the local endpoint with the real SDK client.
 const client = new CognitoIdentityProviderClient({ endpoint: info.cognitoEndpoint, region: info.region, maxAttempts: 1 });
