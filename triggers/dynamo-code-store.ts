@@ -3,6 +3,7 @@ import { GetCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk
 import { callOptions } from './aws-clients.ts';
 import { ITEM_LIFETIME_MS, judgeAnswer, type AnswerResult, type CodeStore } from './code-store.ts';
 import { CodeStoreError } from './errors.ts';
+import type { SharedSendTime } from './send-timing.ts';
 import { EMPTY_STATE, type PendingCode, type StoredCode, type UserState } from './user-state.ts';
 
 /** The item as stored. `guesses` holds the keyed hashes of the answers counted against the current code. */
@@ -193,6 +194,28 @@ export function createDynamoCodeStore(db: DynamoDBDocumentClient, tableName: str
         paced = { from: state.guessTat > attempt.now ? state.guessTat : undefined, to: verdict.guessTat };
       }
       throw new CodeStoreError('checked', new Error(`lost ${MAX_ANSWER_RACES} races to parallel answers`));
+    },
+  };
+}
+
+/** The shared typical SES send time, in one item beside the users' (its key cannot be a user's). */
+export function createDynamoSharedSendTime(db: DynamoDBDocumentClient, tableName: string): SharedSendTime {
+  const Key = { pk: 'meta#send-time' };
+  return {
+    async load() {
+      const { Item } = await db.send(new GetCommand({ TableName: tableName, Key }), callOptions());
+      return typeof Item?.ms === 'number' ? Item.ms : undefined;
+    },
+    async save(ms) {
+      await db.send(
+        new UpdateCommand({
+          TableName: tableName,
+          Key,
+          UpdateExpression: 'SET ms = :ms, #ttl = :ttl',
+          ExpressionAttributeNames: { '#ttl': 'ttl' },
+          ExpressionAttributeValues: { ':ms': Math.round(ms), ':ttl': ttlFrom(Date.now()) },
+        }),
+      );
     },
   };
 }

@@ -6,7 +6,7 @@ import { awsClientOptions } from './aws-clients.ts';
 import { codeKeysFromFile, type LoadCodeKeys } from './code-key.ts';
 import { codeKeysFromSecret } from './code-key-secret.ts';
 import type { Config } from './config.ts';
-import { createDynamoCodeStore } from './dynamo-code-store.ts';
+import { createDynamoCodeStore, createDynamoSharedSendTime } from './dynamo-code-store.ts';
 import { createSesMailer } from './mailer.ts';
 import { createSendTiming } from './send-timing.ts';
 
@@ -20,10 +20,13 @@ function loadCodeKeys(config: Config): LoadCodeKeys {
 }
 
 /** What Verify needs: the code store, the key, the audit log. */
-export function createStoreRuntime(config: Config) {
-  const db = DynamoDBDocumentClient.from(new DynamoDBClient(awsClientOptions('dynamodb')), {
+function documentClient() {
+  return DynamoDBDocumentClient.from(new DynamoDBClient(awsClientOptions('dynamodb')), {
     marshallOptions: { removeUndefinedValues: true },
   });
+}
+
+export function createStoreRuntime(config: Config, db = documentClient()) {
   return {
     config,
     store: createDynamoCodeStore(db, config.tableName),
@@ -34,10 +37,11 @@ export function createStoreRuntime(config: Config) {
 
 /** What Create needs on top: the SES mailer and the send timing that unknown users imitate. */
 export function createRuntime(config: Config) {
+  const db = documentClient();
   const ses = new SESClient(awsClientOptions('ses'));
   return {
-    ...createStoreRuntime(config),
+    ...createStoreRuntime(config, db),
     mailer: createSesMailer(ses, { from: config.fromAddress, configurationSet: config.sesConfigurationSet }),
-    sendTiming: createSendTiming(),
+    sendTiming: createSendTiming({ shared: createDynamoSharedSendTime(db, config.tableName) }),
   };
 }

@@ -10,6 +10,9 @@ import type { Config } from '../../triggers/config.ts';
 import { hashCode } from '../../triggers/code.ts';
 import { GuessRateExceededError, MailerError, SendRateExceededError } from '../../triggers/errors.ts';
 import { createSesMailer } from '../../triggers/mailer.ts';
+import { createDynamoSharedSendTime } from '../../triggers/dynamo-code-store.ts';
+import { createSendTiming, type SendTiming } from '../../triggers/send-timing.ts';
+import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { createEvent, newUser, verifyEvent } from '../helpers/cognito-events.ts';
 import { startLocalAws, triggersOn, type LocalAws } from '../helpers/local-aws.ts';
 
@@ -241,9 +244,13 @@ describe('no phantom challenge: a code is offered only once SES accepted its ema
   });
 });
 
-async function triggersOnSameTable(t: Awaited<ReturnType<typeof triggersOn>>, mailer: ReturnType<typeof createSesMailer>) {
+/** Another container's Create on the same table: its own clients, its own in-memory state. */
+async function triggersOnSameTable(
+  t: Awaited<ReturnType<typeof triggersOn>>,
+  mailer: ReturnType<typeof createSesMailer>,
+  sendTiming?: SendTiming,
+) {
   const { createCreateAuthChallengeHandler } = await import('../../triggers/handlers/create.ts');
-  const { createSendTiming } = await import('../../triggers/send-timing.ts');
   const { createAudit, createLogger } = await import('../../triggers/audit.ts');
   return {
     create: createCreateAuthChallengeHandler({
@@ -252,10 +259,36 @@ async function triggersOnSameTable(t: Awaited<ReturnType<typeof triggersOn>>, ma
       loadKeys: t.loadKeys,
       mailer,
       audit: createAudit(createLogger()),
-      sendTiming: createSendTiming(),
+      sendTiming: sendTiming ?? createSendTiming(),
     }),
   };
 }
+
+describe('unknown users cannot be told apart by timing, from the first invocation of a fresh container', () => {
+  it("waits about as long as a real send took, measured by another container and shared through the table", async () => {
+    const t = await triggersOn(aws);
+    const started = performance.now();
+    await t.create(createEvent(newUser())); // container A: a real send, its time shared
+    const knownMs = performance.now() - started;
+    const shared = createDynamoSharedSendTime(DynamoDBDocumentClient.from(new DynamoDBClient({})), t.tableName);
+    // Container A shares its figure without making the sign-in wait for that write.
+    let stored: number | undefined;
+    for (let i = 0; i < 50 && stored === undefined; i++) {
+      stored = await shared.load();
+      if (stored === undefined) await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    expect(stored).toBeGreaterThan(0);
+    expect(stored!).toBeLessThanOrEqual(knownMs + 1);
+
+    const sleeps: number[] = [];
+    const fresh = createSendTiming({ shared, initialMs: 10_000, sleep: async (ms) => void sleeps.push(ms) });
+    const containerB = await triggersOnSameTable(t, createSesMailer(new SESClient({}), { from: 'no-reply@example.com' }), fresh);
+    await containerB.create(createEvent({ userName: 'nobody@example.com', userNotFound: true }));
+    expect(sleeps).toHaveLength(1);
+    expect(sleeps[0]!).toBeGreaterThanOrEqual(stored! * 0.75);
+    expect(sleeps[0]!).toBeLessThanOrEqual(stored! * 1.25);
+  });
+});
 
 describe('unknown users cannot be told apart by the masked address or the logs', () => {
   it('masks the typed address in lower case, as a stored one is', async () => {
