@@ -55,7 +55,15 @@ export class UserDirectory {
     dataDir: string | undefined,
   ) {
     this.file = dataDir ? join(dataDir, 'users.json') : undefined;
-    for (const user of (this.file && readJsonFile<LocalUser[]>(this.file)) || []) this.users.set(user.username, user);
+    for (const user of (this.file && readJsonFile<LocalUser[]>(this.file)) || []) {
+      // Earlier versions kept groups as a `cognito:groups` attribute, which no request may write.
+      const legacyGroups = user.attributes['cognito:groups'];
+      if (legacyGroups !== undefined) {
+        user.groups = [...new Set([...(user.groups ?? []), ...legacyGroups.split(',').filter(Boolean)])];
+        delete user.attributes['cognito:groups'];
+      }
+      this.users.set(user.username, user);
+    }
   }
 
   get size(): number {
