@@ -9,12 +9,14 @@ export interface LocalDynamoOptions {
   readonly port: number;
   /** Folder for a persistent database; in memory when undefined. */
   readonly path?: string | undefined;
+  /** Named in the message when the port is in use. */
+  readonly portVariable?: string;
 }
 
 /** Starts dynalite on 127.0.0.1. */
-export async function startDynamo({ port, path }: LocalDynamoOptions): Promise<RunningServer> {
+export async function startDynamo({ port, path, portVariable }: LocalDynamoOptions): Promise<RunningServer> {
   const server: Server = dynalite({ createTableMs: 0, deleteTableMs: 0, updateTableMs: 0, ...(path ? { path } : {}) });
-  await listen(server, port, 'DynamoDB');
+  await listen(server, port, 'DynamoDB', portVariable);
   const { port: actual } = server.address() as AddressInfo;
   return { url: `http://127.0.0.1:${actual}`, port: actual, stop: () => closeServer(server) };
 }

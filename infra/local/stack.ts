@@ -4,6 +4,10 @@ import { createCreateAuthChallengeHandler } from '../../triggers/handlers/create
 import { createDefineAuthChallengeHandler } from '../../triggers/handlers/define.ts';
 import { createVerifyAuthChallengeResponseHandler } from '../../triggers/handlers/verify.ts';
 import { createRuntime } from '../../triggers/runtime.ts';
+import { createAudit, createLogger } from '../../triggers/audit.ts';
+import { createPostAuthenticationHandler } from '../../triggers/handlers/post-authentication.ts';
+import { createPreSignUpHandler } from '../../triggers/handlers/pre-sign-up.ts';
+import { CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
 import { createCognitoHttpServer } from './cognito/http-server.ts';
 import { LocalUserPool } from './cognito/user-pool.ts';
 import type { AuthTriggers } from './cognito/trigger-runner.ts';
@@ -45,6 +49,13 @@ export interface LocalStackOptions {
   readonly authSessionValidityMinutes?: number;
   readonly preventUserExistenceErrors?: boolean;
   readonly now?: () => number;
+  /** The optional triggers, as the construct's `autoConfirmSignUp` and `markEmailVerified` props add them. */
+  readonly autoConfirmSignUp?: boolean;
+  readonly markEmailVerified?: boolean;
+  /** Browser origins besides the sign-in page's that may call the Cognito endpoint. */
+  readonly corsOrigins?: readonly string[];
+  /** Environment variables named in port-in-use messages (npm start). */
+  readonly portVariables?: { readonly cognito?: string; readonly dynamodb?: string; readonly ses?: string; readonly web?: string };
   /** Wraps the trigger handlers, e.g. to record the events Cognito would send (tests). */
   readonly interceptTriggers?: (triggers: AuthTriggers) => AuthTriggers;
 }
@@ -81,9 +92,10 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     await Promise.allSettled(started.reverse().map((s) => s.stop()));
   };
   try {
-    const dynamo = await startDynamo({ port: options.dynamodbPort });
+    const names = options.portVariables ?? {};
+    const dynamo = await startDynamo({ port: options.dynamodbPort, ...(names.dynamodb ? { portVariable: names.dynamodb } : {}) });
     started.push(dynamo);
-    const ses = await startSes(options.sesPort);
+    const ses = await startSes(options.sesPort, names.ses);
     started.push(ses);
     await createCodeTable(dynamo.url, TABLE_NAME, region);
 
@@ -96,29 +108,38 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     });
     const runtime = createRuntime(config);
     const deps = options.now ? { ...runtime, now: options.now } : runtime;
-    const triggers = {
-      define: createDefineAuthChallengeHandler({ signInMode: config.signInMode, maxRounds: config.maxAttempts }, runtime.audit),
-      create: createCreateAuthChallengeHandler(deps),
-      verify: createVerifyAuthChallengeResponseHandler(deps),
-    };
-
-    const cognito = await startCognito(options.cognitoPort, (endpoint) =>
-      LocalUserPool.create({
+    const allowedOrigins = new Set(options.corsOrigins ?? []);
+    const cognito = await startCognito(options.cognitoPort, names.cognito, () => allowedOrigins, (endpoint) => {
+      const triggers: AuthTriggers = {
+        define: createDefineAuthChallengeHandler({ signInMode: config.signInMode, maxRounds: config.maxAttempts }, runtime.audit),
+        create: createCreateAuthChallengeHandler(deps),
+        verify: createVerifyAuthChallengeResponseHandler(deps),
+        preSignUp: options.autoConfirmSignUp ? createPreSignUpHandler() : undefined,
+        // The real handler, calling AdminUpdateUserAttributes on this endpoint with the SDK, as on AWS.
+        postAuthentication: options.markEmailVerified
+          ? createPostAuthenticationHandler({ cognito: new CognitoIdentityProviderClient({ endpoint, region }), audit: createAudit(createLogger()) })
+          : undefined,
+      };
+      return LocalUserPool.create({
         region,
         userPoolId,
         clientId: userPoolClientId,
         endpoint,
-        triggers: options.interceptTriggers ? options.interceptTriggers(triggers) : triggers,
+        triggers: options.interceptTriggers ? { ...triggers, ...options.interceptTriggers(triggers) } : triggers,
         dataDir: options.dataDir,
         preventUserExistenceErrors: options.preventUserExistenceErrors,
         authSessionValidityMinutes: options.authSessionValidityMinutes,
         now: options.now,
-      }),
-    );
+      });
+    });
     started.push(cognito.server);
 
-    const web = options.web === false ? undefined : await (await import('./web.ts')).startWeb(options.webPort, () => info);
-    if (web) started.push(web);
+    const web = options.web === false ? undefined : await (await import('./web.ts')).startWeb(options.webPort, () => info, names.web);
+    if (web) {
+      started.push(web);
+      // The page's own origin, under both names a developer may open it by.
+      allowedOrigins.add(web.url).add(`http://localhost:${web.port}`);
+    }
     // Key order is the stack.json contract's.
     const info: StackInfo = {
       region,
@@ -138,12 +159,20 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
   }
 }
 
-async function startCognito(requestedPort: number, createPool: (endpoint: string) => Promise<LocalUserPool>) {
+async function startCognito(
+  requestedPort: number,
+  portVariable: string | undefined,
+  allowedOrigins: () => ReadonlySet<string>,
+  createPool: (endpoint: string) => Promise<LocalUserPool>,
+) {
   // The issuer names the port, so it must be known before the pool exists.
   const port = requestedPort === 0 ? await freePort() : requestedPort;
   const url = `http://127.0.0.1:${port}`;
   const pool = await createPool(url);
-  const server = createCognitoHttpServer(pool, (error) => console.error('[cognito] internal error:', error));
-  await listen(server, port, 'the Cognito endpoint');
+  const server = createCognitoHttpServer(pool, {
+    allowedOrigins,
+    onInternalError: (error) => console.error('[cognito] internal error:', error),
+  });
+  await listen(server, port, 'the Cognito endpoint', portVariable);
   return { pool, server: { url, port, stop: () => closeServer(server) } satisfies RunningServer };
 }

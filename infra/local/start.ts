@@ -1,7 +1,12 @@
 import { rmSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { parseOrigins } from './cognito/cors.ts';
 import { writeJsonFile } from './json-file.ts';
+import { watchAncestors } from './parent-watch.ts';
 import { startLocalStack, type LocalStack, type StackInfo } from './stack.ts';
+
+// The SDK's notice that it will need Node.js 22 from 2027 is about the SDK, not the stack: keep start-up quiet.
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 
 const root = resolve(import.meta.dirname, '../..');
 // LOCAL_STACK_FILE exists for tests that run a second stack beside a developer's own.
@@ -25,6 +30,13 @@ function minutes(name: string, fallback: number): number {
     throw new Error(`Invalid configuration: ${name} must be a whole number from 3 to 15, got "${raw}"`);
   }
   return value;
+}
+
+function flag(name: string): boolean {
+  const raw = process.env[name];
+  if (raw === undefined || raw === '' || raw === 'false') return false;
+  if (raw === 'true') return true;
+  throw new Error(`Invalid configuration: ${name} must be true or false, got "${raw}"`);
 }
 
 function printTable(info: StackInfo): void {
@@ -52,6 +64,11 @@ async function main(): Promise<void> {
   };
   process.on('SIGINT', () => void stop('SIGINT'));
   process.on('SIGTERM', () => void stop('SIGTERM'));
+  process.on('SIGHUP', () => void stop('SIGHUP'));
+  watchAncestors((pid) => void stop(`Parent process ${pid} exited`));
+  // Once the parent is gone a pipe to it may be closed: a failed log line must not stop the clean-up.
+  process.stdout.on('error', () => undefined);
+  process.stderr.on('error', () => undefined);
 
   stack = await startLocalStack({
     cognitoPort: port('COGNITO_PORT', 9229),
@@ -59,6 +76,10 @@ async function main(): Promise<void> {
     sesPort: port('SES_PORT', 8005),
     webPort: port('WEB_PORT', 5173),
     authSessionValidityMinutes: minutes('AUTH_SESSION_VALIDITY_MINUTES', 3),
+    autoConfirmSignUp: flag('AUTO_CONFIRM_SIGN_UP'),
+    markEmailVerified: flag('MARK_EMAIL_VERIFIED'),
+    corsOrigins: parseOrigins(process.env.CORS_ALLOWED_ORIGINS, 'CORS_ALLOWED_ORIGINS'),
+    portVariables: { cognito: 'COGNITO_PORT', dynamodb: 'DYNAMODB_PORT', ses: 'SES_PORT', web: 'WEB_PORT' },
     triggerEnv: process.env,
     dataDir,
     clean,
@@ -71,7 +92,8 @@ async function main(): Promise<void> {
   printTable(stack.info);
   console.log(`\nDemo user: ${demoEmail}` + (stack.info.signInMode === 'password-and-code' ? ` (password ${demoPassword})` : ''));
   console.log(`Open ${stack.info.webUrl} to sign in; the code arrives in the mailbox at ${stack.info.mailboxUrl}`);
-  console.log(`Users and signing keys are kept in ${dataDir} (npm start -- --clean starts afresh).`);
+  console.log(`Users, signing keys and sign-ins are kept in ${dataDir} (npm start -- --clean starts afresh).`);
+  console.log('Add a user: npm run user:add -- someone@example.com [--password <password>] [--group <name>]');
 
   if (stopRequested) {
     const signal = stopRequested;

@@ -1,5 +1,5 @@
 import { fileURLToPath } from 'node:url';
-import type { RunningServer } from './listen.ts';
+import { portInUse, type RunningServer } from './listen.ts';
 import type { StackInfo } from './stack.ts';
 
 const webRoot = fileURLToPath(new URL('../../web/', import.meta.url));
@@ -8,7 +8,7 @@ const webRoot = fileURLToPath(new URL('../../web/', import.meta.url));
  * Serves the sign-in page with Vite on 127.0.0.1, and `/config.json` with the stack's settings: the same
  * runtime config file a deployed page reads from its hosting bucket.
  */
-export async function startWeb(port: number, stackInfo: () => StackInfo): Promise<RunningServer> {
+export async function startWeb(port: number, stackInfo: () => StackInfo, portVariable?: string): Promise<RunningServer> {
   const { createServer } = await import('vite');
   const server = await createServer({
     root: webRoot,
@@ -43,7 +43,7 @@ export async function startWeb(port: number, stackInfo: () => StackInfo): Promis
   } catch (error) {
     await server.close();
     throw (error as Error).message?.includes('already in use')
-      ? new Error(`Port ${port} for the web page is already in use: stop what uses it or choose another port.`)
+      ? portInUse(port, 'the web page', portVariable)
       : error;
   }
   const address = server.httpServer?.address();

@@ -1,5 +1,10 @@
-import { AdminGetUserCommand, CognitoIdentityProviderClient, InitiateAuthCommand } from '@aws-sdk/client-cognito-identity-provider';
-import { spawn, type ChildProcess } from 'node:child_process';
+import {
+  AdminGetUserCommand,
+  AdminListGroupsForUserCommand,
+  CognitoIdentityProviderClient,
+  InitiateAuthCommand,
+} from '@aws-sdk/client-cognito-identity-provider';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -17,11 +22,18 @@ interface Started {
   exited: Promise<number | null>;
 }
 
-async function startCli(env: Record<string, string>, args: string[] = []): Promise<Started> {
+/** The environment a developer's shell gives it: without the test runner's silencing of the SDK notice. */
+function childEnv(env: Record<string, string>): NodeJS.ProcessEnv {
+  const { AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: _quiet, ...rest } = process.env;
+  return { ...rest, POWERTOOLS_LOG_LEVEL: 'SILENT', ...env };
+}
+
+async function startCli(env: Record<string, string>, args: string[] = [], command: string[] = [process.execPath, '--import', 'tsx', 'infra/local/start.ts']): Promise<Started> {
   let output = '';
-  const child = spawn(process.execPath, ['--import', 'tsx', 'infra/local/start.ts', ...args], {
+  const [file, ...rest] = command;
+  const child = spawn(file!, [...rest, ...args], {
     cwd: root,
-    env: { ...process.env, POWERTOOLS_LOG_LEVEL: 'SILENT', ...env },
+    env: childEnv(env),
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   child.stdout!.on('data', (chunk) => (output += chunk));
@@ -39,9 +51,10 @@ async function portsEnv() {
   };
 }
 
-async function waitFor(check: () => boolean, what: string, ms = 30_000) {
+// Generous: the machine is shared, and each start serves the page through Vite.
+async function waitFor(check: () => boolean | Promise<boolean>, what: string, ms = 120_000) {
   for (const deadline = Date.now() + ms; Date.now() < deadline; ) {
-    if (check()) return;
+    if (await check()) return;
     await new Promise((r) => setTimeout(r, 100));
   }
   throw new Error(`timed out waiting for ${what}`);
@@ -102,7 +115,30 @@ describe('npm start: the local stack contract', () => {
         new InitiateAuthCommand({ AuthFlow: 'CUSTOM_AUTH', ClientId: info.userPoolClientId, AuthParameters: { USERNAME: 'demo@example.com' } }),
       );
       expect(challenge.ChallengeParameters?.codeLength).toBe('8');
+
+      // One command adds a user, through the Admin API.
+      const added = spawnSync('npm', ['run', '--silent', 'user:add', '--', 'added@example.com', '--password', 'Added-passw0rd', '--group', 'admins'], {
+        cwd: root,
+        env: childEnv({ LOCAL_STACK_FILE: stackFile }),
+        encoding: 'utf8',
+        timeout: 120_000,
+      });
+      expect(added.stderr).not.toMatch(/Could not add/);
+      expect(added.status).toBe(0);
+      expect(added.stdout).toMatch(/Added added@example.com/);
+      const signed = new CognitoIdentityProviderClient({
+        endpoint: info.cognitoEndpoint,
+        region: info.region,
+        credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+      });
+      const user = await signed.send(new AdminGetUserCommand({ UserPoolId: info.userPoolId, Username: 'added@example.com' }));
+      expect(user).toMatchObject({ UserStatus: 'CONFIRMED', Enabled: true });
+      const groups = await signed.send(new AdminListGroupsForUserCommand({ UserPoolId: info.userPoolId, Username: 'added@example.com' }));
+      expect(groups.Groups?.map((g) => g.GroupName)).toEqual(['admins']);
+      signed.destroy();
       client.destroy();
+      // Start-up prints no SDK notice about Node.js versions.
+      expect(run.output()).not.toMatch(/NodeVersionSupportWarning|will require node/);
     } finally {
       run.child.kill('SIGINT');
     }
@@ -111,7 +147,8 @@ describe('npm start: the local stack contract', () => {
     for (const port of Object.values(ports)) expect(await portIsFree(Number(port))).toBe(true);
   });
 
-  it('keeps users and signing keys across restarts, and --clean starts afresh', async () => {
+  // Three starts of the whole stack, page included: under load this takes longer than the default 30 s.
+  it('keeps users and signing keys across restarts, and --clean starts afresh', { timeout: 600_000 }, async () => {
     const dataDir = join(work, 'persist');
     const stackFile = join(work, 'persist.json');
     const jwksAndUser = async (args: string[] = []) => {
@@ -154,9 +191,24 @@ describe('npm start: the local stack contract', () => {
     try {
       const run = await startCli({ ...(await portsEnv()), COGNITO_PORT: String(port), LOCAL_STACK_FILE: join(work, 'busy.json') });
       expect(await run.exited).toBe(1);
-      expect(run.output()).toContain(`Port ${port} for the Cognito endpoint is already in use`);
+      expect(run.output()).toContain(`Port ${port} for the Cognito endpoint is already in use: stop what uses it or set COGNITO_PORT to another port`);
     } finally {
       busy.close();
+    }
+  });
+
+  it('SIGTERM to npm itself (what scripts and process managers send) stops the stack and frees its ports', { timeout: 300_000 }, async () => {
+    const ports = await portsEnv();
+    const stackFile = join(work, 'npm.json');
+    const run = await startCli({ ...ports, LOCAL_STACK_FILE: stackFile, LOCAL_DATA_DIR: join(work, 'npm-data') }, [], ['npm', 'start']);
+    try {
+      await waitFor(() => existsSync(stackFile), 'stack.json');
+      run.child.kill('SIGTERM');
+      await run.exited;
+      await waitFor(() => !existsSync(stackFile), 'stack.json to be removed');
+      for (const port of Object.values(ports)) await waitFor(() => portIsFree(Number(port)), `port ${port} to be free`);
+    } finally {
+      run.child.kill('SIGKILL');
     }
   });
 

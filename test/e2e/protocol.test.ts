@@ -15,6 +15,7 @@ beforeAll(async () => {
   t = await startTestStack(
     {},
     {
+      corsOrigins: ['http://127.0.0.1:5173'],
       interceptTriggers: (real) => {
         const wrap = <K extends keyof AuthTriggers>(trigger: K) =>
           (async (event: any) => {
@@ -61,12 +62,30 @@ describe('the wire protocol', () => {
     expect(response.headers.get('access-control-allow-headers')).toContain('cache-control');
   });
 
+  it('refuses browser origins it was not configured for, so a web page cannot drive the local pool', async () => {
+    const preflight = await fetch(t.info.cognitoEndpoint, {
+      method: 'OPTIONS',
+      headers: { Origin: 'https://evil.example', 'Access-Control-Request-Method': 'POST', 'Access-Control-Request-Headers': 'content-type,x-amz-target' },
+    });
+    expect(preflight.status).toBe(403);
+    expect(preflight.headers.get('access-control-allow-origin')).toBeNull();
+    // A "simple" request skips the preflight: it is refused too, before it reaches any operation.
+    const { status, body } = await call(
+      'InitiateAuth',
+      { AuthFlow: 'CUSTOM_AUTH', ClientId: t.info.userPoolClientId, AuthParameters: { USERNAME: 'a@example.com' } },
+      { Origin: 'https://evil.example' },
+    );
+    expect(status).toBe(403);
+    expect(body.__type).toBe('AccessDeniedException');
+    expect(calls.filter((c) => c.event.userName === 'a@example.com')).toEqual([]);
+  });
+
   it('errors are HTTP 400 with __type and message in the body and the x-amzn-Error headers', async () => {
-    const { status, headers, body } = await initiate('no-such-user@example.com', { ClientId: 'wrong-client' });
+    const { status, headers, body } = await initiate('no-such-user@example.com', { ClientId: 'wrongclient' });
     expect(status).toBe(400);
-    expect(body).toEqual({ __type: 'ResourceNotFoundException', message: 'User pool client wrong-client does not exist.' });
+    expect(body).toEqual({ __type: 'ResourceNotFoundException', message: 'User pool client wrongclient does not exist.' });
     expect(headers.get('x-amzn-errortype')).toBe('ResourceNotFoundException:');
-    expect(headers.get('x-amzn-errormessage')).toBe('User pool client wrong-client does not exist.');
+    expect(headers.get('x-amzn-errormessage')).toBe('User pool client wrongclient does not exist.');
     expect(headers.get('content-type')).toBe('application/x-amz-json-1.1');
   });
 
@@ -247,7 +266,7 @@ describe('pool settings', () => {
       dataDir: undefined,
       preventUserExistenceErrors: options.preventUserExistenceErrors,
     });
-    const server = createCognitoHttpServer(pool, () => undefined);
+    const server = createCognitoHttpServer(pool, { allowedOrigins: () => new Set(), onInternalError: () => undefined });
     await listen(server, port, 'test pool');
     return { endpoint, stop: () => closeServer(server) };
   }

@@ -1,24 +1,29 @@
 /**
- * Trigger events with the exact shapes Cognito sends (AWS developer guide, @types/aws-lambda):
- * the envelope, flat string user attributes, `session` entries with `challengeMetadata: null` for the
- * built-in challenges, and response fields that arrive as null.
+ * Test fixtures: users as a pool with email sign-in presents them, and trigger events built by the same
+ * builder the local endpoint uses (infra/local/cognito/trigger-events.ts).
  */
 import type {
   CreateAuthChallengeTriggerEvent,
   DefineAuthChallengeTriggerEvent,
   VerifyAuthChallengeResponseTriggerEvent,
 } from 'aws-lambda';
+import {
+  createAuthChallengeEvent,
+  defineAuthChallengeEvent,
+  srpASession,
+  verifyAuthChallengeResponseEvent,
+  type SessionEntry,
+  type TriggerSubject,
+} from '../../infra/local/cognito/trigger-events.ts';
 
 export const POOL_ID = 'us-east-1_Test1';
 export const CLIENT_ID = '3n4b5urk1ft4fl3mg5e62d9ado';
 
-export interface SessionEntryShape {
-  challengeName: string;
-  challengeResult: boolean;
-  challengeMetadata: string | null;
-}
+const POOL = { region: 'us-east-1', userPoolId: POOL_ID };
 
-export const srpA = (): SessionEntryShape => ({ challengeName: 'SRP_A', challengeResult: true, challengeMetadata: null });
+export type SessionEntryShape = SessionEntry;
+
+export const srpA = srpASession;
 export const passwordVerifier = (ok: boolean): SessionEntryShape => ({
   challengeName: 'PASSWORD_VERIFIER',
   challengeResult: ok,
@@ -59,22 +64,8 @@ function userAttributes(user: UserShape): Record<string, string> {
   return attributes;
 }
 
-function envelope<T extends string>(triggerSource: T, user: UserShape) {
-  return {
-    version: '1',
-    region: 'us-east-1',
-    userPoolId: POOL_ID,
-    userName: user.userName,
-    callerContext: { awsSdkVersion: 'aws-sdk-unknown-unknown', clientId: CLIENT_ID },
-    triggerSource,
-  };
-}
-
-function optional(user: UserShape, clientMetadata?: Record<string, string>) {
-  return {
-    ...(user.userNotFound ? { userNotFound: true } : {}),
-    ...(clientMetadata ? { clientMetadata } : {}),
-  };
+function subjectOf(user: UserShape, clientId = CLIENT_ID): TriggerSubject {
+  return { userName: user.userName, userAttributes: userAttributes(user), userNotFound: user.userNotFound ? true : undefined, clientId };
 }
 
 export function defineEvent(
@@ -82,11 +73,7 @@ export function defineEvent(
   session: SessionEntryShape[],
   clientMetadata?: Record<string, string>,
 ): DefineAuthChallengeTriggerEvent {
-  return {
-    ...envelope('DefineAuthChallenge_Authentication', user),
-    request: { userAttributes: userAttributes(user), session, ...optional(user, clientMetadata) },
-    response: { challengeName: null, issueTokens: null, failAuthentication: null },
-  } as unknown as DefineAuthChallengeTriggerEvent;
+  return defineAuthChallengeEvent(POOL, subjectOf(user), session, clientMetadata);
 }
 
 export function createEvent(
@@ -94,16 +81,7 @@ export function createEvent(
   session: SessionEntryShape[] = [],
   clientMetadata?: Record<string, string>,
 ): CreateAuthChallengeTriggerEvent {
-  return {
-    ...envelope('CreateAuthChallenge_Authentication', user),
-    request: {
-      userAttributes: userAttributes(user),
-      challengeName: 'CUSTOM_CHALLENGE',
-      session,
-      ...optional(user, clientMetadata),
-    },
-    response: { publicChallengeParameters: null, privateChallengeParameters: null, challengeMetadata: null },
-  } as unknown as CreateAuthChallengeTriggerEvent;
+  return createAuthChallengeEvent(POOL, subjectOf(user), session, clientMetadata);
 }
 
 export function verifyEvent(
@@ -113,14 +91,5 @@ export function verifyEvent(
   privateChallengeParameters?: Record<string, string>,
   clientMetadata?: Record<string, string>,
 ): VerifyAuthChallengeResponseTriggerEvent {
-  return {
-    ...envelope('VerifyAuthChallengeResponse_Authentication', user),
-    request: {
-      userAttributes: userAttributes(user),
-      privateChallengeParameters,
-      challengeAnswer,
-      ...optional(user, clientMetadata),
-    },
-    response: { answerCorrect: null },
-  } as unknown as VerifyAuthChallengeResponseTriggerEvent;
+  return verifyAuthChallengeResponseEvent(POOL, subjectOf(user), challengeAnswer, privateChallengeParameters, clientMetadata);
 }

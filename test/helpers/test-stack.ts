@@ -2,6 +2,9 @@ import {
   AdminCreateUserCommand,
   AdminSetUserPasswordCommand,
   CognitoIdentityProviderClient,
+  InitiateAuthCommand,
+  RespondToAuthChallengeCommand,
+  type AuthenticationResultType,
 } from '@aws-sdk/client-cognito-identity-provider';
 import { JwtVerifier } from 'aws-jwt-verify';
 import { latestCode, listEmails } from '../../infra/local/mailbox-client.ts';
@@ -57,6 +60,22 @@ export async function startTestStack(triggerEnv: Record<string, string> = {}, op
     throw new Error(`no code mailed to ${email}`);
   }
 
+  /** A passwordless sign-in through the SDK with the mailed code (code mode). */
+  async function signIn(email: string): Promise<AuthenticationResultType> {
+    const challenge = await client.send(
+      new InitiateAuthCommand({ AuthFlow: 'CUSTOM_AUTH', ClientId: info.userPoolClientId, AuthParameters: { USERNAME: email } }),
+    );
+    const result = await client.send(
+      new RespondToAuthChallengeCommand({
+        ClientId: info.userPoolClientId,
+        ChallengeName: 'CUSTOM_CHALLENGE',
+        Session: challenge.Session,
+        ChallengeResponses: { USERNAME: challenge.ChallengeParameters!.USERNAME!, ANSWER: await codeFor(email) },
+      }),
+    );
+    return result.AuthenticationResult!;
+  }
+
   /** aws-jwt-verify against the local issuer: its fetcher is https-only, so the JWKS is fetched here. */
   async function verifier(tokenUse: 'id' | 'access') {
     const jwks = await (await fetch(`${info.issuer}/.well-known/jwks.json`)).json();
@@ -78,6 +97,7 @@ export async function startTestStack(triggerEnv: Record<string, string> = {}, op
     client,
     createUser,
     codeFor,
+    signIn,
     emailsTo: (email: string) => listEmails(info.mailboxUrl, email),
     verifier,
     async stop() {

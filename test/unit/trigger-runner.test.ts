@@ -23,15 +23,15 @@ describe('the local endpoint calls triggers as Cognito does', () => {
     expect(decision).toEqual({ kind: 'challenge', challengeName: 'CUSTOM_CHALLENGE' });
   });
 
-  it('gives up after 3 slow attempts with UserLambdaValidationException', async () => {
+  it('gives up after 3 slow attempts with UnexpectedLambdaException, as Cognito reports a Lambda socket time-out', async () => {
     let calls = 0;
     const slow = runner(async () => {
       calls += 1;
       await new Promise((r) => setTimeout(r, 200));
     });
     await expect(slow.define(subject, [])).rejects.toMatchObject({
-      type: 'UserLambdaValidationException',
-      message: expect.stringMatching(/^DefineAuthChallenge failed with error Task timed out/),
+      type: 'UnexpectedLambdaException',
+      message: 'DefineAuthChallenge invocation failed due to error Socket timeout while invoking Lambda function.',
     });
     expect(calls).toBe(3);
   });

@@ -1,31 +1,25 @@
-import { randomBytes } from 'node:crypto';
+import { createHmac, randomBytes } from 'node:crypto';
 import { AuthSessions, type AuthSession } from './auth-sessions.ts';
 import { CognitoServiceError, invalidParameter, invalidSession, notAuthorized, userNotFound } from './errors.ts';
 import { SRP_TIMESTAMP, createPasswordVerifier, startServerRound, verifyPasswordClaim } from './srp.ts';
 import type { TokenIssuer } from './token-issuer.ts';
-import { TriggerRunner, type AuthTriggers, type SessionEntry, type TriggerSubject } from './trigger-runner.ts';
-import type { LocalUser, UserDirectory } from './user-directory.ts';
+import { srpASession, type SessionEntry, type TriggerSubject } from './trigger-events.ts';
+import type { TriggerRunner } from './trigger-runner.ts';
+import { attributeMap, type LocalUser, type UserDirectory } from './user-directory.ts';
 
 export interface AuthFlowOptions {
-  readonly region: string;
-  readonly userPoolId: string;
   /** The part of the pool id after `_`, which SRP hashes in. */
   readonly poolName: string;
   readonly preventUserExistenceErrors: boolean;
   readonly authSessionValidityMinutes: number;
-  readonly triggers: AuthTriggers | undefined;
+  /** Undefined when the pool has no auth triggers. */
+  readonly runner: TriggerRunner | undefined;
   readonly users: UserDirectory;
   readonly tokens: TokenIssuer;
   readonly now: () => number;
 }
 
 type Json = Record<string, unknown>;
-
-function stringMap(value: unknown): Record<string, string> | undefined {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) return undefined;
-  const entries = Object.entries(value).filter((e): e is [string, string] => typeof e[1] === 'string');
-  return Object.fromEntries(entries);
-}
 
 function required(parameters: Record<string, unknown>, name: string): string {
   const value = parameters[name];
@@ -35,60 +29,69 @@ function required(parameters: Record<string, unknown>, name: string): string {
 
 /**
  * CUSTOM_AUTH as Cognito runs it: InitiateAuth builds the session history (with SRP_A when sent), calls
- * Define, then Create or the built-in PASSWORD_VERIFIER; RespondToAuthChallenge verifies the answer,
- * appends the round and asks Define again, with a new single-use Session each time.
+ * Define, then Create or the built-in PASSWORD_VERIFIER (and NEW_PASSWORD_REQUIRED for a user who must
+ * change a temporary password); RespondToAuthChallenge verifies the answer, appends the round and asks
+ * Define again, with a new single-use Session each time. Post authentication runs before tokens go out.
  */
 export class AuthFlow {
   private readonly sessions: AuthSessions;
-  private readonly runner: TriggerRunner | undefined;
   /** Keeps unknown users' SRP answers the same shape as real ones. */
   private readonly decoyVerifier = createPasswordVerifier('decoy', 'decoy', randomBytes(16).toString('hex'));
+  /** Derives unknown users' stand-in usernames; a new key each start. */
+  private readonly standInKey = randomBytes(32);
 
   constructor(private readonly options: AuthFlowOptions) {
     this.sessions = new AuthSessions(options.authSessionValidityMinutes, options.now);
-    this.runner = options.triggers
-      ? new TriggerRunner(options.triggers, { region: options.region, userPoolId: options.userPoolId })
-      : undefined;
   }
 
-  async initiateCustomAuth(clientId: string, authParameters: Record<string, unknown>): Promise<Json> {
-    if (!this.runner) throw invalidParameter('Custom auth lambda trigger is not configured for the user pool.');
+  get openSessions(): number {
+    return this.sessions.size;
+  }
+
+  async initiateCustomAuth(clientId: string, authParameters: Record<string, string>): Promise<Json> {
+    if (!this.options.runner) throw invalidParameter('Custom auth lambda trigger is not configured for the user pool.');
     const username = required(authParameters, 'USERNAME');
-    const srpA = typeof authParameters.SRP_A === 'string' && authParameters.SRP_A !== '' ? authParameters.SRP_A : undefined;
+    const srpA = authParameters.SRP_A || undefined;
     const subject = this.subjectFor(username, clientId);
-    const history: SessionEntry[] = srpA ? [{ challengeName: 'SRP_A', challengeResult: true, challengeMetadata: null }] : [];
+    const history: SessionEntry[] = srpA ? [srpASession()] : [];
     // Cognito does not pass InitiateAuth's ClientMetadata to Define or Create.
     return this.advance(subject, history, srpA, undefined);
   }
 
   async respond(clientId: string, body: Json): Promise<Json> {
-    const challengeName = typeof body.ChallengeName === 'string' ? body.ChallengeName : undefined;
-    if (!challengeName) throw invalidParameter('Missing required parameter ChallengeName');
-    const responses = ((typeof body.ChallengeResponses === 'object' && body.ChallengeResponses) || {}) as Record<string, unknown>;
-    // A request missing its parameters is rejected before it can use up the session.
+    const challengeName = body.ChallengeName as string;
+    const responses = (body.ChallengeResponses ?? {}) as Record<string, string>;
+    const clientMetadata = body.ClientMetadata as Record<string, string> | undefined;
+    // A request that cannot be answered leaves the session usable: only a real answer uses it up.
     const username = required(responses, 'USERNAME');
     if (challengeName === 'CUSTOM_CHALLENGE') required(responses, 'ANSWER');
-    const session = this.sessions.take(body.Session);
-    if (session.subject.clientId !== clientId) throw invalidSession();
-    this.checkUsername(session, username);
-    if (challengeName !== session.pending.name) throw invalidParameter(`Invalid challenge name: expected ${session.pending.name}.`);
-    const clientMetadata = stringMap(body.ClientMetadata);
+    const session = this.sessions.take(body.Session, (candidate) => {
+      if (candidate.subject.clientId !== clientId) throw invalidSession();
+      this.checkUsername(candidate, username);
+      if (challengeName !== candidate.pending.name) throw invalidParameter(`Invalid challenge name: expected ${candidate.pending.name}.`);
+      if (challengeName === 'NEW_PASSWORD_REQUIRED') this.options.users.checkPassword(required(responses, 'NEW_PASSWORD'));
+    });
+    if (session.pending.name === 'NEW_PASSWORD_REQUIRED') {
+      const user = this.options.users.get(session.subject.userName);
+      this.options.users.setPassword(user, responses.NEW_PASSWORD, true);
+      return this.advance(this.knownSubject(user, clientId), session.history, session.srpA, clientMetadata);
+    }
     const result = await this.answer(session, responses, clientMetadata);
     const history = [...session.history, result];
+    const user = session.subject.userNotFound ? undefined : this.options.users.find(session.subject.userName);
+    if (result.challengeName === 'PASSWORD_VERIFIER' && result.challengeResult && user?.status === 'FORCE_CHANGE_PASSWORD') {
+      return this.newPasswordRequired(session.subject, history, session.srpA, user);
+    }
     return this.advance(session.subject, history, session.srpA, clientMetadata);
   }
 
-  private async answer(
-    session: AuthSession,
-    responses: Record<string, unknown>,
-    clientMetadata: Record<string, string> | undefined,
-  ): Promise<SessionEntry> {
+  private async answer(session: AuthSession, responses: Record<string, string>, clientMetadata: Record<string, string> | undefined): Promise<SessionEntry> {
     const { pending, subject } = session;
     if (pending.name === 'CUSTOM_CHALLENGE') {
-      const answer = required(responses, 'ANSWER');
-      const correct = await this.runner!.verify(subject, pending.privateParameters, answer, clientMetadata);
+      const correct = await this.options.runner!.verify(subject, pending.privateParameters, required(responses, 'ANSWER'), clientMetadata);
       return { challengeName: 'CUSTOM_CHALLENGE', challengeResult: correct, challengeMetadata: pending.metadata };
     }
+    if (pending.name !== 'PASSWORD_VERIFIER') throw invalidParameter('Unexpected challenge.');
     const signature = required(responses, 'PASSWORD_CLAIM_SIGNATURE');
     const secretBlock = required(responses, 'PASSWORD_CLAIM_SECRET_BLOCK');
     const timestamp = required(responses, 'TIMESTAMP');
@@ -110,20 +113,36 @@ export class AuthFlow {
     return { challengeName: 'PASSWORD_VERIFIER', challengeResult: ok, challengeMetadata: null };
   }
 
+  /** A temporary password was right: the user sets a new one before Define decides what follows. */
+  private newPasswordRequired(subject: TriggerSubject, history: SessionEntry[], srpA: string | undefined, user: LocalUser): Json {
+    const Session = this.sessions.open({ subject, history, srpA, pending: { name: 'NEW_PASSWORD_REQUIRED' } });
+    const { sub: _sub, email_verified: _verified, ...attributes } = user.attributes;
+    return {
+      ChallengeName: 'NEW_PASSWORD_REQUIRED',
+      Session,
+      ChallengeParameters: { USER_ID_FOR_SRP: user.username, requiredAttributes: '[]', userAttributes: JSON.stringify(attributes) },
+    };
+  }
+
   private async advance(
     subject: TriggerSubject,
     history: SessionEntry[],
     srpA: string | undefined,
     clientMetadata: Record<string, string> | undefined,
   ): Promise<Json> {
-    const runner = this.runner!;
+    const runner = this.options.runner!;
     const decision = await runner.define(subject, history, clientMetadata);
     if (decision.kind === 'fail') throw notAuthorized();
     if (decision.kind === 'tokens') {
       const user = subject.userNotFound ? undefined : this.options.users.find(subject.userName);
       if (!user) throw notAuthorized();
-      return { AuthenticationResult: await this.options.tokens.signIn(user, subject.clientId), ChallengeParameters: {} };
+      await runner.postAuthentication(this.knownSubject(user, subject.clientId), clientMetadata);
+      // Post authentication may have changed the user (email_verified): the tokens show the result.
+      const after = this.options.users.find(user.username);
+      if (!after) throw notAuthorized();
+      return { AuthenticationResult: await this.options.tokens.signIn(after, subject.clientId), ChallengeParameters: {} };
     }
+    const publicUsername = this.publicUsername(subject);
     if (decision.challengeName === 'CUSTOM_CHALLENGE') {
       const created = await runner.create(subject, history, clientMetadata);
       const Session = this.sessions.open({
@@ -132,11 +151,7 @@ export class AuthFlow {
         srpA,
         pending: { name: 'CUSTOM_CHALLENGE', privateParameters: created.privateParameters, metadata: created.metadata },
       });
-      return {
-        ChallengeName: 'CUSTOM_CHALLENGE',
-        Session,
-        ChallengeParameters: { ...created.publicParameters, USERNAME: subject.userName },
-      };
+      return { ChallengeName: 'CUSTOM_CHALLENGE', Session, ChallengeParameters: { ...created.publicParameters, USERNAME: publicUsername } };
     }
     if (decision.challengeName === 'PASSWORD_VERIFIER') {
       if (!srpA) throw invalidParameter('SRP_A is required for PASSWORD_VERIFIER.');
@@ -157,8 +172,8 @@ export class AuthFlow {
           SALT: password.salt,
           SRP_B: round.B,
           SECRET_BLOCK: secretBlock,
-          USER_ID_FOR_SRP: subject.userName,
-          USERNAME: subject.userName,
+          USER_ID_FOR_SRP: publicUsername,
+          USERNAME: publicUsername,
         },
       };
     }
@@ -170,28 +185,46 @@ export class AuthFlow {
 
   private subjectFor(username: string, clientId: string): TriggerSubject {
     const user = this.options.users.find(username);
-    const prevent = this.options.preventUserExistenceErrors;
     if (!user) {
-      if (!prevent) throw userNotFound();
+      if (!this.options.preventUserExistenceErrors) throw userNotFound();
       return { userName: username, userAttributes: {}, userNotFound: true, clientId };
     }
     checkCanSignIn(user);
+    return this.knownSubject(user, clientId);
+  }
+
+  private knownSubject(user: LocalUser, clientId: string): TriggerSubject {
     return {
       userName: user.username,
-      userAttributes: { ...user.attributes, 'cognito:user_status': user.status },
-      userNotFound: prevent ? false : undefined,
+      userAttributes: { ...attributeMap(user), 'cognito:user_status': user.status },
+      userNotFound: this.options.preventUserExistenceErrors ? false : undefined,
       clientId,
     };
   }
 
+  /**
+   * The USERNAME the client sees: the pool's UUID username for a known user and, for an unknown one, a
+   * UUID-shaped stand-in that stays the same for the same typed name, so the two cannot be told apart by
+   * shape. (What Cognito itself returns here for unknown users is not documented.)
+   */
+  private publicUsername(subject: TriggerSubject): string {
+    if (!subject.userNotFound) return subject.userName;
+    const hex = createHmac('sha256', this.standInKey).update(subject.userName.toLowerCase()).digest('hex');
+    return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-${((parseInt(hex[16]!, 16) & 3) | 8).toString(16)}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
+  }
+
   private checkUsername(session: AuthSession, username: string): void {
     const { subject } = session;
-    if (username === subject.userName) return;
+    if (username === subject.userName || username === this.publicUsername(subject)) return;
     if (!subject.userNotFound && this.options.users.find(username)?.username === subject.userName) return;
     throw invalidSession();
   }
 }
 
+/**
+ * Cognito checks these before any trigger runs, and answers them distinctly even when user-existence
+ * errors are prevented (README: "Local vs AWS").
+ */
 function checkCanSignIn(user: LocalUser): void {
   if (!user.enabled) throw notAuthorized('User is disabled.');
   if (user.status === 'UNCONFIRMED') throw new CognitoServiceError('UserNotConfirmedException', 'User is not confirmed.');

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { expiredSession, invalidSession } from './errors.ts';
-import type { SessionEntry, TriggerSubject } from './trigger-runner.ts';
+import type { SessionEntry, TriggerSubject } from './trigger-events.ts';
 import type { ServerSrpRound } from './srp.ts';
 
 /** What the client is expected to answer next. */
@@ -11,7 +11,8 @@ export type PendingChallenge =
       readonly A: string;
       readonly round: ServerSrpRound;
       readonly secretBlock: string;
-    };
+    }
+  | { readonly name: 'NEW_PASSWORD_REQUIRED' };
 
 export interface AuthSession {
   readonly subject: TriggerSubject;
@@ -22,9 +23,12 @@ export interface AuthSession {
   readonly expiresAt: number;
 }
 
+/** Sessions kept at most; past it the oldest go first, so a flood of sign-ins cannot grow memory. */
+export const MAX_AUTH_SESSIONS = 10_000;
+
 /**
  * Auth sessions between InitiateAuth and RespondToAuthChallenge: opaque, single use (each answer gets a
- * new one), and valid for the pool's AuthSessionValidity.
+ * new one), valid for the pool's AuthSessionValidity, and at most MAX_AUTH_SESSIONS of them.
  */
 export class AuthSessions {
   private readonly sessions = new Map<string, AuthSession>();
@@ -32,26 +36,44 @@ export class AuthSessions {
   constructor(
     private readonly validityMinutes: number,
     private readonly now: () => number,
+    private readonly capacity = MAX_AUTH_SESSIONS,
   ) {}
+
+  get size(): number {
+    return this.sessions.size;
+  }
 
   open(session: Omit<AuthSession, 'expiresAt'>): string {
     this.sweep();
+    while (this.sessions.size >= this.capacity) this.sessions.delete(this.sessions.keys().next().value!);
     const token = randomBytes(96).toString('base64url');
     this.sessions.set(token, { ...session, expiresAt: this.now() + this.validityMinutes * 60_000 });
     return token;
   }
 
-  /** Takes the session out: whatever happens next, the same token is never accepted again. */
-  take(token: unknown): AuthSession {
+  /**
+   * Takes the session out once `accept` passes: from then on the same token is never accepted again. A
+   * request `accept` rejects (another client, another user, a malformed answer) leaves the session usable.
+   */
+  take(token: unknown, accept: (session: AuthSession) => void): AuthSession {
     const session = typeof token === 'string' ? this.sessions.get(token) : undefined;
     if (!session) throw invalidSession();
+    if (session.expiresAt <= this.now()) {
+      this.sessions.delete(token as string);
+      throw expiredSession();
+    }
+    accept(session);
     this.sessions.delete(token as string);
-    if (session.expiresAt <= this.now()) throw expiredSession();
     return session;
   }
 
+  /** Drops sessions expired over an hour ago (until then their token reads as expired, not invalid). */
   private sweep(): void {
-    const now = this.now();
-    for (const [token, session] of this.sessions) if (session.expiresAt <= now - 3_600_000) this.sessions.delete(token);
+    const cutoff = this.now() - 3_600_000;
+    // Insertion order is expiry order: stop at the first one still kept.
+    for (const [token, session] of this.sessions) {
+      if (session.expiresAt > cutoff) break;
+      this.sessions.delete(token);
+    }
   }
 }

@@ -1,4 +1,4 @@
-import { randomBytes, randomUUID } from 'node:crypto';
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { SignJWT, exportJWK, generateKeyPair, importJWK, jwtVerify, type JWK, type CryptoKey } from 'jose';
 import { readJsonFile, writeJsonFile } from '../json-file.ts';
@@ -17,6 +17,31 @@ interface SigningKey {
 interface StoredKeys {
   readonly id: JWK;
   readonly access: JWK;
+}
+
+/** Attributes that go into the ID token as JSON booleans or numbers rather than strings. */
+const BOOLEAN_ATTRIBUTES = new Set(['email_verified', 'phone_number_verified']);
+const NUMBER_ATTRIBUTES = new Set(['updated_at']);
+
+/** The readable attributes as ID-token claims, typed as Cognito types them. */
+function attributeClaims(attributes: Record<string, string>): Record<string, unknown> {
+  const claims: Record<string, unknown> = {};
+  for (const [name, value] of Object.entries(attributes)) {
+    if (name === 'sub' || name.startsWith('cognito:')) continue;
+    if (BOOLEAN_ATTRIBUTES.has(name)) claims[name] = value === 'true';
+    else if (NUMBER_ATTRIBUTES.has(name) && /^\d+$/.test(value)) claims[name] = Number(value);
+    else claims[name] = value;
+  }
+  return claims;
+}
+
+const hashToken = (token: string) => createHash('sha256').update(token).digest('base64url');
+
+/** What `sign-ins.json` holds: sign-ins with their state, and refresh tokens only as hashes. */
+interface StoredSignIns {
+  readonly families: SignInFamily[];
+  /** sha256(refresh token) -> origin_jti */
+  readonly refreshTokens: Record<string, string>;
 }
 
 /** One sign-in: the tokens of every refresh share its `origin_jti`, `event_id` and `auth_time`. */
@@ -52,10 +77,13 @@ async function loadOrCreateKey(stored: JWK | undefined): Promise<{ key: SigningK
 
 /**
  * Signs Cognito-shaped RS256 ID and access tokens (each with its own key and `kid`), keeps the opaque
- * refresh tokens and the sign-out state. Signing keys persist in `keys.json` in the data folder.
+ * refresh tokens and the sign-out state. Signing keys persist in `keys.json` and sign-ins (with their
+ * revocations, and refresh tokens as hashes) in `sign-ins.json`, so a restart neither signs anyone out
+ * nor brings a revoked token back: an access token whose sign-in is not on record is refused.
  */
 export class TokenIssuer {
   private readonly families = new Map<string, SignInFamily>();
+  /** sha256(refresh token) -> origin_jti */
   private readonly refreshTokens = new Map<string, string>();
 
   private constructor(
@@ -63,7 +91,12 @@ export class TokenIssuer {
     private readonly idKey: SigningKey,
     private readonly accessKey: SigningKey,
     private readonly now: () => number,
-  ) {}
+    private readonly signInsFile: string | undefined,
+  ) {
+    const stored = signInsFile ? readJsonFile<StoredSignIns>(signInsFile) : undefined;
+    for (const family of stored?.families ?? []) this.families.set(family.originJti, family);
+    for (const [hash, originJti] of Object.entries(stored?.refreshTokens ?? {})) this.refreshTokens.set(hash, originJti);
+  }
 
   static async create(issuer: string, dataDir: string | undefined, now: () => number = Date.now): Promise<TokenIssuer> {
     const file = dataDir ? join(dataDir, 'keys.json') : undefined;
@@ -71,7 +104,7 @@ export class TokenIssuer {
     const id = await loadOrCreateKey(stored?.id);
     const access = await loadOrCreateKey(stored?.access);
     if (file && !stored) writeJsonFile(file, { id: id.jwk, access: access.jwk } satisfies StoredKeys);
-    return new TokenIssuer(issuer, id.key, access.key, now);
+    return new TokenIssuer(issuer, id.key, access.key, now, dataDir ? join(dataDir, 'sign-ins.json') : undefined);
   }
 
   jwks(): { keys: JWK[] } {
@@ -92,7 +125,8 @@ export class TokenIssuer {
     };
     this.families.set(family.originJti, family);
     const refreshToken = randomBytes(96).toString('base64url');
-    this.refreshTokens.set(refreshToken, family.originJti);
+    this.refreshTokens.set(hashToken(refreshToken), family.originJti);
+    this.save();
     return { ...(await this.sign(user, family)), RefreshToken: refreshToken };
   }
 
@@ -121,7 +155,8 @@ export class TokenIssuer {
     }
     if (payload.token_use !== 'access') throw notAuthorized('Invalid Access Token');
     const originJti = String(payload.origin_jti);
-    if (this.families.get(originJti)?.revoked) throw notAuthorized('Access Token has been revoked');
+    const family = this.families.get(originJti);
+    if (!family || family.revoked) throw notAuthorized('Access Token has been revoked');
     return { username: String(payload.username), originJti };
   }
 
@@ -130,15 +165,17 @@ export class TokenIssuer {
     const family = this.familyOf(refreshToken, true);
     if (family.clientId !== clientId) throw notAuthorized('Invalid Refresh Token');
     family.revoked = true;
+    this.save();
   }
 
   /** GlobalSignOut: ends every sign-in of the user. */
   signOutEverywhere(username: string): void {
     for (const family of this.families.values()) if (family.username === username) family.revoked = true;
+    this.save();
   }
 
   private familyOf(refreshToken: unknown, allowRevoked = false): SignInFamily {
-    const originJti = typeof refreshToken === 'string' ? this.refreshTokens.get(refreshToken) : undefined;
+    const originJti = typeof refreshToken === 'string' ? this.refreshTokens.get(hashToken(refreshToken)) : undefined;
     const family = originJti ? this.families.get(originJti) : undefined;
     if (!family || family.refreshExpiresAt * 1000 < this.now()) throw notAuthorized('Invalid Refresh Token');
     if (family.revoked && !allowRevoked) throw notAuthorized('Refresh Token has been revoked');
@@ -157,29 +194,44 @@ export class TokenIssuer {
       iat,
       exp,
     };
-    const groups = user.attributes['cognito:groups'];
+    const groups = user.groups?.length ? { 'cognito:groups': [...user.groups] } : {};
     const idClaims = {
+      ...attributeClaims(user.attributes),
       ...common,
+      ...groups,
       aud: family.clientId,
       token_use: 'id',
       jti: randomUUID(),
       'cognito:username': user.username,
-      email: user.attributes.email,
-      email_verified: user.attributes.email_verified === 'true',
-      ...(groups ? { 'cognito:groups': groups.split(',') } : {}),
     };
     const accessClaims = {
       ...common,
+      ...groups,
       client_id: family.clientId,
       token_use: 'access',
       scope: 'aws.cognito.signin.user.admin',
       jti: randomUUID(),
       username: user.username,
+      version: 2,
     };
     const [IdToken, AccessToken] = await Promise.all([
       new SignJWT(idClaims).setProtectedHeader({ kid: this.idKey.kid, alg: 'RS256' }).sign(this.idKey.privateKey),
       new SignJWT(accessClaims).setProtectedHeader({ kid: this.accessKey.kid, alg: 'RS256' }).sign(this.accessKey.privateKey),
     ]);
     return { AccessToken, IdToken, ExpiresIn: TOKEN_LIFETIME_SECONDS, TokenType: 'Bearer' };
+  }
+
+  /** Keeps sign-ins whose refresh token still lives; a revoked one outlives its last access token. */
+  private save(): void {
+    if (!this.signInsFile) return;
+    const nowSeconds = Math.floor(this.now() / 1000);
+    for (const [originJti, family] of this.families) {
+      if (family.refreshExpiresAt < nowSeconds) this.families.delete(originJti);
+    }
+    for (const [hash, originJti] of this.refreshTokens) if (!this.families.has(originJti)) this.refreshTokens.delete(hash);
+    writeJsonFile(this.signInsFile, {
+      families: [...this.families.values()],
+      refreshTokens: Object.fromEntries(this.refreshTokens),
+    } satisfies StoredSignIns);
   }
 }

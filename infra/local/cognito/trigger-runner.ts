@@ -1,9 +1,23 @@
 import type {
   CreateAuthChallengeTriggerEvent,
   DefineAuthChallengeTriggerEvent,
+  PostAuthenticationTriggerEvent,
+  PreSignUpTriggerEvent,
   VerifyAuthChallengeResponseTriggerEvent,
 } from 'aws-lambda';
 import { CognitoServiceError } from './errors.ts';
+import {
+  createAuthChallengeEvent,
+  defineAuthChallengeEvent,
+  postAuthenticationEvent,
+  preSignUpEvent,
+  verifyAuthChallengeResponseEvent,
+  type PoolRef,
+  type SessionEntry,
+  type TriggerSubject,
+} from './trigger-events.ts';
+
+export type { SessionEntry, TriggerSubject } from './trigger-events.ts';
 
 type Handler<E> = (event: E) => Promise<E>;
 
@@ -11,21 +25,10 @@ export interface AuthTriggers {
   readonly define: Handler<DefineAuthChallengeTriggerEvent>;
   readonly create: Handler<CreateAuthChallengeTriggerEvent>;
   readonly verify: Handler<VerifyAuthChallengeResponseTriggerEvent>;
-}
-
-export interface SessionEntry {
-  challengeName: string;
-  challengeResult: boolean;
-  challengeMetadata: string | null;
-}
-
-/** Who the triggers are called for. */
-export interface TriggerSubject {
-  readonly userName: string;
-  readonly userAttributes: Record<string, string>;
-  /** Set only when the app client prevents user-existence errors. */
-  readonly userNotFound: boolean | undefined;
-  readonly clientId: string;
+  /** Optional, as on a pool: run at SignUp and AdminCreateUser. */
+  readonly preSignUp?: Handler<PreSignUpTriggerEvent> | undefined;
+  /** Optional, as on a pool: run after a successful sign-in, before the tokens are returned. */
+  readonly postAuthentication?: Handler<PostAuthenticationTriggerEvent> | undefined;
 }
 
 export type DefineOutcome =
@@ -37,6 +40,11 @@ export interface CreatedChallenge {
   readonly publicParameters: Record<string, string>;
   readonly privateParameters: Record<string, string>;
   readonly metadata: string | null;
+}
+
+export interface SignUpDecision {
+  readonly autoConfirmUser: boolean;
+  readonly autoVerifyEmail: boolean;
 }
 
 const TRIGGER_TIMEOUT_MS = 5_000;
@@ -65,25 +73,22 @@ function checkEnvelope<E extends { response: object }>(sent: E, output: unknown)
 const isBooleanOrNull = (value: unknown) => value === null || value === undefined || typeof value === 'boolean';
 
 /**
- * Calls the auth triggers as Cognito does: events of Cognito's exact shape (deep copies, response fields
- * null), a 5-second limit with up to 3 attempts, thrown errors as UserLambdaValidationException naming
- * the trigger, and malformed output as InvalidLambdaResponseException.
+ * Calls the triggers as Cognito does: events of Cognito's exact shape (deep copies, response fields
+ * null), a 5-second limit with up to 3 attempts (then UnexpectedLambdaException, as Cognito's socket
+ * time-out), thrown errors as UserLambdaValidationException naming the trigger, and malformed output as
+ * InvalidLambdaResponseException.
  */
 export class TriggerRunner {
   constructor(
     private readonly triggers: AuthTriggers,
-    private readonly pool: { readonly region: string; readonly userPoolId: string },
+    private readonly pool: PoolRef,
     private readonly timeoutMs = TRIGGER_TIMEOUT_MS,
   ) {}
 
   async define(subject: TriggerSubject, session: SessionEntry[], clientMetadata?: Record<string, string>): Promise<DefineOutcome> {
-    const event = {
-      ...this.envelope('DefineAuthChallenge_Authentication', subject),
-      request: { userAttributes: subject.userAttributes, session, ...this.optional(subject, clientMetadata) },
-      response: { challengeName: null, issueTokens: null, failAuthentication: null },
-    };
+    const event = defineAuthChallengeEvent(this.pool, subject, session, clientMetadata);
     const { response } = await this.invoke('DefineAuthChallenge', this.triggers.define, event);
-    const { challengeName, issueTokens, failAuthentication } = response as Record<string, unknown>;
+    const { challengeName, issueTokens, failAuthentication } = response as unknown as Record<string, unknown>;
     if (!isBooleanOrNull(issueTokens) || !isBooleanOrNull(failAuthentication)) throw unrecognizable();
     if (challengeName !== null && challengeName !== undefined && typeof challengeName !== 'string') throw unrecognizable();
     if (failAuthentication === true) return { kind: 'fail' };
@@ -93,18 +98,9 @@ export class TriggerRunner {
   }
 
   async create(subject: TriggerSubject, session: SessionEntry[], clientMetadata?: Record<string, string>): Promise<CreatedChallenge> {
-    const event = {
-      ...this.envelope('CreateAuthChallenge_Authentication', subject),
-      request: {
-        userAttributes: subject.userAttributes,
-        challengeName: 'CUSTOM_CHALLENGE',
-        session,
-        ...this.optional(subject, clientMetadata),
-      },
-      response: { publicChallengeParameters: null, privateChallengeParameters: null, challengeMetadata: null },
-    };
+    const event = createAuthChallengeEvent(this.pool, subject, session, clientMetadata);
     const { response } = await this.invoke('CreateAuthChallenge', this.triggers.create, event);
-    const { publicChallengeParameters, privateChallengeParameters, challengeMetadata } = response as Record<string, unknown>;
+    const { publicChallengeParameters, privateChallengeParameters, challengeMetadata } = response as unknown as Record<string, unknown>;
     const publicParameters = publicChallengeParameters ?? {};
     const privateParameters = privateChallengeParameters ?? {};
     if (!isStringMap(publicParameters) || !isStringMap(privateParameters)) throw unrecognizable();
@@ -120,51 +116,46 @@ export class TriggerRunner {
     challengeAnswer: string,
     clientMetadata?: Record<string, string>,
   ): Promise<boolean> {
-    const event = {
-      ...this.envelope('VerifyAuthChallengeResponse_Authentication', subject),
-      request: {
-        userAttributes: subject.userAttributes,
-        privateChallengeParameters,
-        challengeAnswer,
-        ...this.optional(subject, clientMetadata),
-      },
-      response: { answerCorrect: null },
-    };
+    const event = verifyAuthChallengeResponseEvent(this.pool, subject, challengeAnswer, privateChallengeParameters, clientMetadata);
     const { response } = await this.invoke('VerifyAuthChallengeResponse', this.triggers.verify, event);
-    const { answerCorrect } = response as Record<string, unknown>;
+    const { answerCorrect } = response as unknown as Record<string, unknown>;
     if (!isBooleanOrNull(answerCorrect)) throw unrecognizable();
     return answerCorrect === true;
   }
 
-  private envelope(triggerSource: string, subject: TriggerSubject) {
-    return {
-      version: '1',
-      region: this.pool.region,
-      userPoolId: this.pool.userPoolId,
-      userName: subject.userName,
-      callerContext: { awsSdkVersion: 'aws-sdk-unknown-unknown', clientId: subject.clientId },
-      triggerSource,
-    };
+  /** Pre sign-up, when the pool has it; without it nothing is confirmed or verified automatically. */
+  async preSignUp(
+    subject: TriggerSubject,
+    source: 'PreSignUp_SignUp' | 'PreSignUp_AdminCreateUser',
+    clientMetadata?: Record<string, string>,
+  ): Promise<SignUpDecision> {
+    if (!this.triggers.preSignUp) return { autoConfirmUser: false, autoVerifyEmail: false };
+    const event = preSignUpEvent(this.pool, subject, source, clientMetadata);
+    const { response } = await this.invoke('PreSignUp', this.triggers.preSignUp, event);
+    const { autoConfirmUser, autoVerifyEmail } = response as unknown as Record<string, unknown>;
+    if (!isBooleanOrNull(autoConfirmUser) || !isBooleanOrNull(autoVerifyEmail)) throw unrecognizable();
+    return { autoConfirmUser: autoConfirmUser === true, autoVerifyEmail: autoVerifyEmail === true };
   }
 
-  private optional(subject: TriggerSubject, clientMetadata: Record<string, string> | undefined) {
-    return {
-      ...(subject.userNotFound === undefined ? {} : { userNotFound: subject.userNotFound }),
-      ...(clientMetadata ? { clientMetadata } : {}),
-    };
+  async postAuthentication(subject: TriggerSubject, clientMetadata?: Record<string, string>): Promise<void> {
+    if (!this.triggers.postAuthentication) return;
+    await this.invoke('PostAuthentication', this.triggers.postAuthentication, postAuthenticationEvent(this.pool, subject, clientMetadata));
   }
 
-  private async invoke<E extends { response: object }>(name: string, handler: (event: never) => Promise<unknown>, event: E): Promise<E> {
+  private async invoke<E extends { response: object }>(name: string, handler: (event: E) => Promise<unknown>, event: E): Promise<E> {
     for (let attempt = 1; ; attempt++) {
       let timer: NodeJS.Timeout | undefined;
       const timeout = new Promise<'timeout'>((resolve) => {
         timer = setTimeout(() => resolve('timeout'), this.timeoutMs);
       });
       try {
-        const result = await Promise.race([handler(structuredClone(event) as never) as Promise<unknown>, timeout]);
+        const result = await Promise.race([handler(structuredClone(event)), timeout]);
         if (result === 'timeout') {
           if (attempt < TRIGGER_ATTEMPTS) continue;
-          throw new CognitoServiceError('UserLambdaValidationException', `${name} failed with error Task timed out after 5.00 seconds.`);
+          throw new CognitoServiceError(
+            'UnexpectedLambdaException',
+            `${name} invocation failed due to error Socket timeout while invoking Lambda function.`,
+          );
         }
         return checkEnvelope(event, result);
       } catch (error) {

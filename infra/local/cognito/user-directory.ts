@@ -14,6 +14,8 @@ export interface LocalUser {
   enabled: boolean;
   /** SRP salt and verifier; the password itself is never kept. */
   password?: PasswordVerifier;
+  /** Group names, as AdminAddUserToGroup sets them. */
+  groups?: string[];
   readonly createdAt: number;
   updatedAt: number;
 }
@@ -26,7 +28,7 @@ export interface AttributeType {
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 /** Cognito's default password policy: 8+ characters with lower and upper case, a digit and a symbol. */
-function checkPassword(password: unknown): string {
+export function checkPassword(password: unknown): string {
   if (typeof password !== 'string') throw invalidParameter('Missing required parameter Password');
   const problems: string[] = [];
   if (password.length < 8) problems.push('Password not long enough');
@@ -53,7 +55,23 @@ export class UserDirectory {
     dataDir: string | undefined,
   ) {
     this.file = dataDir ? join(dataDir, 'users.json') : undefined;
-    for (const user of (this.file && readJsonFile<LocalUser[]>(this.file)) || []) this.users.set(user.username, user);
+    for (const user of (this.file && readJsonFile<LocalUser[]>(this.file)) || []) {
+      // Earlier versions kept groups as a `cognito:groups` attribute, which no request may write.
+      const legacyGroups = user.attributes['cognito:groups'];
+      if (legacyGroups !== undefined) {
+        user.groups = [...new Set([...(user.groups ?? []), ...legacyGroups.split(',').filter(Boolean)])];
+        delete user.attributes['cognito:groups'];
+      }
+      this.users.set(user.username, user);
+    }
+  }
+
+  get size(): number {
+    return this.users.size;
+  }
+
+  checkPassword(password: unknown): string {
+    return checkPassword(password);
   }
 
   /** By username or, as Cognito allows with email sign-in, by email address (case-insensitive). */
@@ -72,19 +90,26 @@ export class UserDirectory {
     return user;
   }
 
+  /** The checks `create` makes, for callers that run a trigger between checking and creating. */
+  checkNew(email: unknown, password: unknown): void {
+    const address = typeof email === 'string' ? email.trim() : '';
+    if (!EMAIL.test(address)) throw invalidParameter('Username should be an email.');
+    if (this.find(address)) throw new CognitoServiceError('UsernameExistsException', 'An account with the given email already exists.');
+    if (password !== undefined) checkPassword(password);
+  }
+
   create(options: {
     email: unknown;
     attributes?: AttributeType[] | undefined;
     password?: unknown;
     status: UserStatus;
+    /** A UUID chosen before a pre sign-up trigger saw it; a new one by default. */
+    username?: string;
   }): LocalUser {
-    const email = typeof options.email === 'string' ? options.email.trim() : '';
-    if (!EMAIL.test(email)) throw invalidParameter('Username should be an email.');
-    if (this.find(email)) {
-      throw new CognitoServiceError('UsernameExistsException', 'An account with the given email already exists.');
-    }
-    const password = options.password === undefined ? undefined : checkPassword(options.password);
-    const username = randomUUID();
+    this.checkNew(options.email, options.password);
+    const email = (options.email as string).trim();
+    const password = options.password === undefined ? undefined : (options.password as string);
+    const username = options.username ?? randomUUID();
     const attributes: Record<string, string> = {};
     for (const { Name, Value } of options.attributes ?? []) {
       if (typeof Name === 'string' && typeof Value === 'string' && Name !== 'sub') attributes[Name] = Value;
@@ -125,4 +150,9 @@ export class UserDirectory {
 
 export function attributeList(user: LocalUser): Array<{ Name: string; Value: string }> {
   return Object.entries(user.attributes).map(([Name, Value]) => ({ Name, Value }));
+}
+
+/** The flat string map triggers get as `request.userAttributes`. */
+export function attributeMap(user: LocalUser): Record<string, string> {
+  return { ...user.attributes };
 }

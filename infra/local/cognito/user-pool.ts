@@ -1,8 +1,10 @@
+import { randomUUID } from 'node:crypto';
 import { maskEmail } from '../../../triggers/mask-email.ts';
+import { checkAttributeWrites } from './attribute-policy.ts';
 import { AuthFlow } from './auth-flow.ts';
 import { invalidParameter, notAuthorized, resourceNotFound } from './errors.ts';
 import { TokenIssuer } from './token-issuer.ts';
-import type { AuthTriggers } from './trigger-runner.ts';
+import { TriggerRunner, type AuthTriggers, type SignUpDecision } from './trigger-runner.ts';
 import { UserDirectory, attributeList, type AttributeType, type LocalUser } from './user-directory.ts';
 
 export interface UserPoolOptions {
@@ -13,7 +15,7 @@ export interface UserPoolOptions {
   /** `http://127.0.0.1:<port>`; the issuer is `<endpoint>/<userPoolId>`. */
   readonly endpoint: string;
   readonly triggers: AuthTriggers | undefined;
-  /** Users and signing keys are kept here across restarts; in memory only when undefined. */
+  /** Users, signing keys and sign-ins are kept here across restarts; in memory only when undefined. */
   readonly dataDir: string | undefined;
   /** @default true, as the CDK construct creates the app client */
   readonly preventUserExistenceErrors?: boolean;
@@ -26,6 +28,7 @@ type Json = Record<string, unknown>;
 export type Operation = (body: Json) => Promise<Json>;
 
 const seconds = (ms: number) => ms / 1000;
+const NO_DECISION: SignUpDecision = { autoConfirmUser: false, autoVerifyEmail: false };
 
 function userRecord(user: LocalUser) {
   return {
@@ -37,13 +40,19 @@ function userRecord(user: LocalUser) {
   };
 }
 
+function flat(attributes: AttributeType[]): Record<string, string> {
+  return Object.fromEntries(attributes.filter((a) => typeof a.Value === 'string').map((a) => [a.Name!, a.Value!]));
+}
+
 /**
  * A Cognito user pool with one app client, answering the user-pool API operations the clients and the
- * tests use. Each operation takes and returns the JSON bodies of the wire protocol.
+ * tests use. Each operation takes the JSON body of the wire protocol, already checked against the
+ * operation's shape (request-shapes.ts), and returns the response body.
  */
 export class LocalUserPool {
   readonly issuer: string;
   readonly operations: Readonly<Record<string, Operation>>;
+  private readonly flow: AuthFlow;
 
   private constructor(
     private readonly options: UserPoolOptions,
@@ -51,33 +60,54 @@ export class LocalUserPool {
     readonly tokens: TokenIssuer,
   ) {
     this.issuer = tokens.issuer;
+    const runner = options.triggers
+      ? new TriggerRunner(options.triggers, { region: options.region, userPoolId: options.userPoolId })
+      : undefined;
     const flow = new AuthFlow({
-      region: options.region,
-      userPoolId: options.userPoolId,
       poolName: poolNameOf(options.userPoolId),
       preventUserExistenceErrors: options.preventUserExistenceErrors ?? true,
       authSessionValidityMinutes: options.authSessionValidityMinutes ?? 3,
-      triggers: options.triggers,
+      runner,
       users,
       tokens,
       now: options.now ?? Date.now,
     });
+    this.flow = flow;
     const findUser = (username: string) => users.find(username);
+
+    /** Checks, pre sign-up, then the new user: the trigger sees the username the user will get. */
+    const createUser = async (
+      body: Json,
+      source: 'PreSignUp_SignUp' | 'PreSignUp_AdminCreateUser',
+      clientId: string,
+      password: unknown,
+    ): Promise<{ user: LocalUser; decision: SignUpDecision }> => {
+      const attributes = (body.UserAttributes ?? []) as AttributeType[];
+      checkAttributeWrites(
+        attributes.map((a) => a.Name!),
+        source === 'PreSignUp_SignUp' ? 'client' : 'admin',
+      );
+      users.checkNew(body.Username, password);
+      const username = randomUUID();
+      const email = (body.Username as string).trim();
+      const subject = { userName: username, userAttributes: { ...flat(attributes), email }, clientId };
+      const decision = runner ? await runner.preSignUp(subject, source, body.ClientMetadata as Record<string, string> | undefined) : NO_DECISION;
+      const verified = decision.autoVerifyEmail ? [{ Name: 'email_verified', Value: 'true' }] : [];
+      const status = source === 'PreSignUp_AdminCreateUser' ? 'FORCE_CHANGE_PASSWORD' : decision.autoConfirmUser ? 'CONFIRMED' : 'UNCONFIRMED';
+      const user = users.create({ username, email, attributes: [...attributes, ...verified], password, status });
+      return { user, decision };
+    };
 
     this.operations = {
       InitiateAuth: async (body) => {
         const clientId = this.client(body.ClientId);
-        const parameters = (typeof body.AuthParameters === 'object' && body.AuthParameters) || {};
+        const parameters = (body.AuthParameters ?? {}) as Record<string, string>;
         switch (body.AuthFlow) {
           case 'CUSTOM_AUTH':
-            return flow.initiateCustomAuth(clientId, parameters as Json);
+            return flow.initiateCustomAuth(clientId, parameters);
           case 'REFRESH_TOKEN_AUTH':
-          case 'REFRESH_TOKEN': {
-            const token = (parameters as Json).REFRESH_TOKEN;
-            return { AuthenticationResult: await tokens.refresh(token, clientId, findUser), ChallengeParameters: {} };
-          }
-          case undefined:
-            throw invalidParameter('Missing required parameter AuthFlow');
+          case 'REFRESH_TOKEN':
+            return { AuthenticationResult: await tokens.refresh(parameters.REFRESH_TOKEN, clientId, findUser), ChallengeParameters: {} };
           default:
             throw invalidParameter(`${String(body.AuthFlow)} flow not enabled for this client`);
         }
@@ -88,7 +118,8 @@ export class LocalUserPool {
       }),
       GetUser: async (body) => {
         const { username } = await tokens.verifyAccessToken(body.AccessToken);
-        const user = users.get(username);
+        const user = users.find(username);
+        if (!user) throw notAuthorized('Access Token has been revoked');
         return { Username: user.username, UserAttributes: attributeList(user) };
       },
       GlobalSignOut: async (body) => {
@@ -101,28 +132,18 @@ export class LocalUserPool {
         return {};
       },
       SignUp: async (body) => {
-        this.client(body.ClientId);
+        const clientId = this.client(body.ClientId);
         if (body.Password === undefined) throw invalidParameter('Missing required parameter Password');
-        const user = users.create({
-          email: body.Username,
-          attributes: body.UserAttributes as AttributeType[] | undefined,
-          password: body.Password,
-          status: 'UNCONFIRMED',
-        });
+        const { user } = await createUser(body, 'PreSignUp_SignUp', clientId, body.Password);
         return {
-          UserConfirmed: false,
+          UserConfirmed: user.status === 'CONFIRMED',
           UserSub: user.username,
           CodeDeliveryDetails: { Destination: maskEmail(user.attributes.email!), DeliveryMedium: 'EMAIL', AttributeName: 'email' },
         };
       },
       AdminCreateUser: async (body) => {
         this.pool(body.UserPoolId);
-        const user = users.create({
-          email: body.Username,
-          attributes: body.UserAttributes as AttributeType[] | undefined,
-          password: body.TemporaryPassword,
-          status: 'FORCE_CHANGE_PASSWORD',
-        });
+        const { user } = await createUser(body, 'PreSignUp_AdminCreateUser', 'CLIENT_ID_NOT_APPLICABLE', body.TemporaryPassword);
         return { User: { ...userRecord(user), Attributes: attributeList(user) } };
       },
       AdminGetUser: async (body) => {
@@ -141,11 +162,13 @@ export class LocalUserPool {
       },
       AdminUpdateUserAttributes: async (body) => {
         this.pool(body.UserPoolId);
-        const changes = (Array.isArray(body.UserAttributes) ? body.UserAttributes : []) as AttributeType[];
+        const changes = body.UserAttributes as AttributeType[];
+        checkAttributeWrites(
+          changes.map((a) => a.Name!),
+          'admin',
+        );
         users.update(users.get(body.Username), (u) => {
-          for (const { Name, Value } of changes) {
-            if (typeof Name === 'string' && typeof Value === 'string' && Name !== 'sub') u.attributes[Name] = Value;
-          }
+          for (const { Name, Value } of changes) if (typeof Value === 'string') u.attributes[Name!] = Value;
         });
         return {};
       },
@@ -171,6 +194,22 @@ export class LocalUserPool {
         users.delete(user);
         return {};
       },
+      AdminAddUserToGroup: async (body) => {
+        this.pool(body.UserPoolId);
+        const group = body.GroupName as string;
+        users.update(users.get(body.Username), (u) => (u.groups = [...new Set([...(u.groups ?? []), group])]));
+        return {};
+      },
+      AdminRemoveUserFromGroup: async (body) => {
+        this.pool(body.UserPoolId);
+        users.update(users.get(body.Username), (u) => (u.groups = (u.groups ?? []).filter((g) => g !== body.GroupName)));
+        return {};
+      },
+      AdminListGroupsForUser: async (body) => {
+        this.pool(body.UserPoolId);
+        const user = users.get(body.Username);
+        return { Groups: (user.groups ?? []).map((GroupName) => ({ GroupName, UserPoolId: this.userPoolId })) };
+      },
     };
   }
 
@@ -185,6 +224,15 @@ export class LocalUserPool {
 
   get userPoolId(): string {
     return this.options.userPoolId;
+  }
+
+  get region(): string {
+    return this.options.region;
+  }
+
+  /** Auth sessions held right now (bounded; see auth-sessions.ts). */
+  get openAuthSessions(): number {
+    return this.flow.openSessions;
   }
 
   /** Creates a confirmed user (with a password when given) unless one with that email exists. */
@@ -216,4 +264,3 @@ export class LocalUserPool {
 export function poolNameOf(userPoolId: string): string {
   return userPoolId.slice(userPoolId.indexOf('_') + 1);
 }
-

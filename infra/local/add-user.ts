@@ -1,0 +1,76 @@
+/**
+ * `npm run user:add -- <email> [--password <password>] [--group <name>]...`: adds a user to the running
+ * local stack through its Admin API (SigV4-signed by the SDK, as on AWS), confirmed, with the email
+ * verified. Without a password the user signs in with a code only.
+ */
+import {
+  AdminAddUserToGroupCommand,
+  AdminCreateUserCommand,
+  AdminSetUserPasswordCommand,
+  CognitoIdentityProviderClient,
+} from '@aws-sdk/client-cognito-identity-provider';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import type { StackInfo } from './stack.ts';
+
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
+
+const USAGE = 'Usage: npm run user:add -- <email> [--password <password>] [--group <name>]...';
+const stackFile = resolve(import.meta.dirname, '../..', process.env.LOCAL_STACK_FILE ?? '.local/stack.json');
+
+function readStackInfo(): StackInfo {
+  try {
+    return JSON.parse(readFileSync(stackFile, 'utf8')) as StackInfo;
+  } catch {
+    throw new Error(`The local stack is not running (no ${stackFile}): start it with npm start.`);
+  }
+}
+
+async function main(): Promise<void> {
+  const { values, positionals } = parseArgs({
+    allowPositionals: true,
+    options: { password: { type: 'string' }, group: { type: 'string', multiple: true } },
+  });
+  const [email, ...extra] = positionals;
+  if (!email || extra.length) throw new Error(USAGE);
+  const info = readStackInfo();
+  if (info.signInMode === 'password-and-code' && !values.password) {
+    throw new Error('The stack runs in password-and-code mode: give the user a password with --password.');
+  }
+  const client = new CognitoIdentityProviderClient({
+    endpoint: info.cognitoEndpoint,
+    region: info.region,
+    // Any key: the local stack requires a signed request, not a particular IAM identity.
+    credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+  });
+  try {
+    const { User } = await client.send(
+      new AdminCreateUserCommand({
+        UserPoolId: info.userPoolId,
+        Username: email,
+        MessageAction: 'SUPPRESS',
+        UserAttributes: [
+          { Name: 'email', Value: email },
+          { Name: 'email_verified', Value: 'true' },
+        ],
+      }),
+    );
+    if (values.password) {
+      await client.send(new AdminSetUserPasswordCommand({ UserPoolId: info.userPoolId, Username: email, Password: values.password, Permanent: true }));
+    }
+    for (const group of values.group ?? []) {
+      await client.send(new AdminAddUserToGroupCommand({ UserPoolId: info.userPoolId, Username: email, GroupName: group }));
+    }
+    console.log(`Added ${email} (username ${User?.Username})${values.password ? ' with a password' : ''}; sign in at ${info.webUrl}`);
+  } finally {
+    client.destroy();
+  }
+}
+
+main().catch((error: unknown) => {
+  const name = (error as { name?: string }).name;
+  const message = error instanceof Error ? error.message : String(error);
+  console.error(`Could not add the user: ${name && name !== 'Error' ? `${name}: ` : ''}${message}`);
+  process.exit(1);
+});
