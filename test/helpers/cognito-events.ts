@@ -91,5 +91,7 @@ export function verifyEvent(
   privateChallengeParameters?: Record<string, string>,
   clientMetadata?: Record<string, string>,
 ): VerifyAuthChallengeResponseTriggerEvent {
-  return verifyAuthChallengeResponseEvent(POOL, subjectOf(user), challengeAnswer, privateChallengeParameters, clientMetadata);
+  // Left undefined on purpose: triggersOn fills in the user's latest session, as Cognito would.
+  const session = privateChallengeParameters as Record<string, string>;
+  return verifyAuthChallengeResponseEvent(POOL, subjectOf(user), challengeAnswer, session, clientMetadata);
 }
