@@ -18,6 +18,8 @@ export interface Config {
   readonly maxAttempts: number;
   readonly resendIntervalSeconds: number;
   readonly maxSendsPerHour: number;
+  /** The hour of maxSendsPerHour, shortened only for tests and attack runs. */
+  readonly sendWindowSeconds: number;
   /** Answers evaluated per account per window, right or wrong, across all codes and sessions. */
   readonly maxGuessesPerWindow: number;
   /** The window of maxGuessesPerWindow: a day, shortened only for tests and attack runs. */
@@ -107,6 +109,7 @@ export function loadConfig(env: Env): Config {
     // makes that second invocation reuse the code instead of mailing another.
     resendIntervalSeconds: integer(env, 'RESEND_INTERVAL_SECONDS', 60, 5, 3600),
     maxSendsPerHour: integer(env, 'MAX_SENDS_PER_HOUR', 5, 1, 100),
+    sendWindowSeconds: integer(env, 'SEND_WINDOW_SECONDS', 3_600, 60, 3_600),
     maxGuessesPerWindow: integer(env, 'MAX_GUESSES_PER_DAY', 100, 10, 1000),
     guessWindowSeconds: integer(env, 'GUESS_WINDOW_SECONDS', 86_400, 60, 86_400),
     codeKeySource: codeKeySource(env),

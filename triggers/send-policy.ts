@@ -5,6 +5,7 @@ import { guessRate, type GuessPolicy } from './guess-policy.ts';
 export interface SendPolicy extends GuessPolicy {
   readonly resendIntervalSeconds: number;
   readonly maxSendsPerHour: number;
+  readonly sendWindowSeconds: number;
   readonly maxAttempts: number;
 }
 
@@ -17,8 +18,11 @@ export const SEND_BURST = 3;
  */
 export const PENDING_TIMEOUT_MS = 5_000;
 
-export function sendRate(policy: Pick<SendPolicy, 'maxSendsPerHour'>): Rate {
-  return { intervalMs: 3_600_000 / policy.maxSendsPerHour, burst: Math.min(SEND_BURST, policy.maxSendsPerHour) };
+export function sendRate(policy: Pick<SendPolicy, 'maxSendsPerHour' | 'sendWindowSeconds'>): Rate {
+  return {
+    intervalMs: (policy.sendWindowSeconds * 1000) / policy.maxSendsPerHour,
+    burst: Math.min(SEND_BURST, policy.maxSendsPerHour),
+  };
 }
 
 export type SendDecision =
