@@ -15,6 +15,7 @@ import { createSendTiming, type SendTiming } from '../../triggers/send-timing.ts
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { createEvent, newUser, verifyEvent } from '../helpers/cognito-events.ts';
 import { startLocalAws, triggersOn, type LocalAws } from '../helpers/local-aws.ts';
+import { testClock, wrongFor } from '../helpers/test-clock.ts';
 
 let aws: LocalAws;
 beforeAll(async () => {
@@ -22,12 +23,7 @@ beforeAll(async () => {
 });
 afterAll(() => aws?.stop());
 
-const wrongFor = (code: string) => (code === '999999' ? '000000' : '999999');
 
-function testClock() {
-  let offset = 0;
-  return { now: () => Date.now() + offset, advance: (seconds: number) => (offset += seconds * 1000) };
-}
 
 const keyFile = (t: { config: Config }) => (t.config.codeKeySource as { path: string }).path;
 const keyOf = (t: { config: Config }) => JSON.parse(readFileSync(keyFile(t), 'utf8')) as Record<string, string>;

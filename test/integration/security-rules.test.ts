@@ -3,6 +3,7 @@ import { SendRateExceededError } from '../../triggers/errors.ts';
 import { createSendTiming } from '../../triggers/send-timing.ts';
 import { codeRound, createEvent, newUser, verifyEvent } from '../helpers/cognito-events.ts';
 import { startLocalAws, triggersOn, type LocalAws } from '../helpers/local-aws.ts';
+import { testClock, wrongFor } from '../helpers/test-clock.ts';
 
 let aws: LocalAws;
 beforeAll(async () => {
@@ -10,13 +11,7 @@ beforeAll(async () => {
 });
 afterAll(() => aws?.stop());
 
-const wrongFor = (code: string) => (code === '999999' ? '000000' : '999999');
 
-/** A clock the test moves forward, starting at the real time. */
-function testClock() {
-  let offset = 0;
-  return { now: () => Date.now() + offset, advance: (seconds: number) => (offset += seconds * 1000) };
-}
 
 describe('a code accepts at most MAX_ATTEMPTS guesses across sessions and under any concurrency', () => {
   it('50 concurrent wrong guesses, then the right code is rejected', async () => {
