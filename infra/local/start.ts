@@ -3,7 +3,8 @@ import { resolve } from 'node:path';
 import { writeJsonFile } from './json-file.ts';
 import { startLocalStack, type LocalStack, type StackInfo } from './stack.ts';
 
-const root = resolve(import.meta.dirname, '../..');
+// The project it runs for: this repository under `npm start`, a consumer's project under `npx cognito-email-otp local`.
+const root = process.cwd();
 // LOCAL_STACK_FILE exists for tests that run a second stack beside a developer's own.
 const stackFile = resolve(root, process.env.LOCAL_STACK_FILE ?? '.local/stack.json');
 
@@ -60,6 +61,8 @@ async function main(): Promise<void> {
     webPort: port('WEB_PORT', 5173),
     authSessionValidityMinutes: minutes('AUTH_SESSION_VALIDITY_MINUTES', 3),
     triggerEnv: process.env,
+    // The installed package has no page to serve; its users bring their own app.
+    web: !process.argv.includes('--no-web'),
     dataDir,
     clean,
   });
