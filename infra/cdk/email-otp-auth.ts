@@ -311,13 +311,13 @@ export class EmailOtpAuth extends Construct {
           ...common,
           entry: triggerSource(entry),
           handler: 'handler',
+          // The repository's own checkout: its lockfile is found from there, as CDK does by default.
           projectRoot,
-          depsLockFilePath: `${projectRoot}package-lock.json`,
           bundling: {
             minify: true,
             sourceMap: true,
             target: 'node22',
-            // Bundle the pinned SDK clients too, so what runs is what package-lock.json says.
+            // Bundle the pinned SDK clients too, so what runs is what the lockfile says.
             externalModules: [],
           },
         });
