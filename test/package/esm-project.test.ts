@@ -31,6 +31,21 @@ try {
 }
 `;
 
+/** Invokes the README's own Define function and the ready Define entry point with a first-round event. */
+const invokeScript = `
+import { handler as own } from './own-trigger.js';
+
+const event = () => ({
+  version: '1', region: 'eu-west-1', userPoolId: 'eu-west-1_AbCdEf123', userName: 'a-user', triggerSource: 'DefineAuthChallenge_Authentication',
+  callerContext: { awsSdkVersion: 'aws-sdk-unknown-unknown', clientId: 'client' },
+  request: { userAttributes: { email: 'someone@example.com' }, session: [], userNotFound: false },
+  response: { challengeName: null, issueTokens: null, failAuthentication: null },
+});
+Object.assign(process.env, { SIGN_IN_MODE: 'code', MAX_ATTEMPTS: '3' });
+const { handler: ready } = await import('cognito-email-otp/triggers/define-auth-challenge');
+console.log(JSON.stringify({ own: (await own(event() as never)).response, ready: (await ready(event() as never)).response }));
+`;
+
 beforeAll(async () => {
   const tarball = await packedTarball();
   const manifest = {
@@ -57,6 +72,8 @@ beforeAll(async () => {
   writeFileSync(join(project, 'imported-pool.ts'), readmeSnippet('cdk-imported-pool'));
   writeFileSync(join(project, 'identity-js.js'), readmeSnippet('identity-js'));
   writeFileSync(join(project, 'sign-in.js'), signInScript);
+  writeFileSync(join(project, 'own-trigger.ts'), readmeSnippet('own-trigger'));
+  writeFileSync(join(project, 'invoke-triggers.ts'), invokeScript);
   npmInstall(project);
 }, 900_000);
 
@@ -97,6 +114,12 @@ describe('the package in an ESM project', () => {
     }
     expect(Object.keys(template.Outputs).sort()).toEqual(['CreateAuthChallengeArn', 'DefineAuthChallengeArn', 'VerifyAuthChallengeResponseArn']);
   }, 300_000);
+
+  it('a function of your own from the triggers factories, and a ready entry point, answer Define as the product does', () => {
+    const output = run('npx', ['tsx', 'invoke-triggers.ts'], { cwd: project, env: cleanEnv({ POWERTOOLS_LOG_LEVEL: 'SILENT' }) });
+    const decided = { challengeName: 'CUSTOM_CHALLENGE', issueTokens: false, failAuthentication: false };
+    expect(JSON.parse(output.trim().split('\n').at(-1)!)).toEqual({ own: decided, ready: decided });
+  }, 120_000);
 
   it('the amazon-cognito-identity-js snippet signs in against the packed local stack: wrong code, then the right one', () => {
     const output = run(process.execPath, ['sign-in.js'], { cwd: project, env: cleanEnv({ POWERTOOLS_LOG_LEVEL: 'SILENT' }) });
