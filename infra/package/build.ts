@@ -39,7 +39,7 @@ await build({
 });
 writeFileSync(resolve(dist, 'infra/cdk/index.d.cts'), "export * from './index.js';\n");
 
-// The same esbuild settings the construct uses when it bundles from source.
+// The same esbuild settings the construct uses when it bundles from source (and bench/bundles.ts measures).
 await Promise.all(
   triggers.map((name) =>
     build({
@@ -51,7 +51,6 @@ await Promise.all(
       platform: 'node',
       format: 'cjs',
       target: 'node22',
-      mainFields: ['module', 'main'],
       logLevel: 'warning',
     }),
   ),
