@@ -6,8 +6,8 @@
  *   the bundles the installed construct deploys, so users need neither esbuild nor a lockfile.
  */
 import { execFileSync } from 'node:child_process';
-import { chmodSync, rmSync, writeFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { chmodSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { build } from 'esbuild';
 import type { TriggerName } from '../cdk/trigger-bundles.ts';
 
@@ -23,6 +23,11 @@ const triggers: TriggerName[] = [
 
 rmSync(dist, { recursive: true, force: true });
 execFileSync(process.execPath, [resolve(root, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.build.json'], { cwd: root, stdio: 'inherit' });
+// tsc rewrites `./x.ts` to `./x.js` in JavaScript but not in declarations; do it there too, so any TypeScript reads them.
+for (const file of readdirSync(dist, { recursive: true, encoding: 'utf8' }).filter((name) => name.endsWith('.d.ts'))) {
+  const path = join(dist, file);
+  writeFileSync(path, readFileSync(path, 'utf8').replace(/((?:from |import\()'\.{1,2}\/[^']+)\.ts'/g, "$1.js'"));
+}
 
 // A CommonJS twin of the construct entry; import.meta.url (which finds dist/lambda) comes from __filename.
 await build({

@@ -1,4 +1,4 @@
-import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cleanEnv, npmInstall, packedTarball, pinnedVersion, readmeSnippet, run, tempProject } from '../helpers/packed-package.ts';
@@ -88,6 +88,11 @@ const resourcesOf = (template: any, type: string) =>
 describe('the package in an ESM project', () => {
   it('type-checks the README snippets against the published .d.ts (no skipLibCheck)', () => {
     run('npx', ['tsc', '-p', '.'], { cwd: project });
+    // Declarations name .js files, as TypeScript of any version expects (no .ts import paths, TS5097).
+    const dist = join(project, 'node_modules/cognito-email-otp/dist');
+    const declarations = readdirSync(dist, { recursive: true, encoding: 'utf8' }).filter((name) => name.endsWith('.d.ts'));
+    expect(declarations.length).toBeGreaterThan(10);
+    for (const name of declarations) expect(readFileSync(join(dist, name), 'utf8'), name).not.toMatch(/from '\.[^']*\.ts'/);
     const resolved = run(process.execPath, ['--input-type=module', '-e', "console.log(import.meta.resolve('cognito-email-otp/cdk'))"], { cwd: project });
     expect(resolved.trim()).toMatch(/cognito-email-otp\/dist\/infra\/cdk\/index\.js$/);
   });
