@@ -95,7 +95,7 @@ describe('the package in an ESM project', () => {
     for (const name of declarations) expect(readFileSync(join(dist, name), 'utf8'), name).not.toMatch(/from '\.[^']*\.ts'/);
     const resolved = run(process.execPath, ['--input-type=module', '-e', "console.log(import.meta.resolve('cognito-email-otp/cdk'))"], { cwd: project });
     expect(resolved.trim()).toMatch(/cognito-email-otp\/dist\/infra\/cdk\/index\.js$/);
-  });
+  }, 300_000); // without skipLibCheck tsc reads all of aws-cdk-lib's declarations: tens of seconds on a busy machine
 
   it('a pool the construct creates is on the Lite plan with the triggers wired', () => {
     const template = synth('app.ts', 'out-new')('SignIn');
