@@ -15,9 +15,9 @@ import { Construct } from 'constructs';
 import { TABLE_PARTITION_KEY, TABLE_TTL_ATTRIBUTE } from '../../triggers/code-store.ts';
 import { loadConfig, type Config, type SignInMode } from '../../triggers/config.ts';
 import { ConfigError } from '../../triggers/errors.ts';
+import { prebuiltTriggerBundle, triggerSource, type TriggerName } from './trigger-bundles.ts';
 
 const projectRoot = fileURLToPath(new URL('../../', import.meta.url));
-const triggerEntry = (name: string) => fileURLToPath(new URL(`../../triggers/${name}.ts`, import.meta.url));
 
 /** Properties of {@link EmailOtpAuth}. They mirror the triggers' environment (see the README's configuration table). */
 export interface EmailOtpAuthProps {
@@ -27,6 +27,13 @@ export interface EmailOtpAuthProps {
    * @default - a new pool whose sign-in name is the email address
    */
   readonly userPool?: cognito.IUserPool;
+  /**
+   * Feature plan of a pool this construct creates. Custom auth triggers work on every plan, so the default is
+   * the cheapest; Essentials and Plus add Cognito's own passwordless sign-in, managed login and threat protection.
+   * Ignored when `userPool` is given: that pool keeps its own plan.
+   * @default cognito.FeaturePlan.LITE
+   */
+  readonly featurePlan?: cognito.FeaturePlan;
   /** `code` (passwordless) or `password-and-code` (SRP password, then the email code). @default 'code' */
   readonly signInMode?: SignInMode;
   /** Verified SES sender, `address@domain` or `Name <address@domain>`. */
@@ -99,12 +106,13 @@ export interface EmailOtpAuthProps {
   readonly removalPolicy?: RemovalPolicy;
 }
 
+/** The trigger functions: prebuilt bundles when the construct runs from the installed package, bundled from source in the repository. */
 export interface EmailOtpAuthFunctions {
-  readonly defineAuthChallenge: nodejs.NodejsFunction;
-  readonly createAuthChallenge: nodejs.NodejsFunction;
-  readonly verifyAuthChallengeResponse: nodejs.NodejsFunction;
-  readonly preSignUp?: nodejs.NodejsFunction;
-  readonly postAuthentication?: nodejs.NodejsFunction;
+  readonly defineAuthChallenge: lambda.Function;
+  readonly createAuthChallenge: lambda.Function;
+  readonly verifyAuthChallengeResponse: lambda.Function;
+  readonly preSignUp?: lambda.Function;
+  readonly postAuthentication?: lambda.Function;
 }
 
 const PROP_OF_VARIABLE: Record<string, string> = {
@@ -132,7 +140,7 @@ function senderAddress(from: string): string {
 
 /**
  * Email one-time-code sign-in for a Cognito user pool: the Define, Create and Verify Auth Challenge
- * triggers (Node.js 22, ARM64, bundled with the local esbuild), the DynamoDB table they share, SES
+ * triggers (Node.js 22, ARM64; the package's prebuilt bundles, or bundled with the local esbuild in the repository), the DynamoDB table they share, SES
  * sending, least-privilege roles, log groups with retention, metric filters and alarms, and optionally
  * the pool and client, SES identity and configuration set, a WAF rate limit and the optional triggers.
  */
@@ -291,7 +299,7 @@ export class EmailOtpAuth extends Construct {
   }
 
   /** One place for the function set-up every trigger shares. */
-  private triggerFunction(id: string, entry: string, environment: Record<string, string>): nodejs.NodejsFunction {
+  private triggerFunction(id: string, entry: TriggerName, environment: Record<string, string>): lambda.Function {
     const logGroup = new logs.LogGroup(this, `${id}Logs`, {
       retention: this.logRetention,
       removalPolicy: RemovalPolicy.DESTROY,
@@ -303,9 +311,7 @@ export class EmailOtpAuth extends Construct {
     role.addToPolicy(
       new iam.PolicyStatement({ actions: ['logs:CreateLogStream', 'logs:PutLogEvents'], resources: [`${logGroup.logGroupArn}`] }),
     );
-    const fn = new nodejs.NodejsFunction(this, id, {
-      entry: triggerEntry(entry),
-      handler: 'handler',
+    const common = {
       runtime: lambda.Runtime.NODEJS_22_X,
       architecture: lambda.Architecture.ARM_64,
       memorySize: 256,
@@ -313,21 +319,30 @@ export class EmailOtpAuth extends Construct {
       timeout: Duration.seconds(5),
       role,
       logGroup,
-      projectRoot,
-      depsLockFilePath: `${projectRoot}package-lock.json`,
       environment: {
         ...environment,
         POWERTOOLS_SERVICE_NAME: 'cognito-email-otp',
         NODE_OPTIONS: '--enable-source-maps',
       },
-      bundling: {
-        minify: true,
-        sourceMap: true,
-        target: 'node22',
-        // Bundle the pinned SDK clients too, so what runs is what package-lock.json says.
-        externalModules: [],
-      },
-    });
+    };
+    // Installed from npm, the package's minified bundles are deployed as they are: no esbuild, no lockfile needed.
+    const bundle = prebuiltTriggerBundle(entry);
+    const fn = bundle
+      ? new lambda.Function(this, id, { ...common, code: lambda.Code.fromAsset(bundle), handler: 'index.handler' })
+      : new nodejs.NodejsFunction(this, id, {
+          ...common,
+          entry: triggerSource(entry),
+          handler: 'handler',
+          // The repository's own checkout: its lockfile is found from there, as CDK does by default.
+          projectRoot,
+          bundling: {
+            minify: true,
+            sourceMap: true,
+            target: 'node22',
+            // Bundle the pinned SDK clients too, so what runs is what the lockfile says.
+            externalModules: [],
+          },
+        });
     Validations.of(fn).acknowledge({
       id: 'AwsSolutions::AwsSolutions-L1',
       reason: 'The triggers are built and tested for Node.js 22 (nodejs22.x); move with the project, not ahead of it.',
@@ -360,6 +375,7 @@ export class EmailOtpAuth extends Construct {
       standardAttributes: { email: { required: true, mutable: true } },
       accountRecovery: cognito.AccountRecovery.EMAIL_ONLY,
       passwordPolicy: { minLength: 12, requireLowercase: true, requireUppercase: true, requireDigits: true, requireSymbols: true },
+      featurePlan: props.featurePlan ?? cognito.FeaturePlan.LITE,
       removalPolicy,
     });
     Validations.of(pool).acknowledge({

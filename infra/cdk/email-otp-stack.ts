@@ -8,7 +8,7 @@ export interface EmailOtpStackProps extends StackProps {
   readonly auth: Omit<EmailOtpAuthProps, 'userPool' | 'createUserPoolClient'>;
   /** Host the sign-in page (S3 + CloudFront) with a `config.json` from this stack's outputs. @default false */
   readonly hostWebPage?: boolean;
-  /** Where the built page is. @default the repository's web/dist (`npm run build`) */
+  /** Where the built page is. @default the repository's web/dist (`npm run build:web`) */
   readonly webDistDir?: string;
 }
 

@@ -8,7 +8,7 @@ import * as s3deploy from 'aws-cdk-lib/aws-s3-deployment';
 import { Construct } from 'constructs';
 
 export interface WebHostingProps {
-  /** The built page (`npm run build` writes `web/dist`). @default the repository's web/dist */
+  /** The built page (`npm run build:web` writes `web/dist`). @default the repository's web/dist */
   readonly distDir?: string;
   /** Written next to the page as `config.json`, which the page reads at run time. */
   readonly runtimeConfig: Record<string, string>;
@@ -23,7 +23,7 @@ export class WebHosting extends Construct {
     super(scope, id);
     const distDir = props.distDir ?? fileURLToPath(new URL('../../web/dist', import.meta.url));
     if (!existsSync(distDir)) {
-      throw new Error(`WebHosting: ${distDir} does not exist; run "npm run build" before synthesizing with hosting.`);
+      throw new Error(`WebHosting: ${distDir} does not exist; run "npm run build:web" before synthesizing with hosting.`);
     }
     this.bucket = new s3.Bucket(this, 'Bucket', {
       blockPublicAccess: s3.BlockPublicAccess.BLOCK_ALL,

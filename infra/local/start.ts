@@ -8,7 +8,8 @@ import { startLocalStack, type LocalStack, type StackInfo } from './stack.ts';
 // The SDK's notice that it will need Node.js 22 from 2027 is about the SDK, not the stack: keep start-up quiet.
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 
-const root = resolve(import.meta.dirname, '../..');
+// The project it runs for: this repository under `npm start`, a consumer's project under `npx cognito-email-otp local`.
+const root = process.cwd();
 // LOCAL_STACK_FILE exists for tests that run a second stack beside a developer's own.
 const stackFile = resolve(root, process.env.LOCAL_STACK_FILE ?? '.local/stack.json');
 
@@ -81,6 +82,8 @@ async function main(): Promise<void> {
     corsOrigins: parseOrigins(process.env.CORS_ALLOWED_ORIGINS, 'CORS_ALLOWED_ORIGINS'),
     portVariables: { cognito: 'COGNITO_PORT', dynamodb: 'DYNAMODB_PORT', ses: 'SES_PORT', web: 'WEB_PORT' },
     triggerEnv: process.env,
+    // The installed package has no page to serve; its users bring their own app.
+    web: !process.argv.includes('--no-web'),
     dataDir,
     clean,
   });

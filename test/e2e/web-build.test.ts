@@ -7,7 +7,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 const outDir = mkdtempSync(join(tmpdir(), 'web-build-'));
 afterAll(() => rmSync(outDir, { recursive: true, force: true }));
 
-describe('npm run build makes the static bundle the CDK app hosts', () => {
+describe('npm run build:web makes the static bundle the CDK app hosts', () => {
   it('writes index.html and hashed assets with no local endpoint baked in', async () => {
     await build({ root: resolve(import.meta.dirname, '../../web'), logLevel: 'silent', build: { outDir, emptyOutDir: true } });
     const html = readFileSync(join(outDir, 'index.html'), 'utf8');

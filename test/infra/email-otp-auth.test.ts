@@ -358,3 +358,13 @@ describe('invalid props fail at synth time with a message naming the prop', () =
     expect(() => synth((stack) => new EmailOtpAuth(stack, 'Otp', { ...base, ...props }))).toThrow(message);
   });
 });
+
+describe('EmailOtpAuth feature plan', () => {
+  it('creates its pool on Lite, where custom auth triggers work at the lowest price per user', () => {
+    template().hasResourceProperties('AWS::Cognito::UserPool', { UserPoolTier: 'LITE' });
+  });
+
+  it('creates its pool on the plan asked for', () => {
+    template({ featurePlan: cognito.FeaturePlan.ESSENTIALS }).hasResourceProperties('AWS::Cognito::UserPool', { UserPoolTier: 'ESSENTIALS' });
+  });
+});

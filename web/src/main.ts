@@ -1,7 +1,18 @@
-import { digitsOnly, formatDuration, type CodeChallenge } from './challenge.ts';
-import { friendlyError, type Stage } from './messages.ts';
-import { loadRuntimeConfig, type RuntimeConfig } from './runtime-config.ts';
-import { configureAuth, currentUser, endSession, startSignIn, submitCode, type SignInStep, type SignedInUser } from './sign-in.ts';
+import { digitsOnly, formatDuration } from './challenge.ts';
+import {
+  CodeExpiredError,
+  SessionExpiredError,
+  TooManyAttemptsError,
+  WrongCodeError,
+  createEmailCodeSignIn,
+  toSignInError,
+  type CodeStep,
+  type EmailCodeSignIn,
+  type SignInStep,
+  type SignedInUser,
+} from './client/index.ts';
+import { friendlyError } from './messages.ts';
+import { configureAuth, loadRuntimeConfig, type RuntimeConfig } from './runtime-config.ts';
 
 const element = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 
@@ -31,10 +42,9 @@ const ui = {
 };
 
 let config: RuntimeConfig | undefined;
-let challenge: CodeChallenge | undefined;
+let auth: EmailCodeSignIn;
+let challenge: CodeStep | undefined;
 let ticker: number | undefined;
-/** Kept only while a two-step sign-in is under way, so "Send a new code" can start it again. */
-let password: string | undefined;
 
 const passwordMode = () => config?.signInMode === 'password-and-code';
 
@@ -60,15 +70,18 @@ function setBusy(busy: boolean): void {
   if (!busy && challenge && !ui.codeForm.hidden) refreshCodeView();
 }
 
-async function run(stage: Stage, action: () => Promise<void>): Promise<void> {
+async function run(action: () => Promise<void>): Promise<void> {
   setError(undefined);
   setBusy(true);
   try {
     await action();
-  } catch (error) {
-    console.warn('sign-in step failed:', (error as Error)?.name);
-    setError(friendlyError(error, stage, passwordMode()));
-    if (stage === 'code' && (error as Error)?.name === 'NotAuthorizedException') showStart();
+  } catch (caught) {
+    const error = toSignInError(caught, 'start');
+    console.warn('sign-in step failed:', error.name);
+    // The sign-in is over (last attempt used, or its session ran out): back to the start, the reason shown.
+    const over = (error instanceof TooManyAttemptsError && !error.step) || error instanceof SessionExpiredError;
+    if (over && challenge) showStart();
+    setError(friendlyError(error, passwordMode()));
   } finally {
     setBusy(false);
   }
@@ -76,7 +89,6 @@ async function run(stage: Stage, action: () => Promise<void>): Promise<void> {
 
 function showStart(): void {
   challenge = undefined;
-  password = undefined;
   setStatus('');
   ui.title.textContent = passwordMode() ? 'Sign in with your password and an email code' : 'Sign in with an email code';
   ui.passwordField.hidden = !passwordMode();
@@ -87,7 +99,7 @@ function showStart(): void {
   ui.email.focus();
 }
 
-function showCode(next: CodeChallenge, message: string): void {
+function showCode(next: CodeStep, message: string): void {
   challenge = next;
   ui.title.textContent = 'Enter your code';
   setStatus(message);
@@ -123,7 +135,6 @@ function stopTicker(): void {
 }
 
 async function showSignedIn(user: SignedInUser | undefined): Promise<void> {
-  password = undefined;
   challenge = undefined;
   if (!user) {
     setError('Signed in, but the tokens could not be read. Please sign in again.');
@@ -150,19 +161,20 @@ async function showSignedIn(user: SignedInUser | undefined): Promise<void> {
 }
 
 async function afterStep(step: SignInStep, message: string): Promise<void> {
-  if (step.kind === 'signed-in') return showSignedIn(await currentUser());
-  showCode(step.challenge, message);
+  if (step.type === 'signedIn') return showSignedIn(await auth.signedInUser());
+  if (step.type === 'code') showCode(step, message);
 }
 
 async function begin(mode: 'new' | 'have-code' | 'resend'): Promise<void> {
   if (mode !== 'resend') {
     if (!ui.email.checkValidity() || !ui.email.value.trim()) return setError('Enter a valid email address.');
     if (passwordMode() && !ui.password.value) return setError('Enter your password.');
-    password = passwordMode() ? ui.password.value : undefined;
   }
-  const email = ui.email.value.trim();
-  await run('start', async () => {
-    const step = await startSignIn(email, password);
+  await run(async () => {
+    const step =
+      mode === 'resend'
+        ? await auth.resend()
+        : await auth.start({ email: ui.email.value, password: passwordMode() ? ui.password.value : undefined });
     const message =
       mode === 'have-code'
         ? 'Enter the code from your most recent email. If it was sent more than a minute ago, a new one is on its way.'
@@ -177,17 +189,21 @@ async function answer(): Promise<void> {
   if (!challenge) return;
   const code = digitsOnly(ui.code.value, challenge.codeLength);
   if (code.length !== challenge.codeLength) return setError(`Enter all ${challenge.codeLength} digits of the code.`);
-  await run('code', async () => {
-    const step = await submitCode(code);
-    if (step.kind === 'signed-in') return afterStep(step, '');
-    challenge = step.challenge;
-    ui.code.value = '';
-    const left = step.challenge.attemptsLeft;
-    if (step.challenge.expiresAt <= Date.now()) setError('This code has expired. Send a new code.');
-    else if (left <= 0) setError('Too many wrong codes. Send a new code.');
-    else setError(`That code is wrong. ${left} ${left === 1 ? 'attempt' : 'attempts'} left.`);
-    ui.codeAttempts.textContent = `${Math.max(0, left)} ${left === 1 ? 'attempt' : 'attempts'} left for this code.`;
-    ui.code.focus();
+  await run(async () => {
+    try {
+      await afterStep(await auth.answer(code), '');
+    } catch (error) {
+      // A refused code is another round of the same sign-in: stay on the code step with what is left.
+      const next = error instanceof WrongCodeError || error instanceof CodeExpiredError || error instanceof TooManyAttemptsError ? error.step : undefined;
+      if (next) {
+        challenge = next;
+        ui.code.value = '';
+        const left = Math.max(0, next.attemptsLeft);
+        ui.codeAttempts.textContent = `${left} ${left === 1 ? 'attempt' : 'attempts'} left for this code.`;
+        ui.code.focus();
+      }
+      throw error;
+    }
   });
 }
 
@@ -216,8 +232,8 @@ ui.restartButton.addEventListener('click', () => {
   showStart();
 });
 ui.signOutButton.addEventListener('click', () =>
-  void run('start', async () => {
-    await endSession();
+  void run(async () => {
+    await auth.signOut();
     showStart();
     setStatus('You are signed out.');
   }),
@@ -232,7 +248,8 @@ async function init(): Promise<void> {
     return;
   }
   configureAuth(config);
-  const user = await currentUser();
+  auth = createEmailCodeSignIn({ signInMode: config.signInMode });
+  const user = await auth.signedInUser();
   if (user) await showSignedIn(user);
   else showStart();
 }

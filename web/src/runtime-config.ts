@@ -1,3 +1,5 @@
+import { Amplify } from 'aws-amplify';
+
 /** What the page needs to reach the user pool; served as `/config.json` locally and by the CDK app when deployed. */
 export interface RuntimeConfig {
   readonly region: string;
@@ -22,4 +24,17 @@ export async function loadRuntimeConfig(url = '/config.json'): Promise<RuntimeCo
     ...(typeof raw.userPoolEndpoint === 'string' && raw.userPoolEndpoint ? { userPoolEndpoint: raw.userPoolEndpoint } : {}),
     signInMode: raw.signInMode === 'password-and-code' ? 'password-and-code' : 'code',
   };
+}
+
+/** Points Amplify's Auth client at the pool (and at the local stack's endpoint when there is one). */
+export function configureAuth(config: RuntimeConfig): void {
+  Amplify.configure({
+    Auth: {
+      Cognito: {
+        userPoolId: config.userPoolId,
+        userPoolClientId: config.userPoolClientId,
+        ...(config.userPoolEndpoint ? { userPoolEndpoint: config.userPoolEndpoint } : {}),
+      },
+    },
+  });
 }

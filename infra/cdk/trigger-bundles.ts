@@ -1,0 +1,29 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/** The trigger entry points, by the name of their file in triggers/ and of their bundle folder in the package. */
+export type TriggerName =
+  | 'define-auth-challenge'
+  | 'create-auth-challenge'
+  | 'verify-auth-challenge-response'
+  | 'pre-sign-up'
+  | 'post-authentication';
+
+/**
+ * Where the installed package keeps its prebuilt, minified trigger bundles: `dist/lambda/<name>/index.js`
+ * (with its source map), two folders up from this module's built copy in `dist/infra/cdk/`. In the
+ * repository (this file run from source) there is no such folder and the construct bundles from source.
+ */
+const bundlesDir = fileURLToPath(new URL('../../lambda/', import.meta.url));
+
+/** The folder holding the prebuilt bundle of `name` (`index.js`, handler `index.handler`), or undefined. */
+export function prebuiltTriggerBundle(name: TriggerName): string | undefined {
+  const dir = join(bundlesDir, name);
+  return existsSync(join(dir, 'index.js')) ? dir : undefined;
+}
+
+/** The TypeScript entry point of `name` in the repository, for bundling from source. */
+export function triggerSource(name: TriggerName): string {
+  return fileURLToPath(new URL(`../../triggers/${name}.ts`, import.meta.url));
+}

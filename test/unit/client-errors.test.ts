@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest';
+import {
+  NetworkError,
+  RetryLaterError,
+  SendThrottledError,
+  ServiceUnavailableError,
+  SessionExpiredError,
+  SignInFailedError,
+  TooManyAttemptsError,
+  WrongPasswordError,
+  codeStepFrom,
+  toSignInError,
+} from '../../web/src/client/core.ts';
+
+const cognitoError = (name: string, message: string) => Object.assign(new Error(message), { name });
+
+describe('the client helper maps what Cognito and the triggers answer to typed errors', () => {
+  it('"Try again in N seconds" inside UserLambdaValidationException carries N; the send limit is SendThrottledError', () => {
+    const sends = toSignInError(
+      cognitoError('UserLambdaValidationException', 'CreateAuthChallenge failed with error Too many codes requested. Try again in 42 seconds.'),
+      'start',
+    );
+    expect(sends).toBeInstanceOf(SendThrottledError);
+    expect((sends as SendThrottledError).retryAfterSeconds).toBe(42);
+    const pacing = toSignInError(cognitoError('UserLambdaValidationException', 'VerifyAuthChallengeResponse failed with error Too many guesses. Try again in 7 seconds.'), 'code');
+    expect(pacing).toBeInstanceOf(RetryLaterError);
+    expect(pacing).not.toBeInstanceOf(SendThrottledError);
+    expect((pacing as RetryLaterError).retryAfterSeconds).toBe(7);
+  });
+
+  it('NotAuthorizedException means a wrong password, a finished sign-in or an expired session, by stage and message', () => {
+    expect(toSignInError(cognitoError('NotAuthorizedException', 'Incorrect username or password.'), 'password')).toBeInstanceOf(WrongPasswordError);
+    expect(toSignInError(cognitoError('NotAuthorizedException', 'Incorrect username or password.'), 'code')).toBeInstanceOf(TooManyAttemptsError);
+    expect(toSignInError(cognitoError('NotAuthorizedException', 'Invalid session for the user, session is expired.'), 'code')).toBeInstanceOf(SessionExpiredError);
+    expect(toSignInError(cognitoError('NotAuthorizedException', 'Incorrect username or password.'), 'start')).toBeInstanceOf(SignInFailedError);
+  });
+
+  it('store and mailer failures, network failures and anything else each have their class', () => {
+    expect(toSignInError(cognitoError('UserLambdaValidationException', 'CreateAuthChallenge failed with error The sign-in code could not be sent. Please try again.'), 'start')).toEqual(new ServiceUnavailableError(true));
+    expect(toSignInError(cognitoError('UserLambdaValidationException', 'VerifyAuthChallengeResponse failed with error The sign-in code could not be checked. Please try again.'), 'code')).toEqual(new ServiceUnavailableError(false));
+    expect(toSignInError(new TypeError('Failed to fetch'), 'start')).toBeInstanceOf(NetworkError);
+    expect(toSignInError(cognitoError('NetworkError', 'A network error has occurred.'), 'start')).toBeInstanceOf(NetworkError);
+    const other = toSignInError(cognitoError('UserNotConfirmedException', 'User is not confirmed.'), 'start');
+    expect(other).toBeInstanceOf(SignInFailedError);
+    expect((other as SignInFailedError).errorName).toBe('UserNotConfirmedException');
+  });
+
+  it('reads the public challenge parameters into a code step (seconds to epoch milliseconds)', () => {
+    expect(codeStepFrom({ email: 'j***@e***.com', codeLength: '8', expiresAt: '1000', attemptsLeft: '2', resendAvailableAt: '900' })).toEqual({
+      type: 'code',
+      maskedEmail: 'j***@e***.com',
+      codeLength: 8,
+      expiresAt: 1_000_000,
+      attemptsLeft: 2,
+      resendAvailableAt: 900_000,
+    });
+  });
+});

@@ -1,0 +1,17 @@
+/**
+ * The package's `cognito-email-otp/triggers` entry: the handler factories and what they are built from, for
+ * people who wire their own functions. Ready Lambda entry points (each exporting `handler`, configured from
+ * the environment) are `cognito-email-otp/triggers/define-auth-challenge`, `.../create-auth-challenge`,
+ * `.../verify-auth-challenge-response`, `.../pre-sign-up` and `.../post-authentication`; minified bundles of
+ * the same are in the package's `dist/lambda/<name>/index.js`.
+ */
+export { createDefineAuthChallengeHandler, decide, type DefineDecision, type DefineOptions } from './handlers/define.ts';
+export { createCreateAuthChallengeHandler, type CreateDeps } from './handlers/create.ts';
+export { createVerifyAuthChallengeResponseHandler, type VerifyDeps } from './handlers/verify.ts';
+export { createPreSignUpHandler } from './handlers/pre-sign-up.ts';
+export { createPostAuthenticationHandler, type PostAuthenticationDeps } from './handlers/post-authentication.ts';
+export { createRuntime, createStoreRuntime } from './runtime.ts';
+export { loadConfig, loadSessionConfig, type Config, type SessionConfig, type SignInMode } from './config.ts';
+export { createAudit, createLogger } from './audit.ts';
+export { TABLE_PARTITION_KEY, TABLE_TTL_ATTRIBUTE } from './code-store.ts';
+export * from './errors.ts';

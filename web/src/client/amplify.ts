@@ -1,0 +1,131 @@
+import { confirmSignIn, fetchAuthSession, getCurrentUser, signIn, signOut } from 'aws-amplify/auth';
+import { CodeExpiredError, SignInFailedError, TooManyAttemptsError, WrongCodeError, toSignInError, type SignInStage } from './errors.ts';
+import { codeStepFrom, type CodeStep, type SignInStep } from './steps.ts';
+
+export interface EmailCodeSignInOptions {
+  /** The pool's `SIGN_IN_MODE`: in `password-and-code` a start without a password asks for it first. @default 'code' */
+  readonly signInMode?: 'code' | 'password-and-code';
+  /** Clock, for tests. */
+  readonly now?: () => number;
+}
+
+export interface SignedInUser {
+  readonly email: string;
+  /** The ID token's claims. */
+  readonly claims: Record<string, unknown>;
+  /** When the ID token expires, epoch milliseconds. */
+  readonly expiresAt: number;
+}
+
+type SignInOutput = Awaited<ReturnType<typeof signIn>>;
+
+/**
+ * Email-code sign-in on the Amplify v6 Auth client (configure Amplify first). Every call returns the next
+ * step or throws a {@link SignInError} subclass:
+ *
+ * ```ts
+ * const signInFlow = createEmailCodeSignIn();
+ * let step = await signInFlow.start({ email });           // { type: 'code', maskedEmail, codeLength, ... }
+ * try { step = await signInFlow.answer(code); }           // { type: 'signedIn' }
+ * catch (e) { if (e instanceof WrongCodeError) e.attemptsLeft; }
+ * ```
+ */
+export function createEmailCodeSignIn(options: EmailCodeSignInOptions = {}) {
+  const now = options.now ?? Date.now;
+  const passwordFirst = options.signInMode === 'password-and-code';
+  let email: string | undefined;
+  let password: string | undefined;
+  let current: SignInStep | undefined;
+
+  function toStep(result: SignInOutput): SignInStep {
+    if (result.isSignedIn) {
+      password = undefined;
+      return (current = { type: 'signedIn' });
+    }
+    if (result.nextStep.signInStep === 'CONFIRM_SIGN_IN_WITH_CUSTOM_CHALLENGE') {
+      return (current = codeStepFrom(result.nextStep.additionalInfo as Record<string, string> | undefined, now()));
+    }
+    throw new SignInFailedError(`UnexpectedStep:${result.nextStep.signInStep}`, result);
+  }
+
+  async function begin(stage: 'start' | 'password'): Promise<SignInStep> {
+    try {
+      return toStep(
+        password
+          ? await signIn({ username: email!, password, options: { authFlowType: 'CUSTOM_WITH_SRP' } })
+          : await signIn({ username: email!, options: { authFlowType: 'CUSTOM_WITHOUT_SRP' } }),
+      );
+    } catch (error) {
+      throw toSignInError(error, stage);
+    }
+  }
+
+  /** A wrong code comes back as another challenge round: say why it was not accepted. */
+  function refusal(step: CodeStep) {
+    if (step.expiresAt <= now()) return new CodeExpiredError(step);
+    if (step.attemptsLeft <= 0) return new TooManyAttemptsError(step);
+    return new WrongCodeError(step);
+  }
+
+  return {
+    /** The step the sign-in is on, if one is under way. */
+    get step(): SignInStep | undefined {
+      return current;
+    },
+
+    /** Starts a sign-in: email only, or email and password (SRP) in two-step mode; mails a code (or reuses the one just sent). */
+    async start(input: { email: string; password?: string }): Promise<SignInStep> {
+      email = input.email.trim();
+      password = input.password || undefined;
+      if (passwordFirst && !password) return (current = { type: 'password' });
+      return begin(password ? 'password' : 'start');
+    },
+
+    /** Answers the current step: the password in two-step mode, else the code. */
+    async answer(value: string): Promise<SignInStep> {
+      if (current?.type === 'password') {
+        password = value;
+        return begin('password');
+      }
+      let step: SignInStep;
+      try {
+        step = toStep(await confirmSignIn({ challengeResponse: value.replace(/\s/g, '') }));
+      } catch (error) {
+        throw toSignInError(error, 'code');
+      }
+      if (step.type === 'code') throw refusal(step);
+      return step;
+    },
+
+    /** Asks for a new code: a new sign-in with the same email (and password). Inside the resend interval the code already sent is offered again. */
+    async resend(): Promise<SignInStep> {
+      if (!email) throw new SignInFailedError('NoSignInStarted', undefined);
+      return begin(password ? 'password' : 'start');
+    },
+
+    /** Signs out (Amplify revokes the refresh token) and forgets the sign-in. */
+    async signOut(): Promise<void> {
+      email = password = current = undefined;
+      try {
+        await signOut();
+      } catch (error) {
+        throw toSignInError(error, 'start' satisfies SignInStage);
+      }
+    },
+
+    /** The signed-in user from Amplify's token store, or undefined. Tokens past their expiry do not count. */
+    async signedInUser(): Promise<SignedInUser | undefined> {
+      try {
+        await getCurrentUser();
+        const { tokens } = await fetchAuthSession();
+        const claims = tokens?.idToken?.payload;
+        if (!claims || typeof claims.exp !== 'number' || claims.exp * 1000 <= now()) return undefined;
+        return { email: String(claims.email ?? ''), claims, expiresAt: claims.exp * 1000 };
+      } catch {
+        return undefined;
+      }
+    },
+  };
+}
+
+export type EmailCodeSignIn = ReturnType<typeof createEmailCodeSignIn>;

@@ -1,0 +1,120 @@
+import type { CodeStep } from './steps.ts';
+
+/**
+ * Why a sign-in step failed, as classes a caller branches on (`instanceof`), each carrying what the caller
+ * needs. Built from what Cognito and the triggers answer: the triggers' refusals arrive inside
+ * `UserLambdaValidationException` as "<Trigger> failed with error <message>.".
+ */
+export class SignInError extends Error {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = new.target.name;
+  }
+}
+
+/** The code was wrong; the same sign-in accepts another guess. */
+export class WrongCodeError extends SignInError {
+  constructor(readonly step: CodeStep) {
+    super(`Wrong code; ${step.attemptsLeft} attempts left`);
+  }
+  get attemptsLeft(): number {
+    return this.step.attemptsLeft;
+  }
+}
+
+/** The code has expired: `resend()` for a new one. */
+export class CodeExpiredError extends SignInError {
+  constructor(readonly step?: CodeStep) {
+    super('The code has expired');
+  }
+}
+
+/** The code accepts no more guesses (or the sign-in failed after the last one): `resend()` or start again. */
+export class TooManyAttemptsError extends SignInError {
+  constructor(readonly step?: CodeStep) {
+    super('Too many wrong codes');
+  }
+}
+
+/** A refusal that says how long to wait ("Try again in N seconds"). */
+export class RetryLaterError extends SignInError {
+  constructor(
+    readonly retryAfterSeconds: number,
+    message = `Try again in ${retryAfterSeconds} seconds`,
+  ) {
+    super(message);
+  }
+}
+
+/** No email may be sent to this user for now, and no live code exists. */
+export class SendThrottledError extends RetryLaterError {
+  constructor(retryAfterSeconds: number) {
+    super(retryAfterSeconds, `Too many codes requested. Try again in ${retryAfterSeconds} seconds`);
+  }
+}
+
+/** Two-step mode: the email address or the password is wrong. */
+export class WrongPasswordError extends SignInError {
+  constructor() {
+    super('The email address or password is wrong');
+  }
+}
+
+/** The sign-in session ran out (Cognito's auth session validity): start again. */
+export class SessionExpiredError extends SignInError {
+  constructor() {
+    super('The sign-in session has expired');
+  }
+}
+
+/** The user pool could not be reached. */
+export class NetworkError extends SignInError {
+  constructor(cause: unknown) {
+    super('The sign-in service cannot be reached', { cause });
+  }
+}
+
+/** The email could not be sent, or the code store failed: nothing was issued; try again. */
+export class ServiceUnavailableError extends SignInError {
+  constructor(readonly emailNotSent: boolean) {
+    super(emailNotSent ? 'The email could not be sent' : 'Sign-in is unavailable for a moment');
+  }
+}
+
+/** Anything else (disabled account, unconfirmed user, Cognito's own rate limits, ...); `cause` is the original error. */
+export class SignInFailedError extends SignInError {
+  constructor(
+    readonly errorName: string,
+    cause: unknown,
+  ) {
+    super(`Sign-in failed (${errorName})`, { cause });
+  }
+}
+
+/** Where the error happened: starting a sign-in (email, password) or answering a code. */
+export type SignInStage = 'start' | 'password' | 'code';
+
+const RETRY_AFTER = /Try again in (\d+) seconds/;
+
+/** Turns what Amplify, amazon-cognito-identity-js or the SDK threw into a {@link SignInError}. */
+export function toSignInError(error: unknown, stage: SignInStage): SignInError {
+  if (error instanceof SignInError) return error;
+  const { name = '', message = '' } = (typeof error === 'object' && error !== null ? error : {}) as { name?: string; message?: string };
+  const code = (error as { code?: string } | null)?.code;
+  const type = name && name !== 'Error' ? name : (code ?? name);
+  const wait = RETRY_AFTER.exec(message);
+  if (wait) {
+    const seconds = Number(wait[1]);
+    return /Too many codes requested/.test(message) ? new SendThrottledError(seconds) : new RetryLaterError(seconds);
+  }
+  if (/could not be sent/.test(message)) return new ServiceUnavailableError(true);
+  if (/could not be (read|saved|checked|consumed|issued|restored)/.test(message)) return new ServiceUnavailableError(false);
+  if (type === 'NetworkError' || error instanceof TypeError || /network|Failed to fetch/i.test(message)) return new NetworkError(error);
+  if (type === 'NotAuthorizedException') {
+    if (/session is expired|Invalid session/.test(message)) return new SessionExpiredError();
+    if (message === 'User is disabled.') return new SignInFailedError('UserDisabled', error);
+    if (stage === 'code') return new TooManyAttemptsError();
+    if (stage === 'password') return new WrongPasswordError();
+  }
+  return new SignInFailedError(type || 'Unknown', error);
+}
