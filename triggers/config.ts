@@ -121,3 +121,31 @@ export function loadConfig(env: Env): Config {
     }),
   });
 }
+
+/**
+ * The environment that `loadConfig` reads back into `config`: the other half of the same mapping, so the
+ * construct (and anyone wiring their own functions) sets exactly what the triggers parse. Values left at
+ * their defaults are left out where they are long (templates) or only for tests (the window lengths).
+ */
+export function configToEnvironment(config: Config): Record<string, string> {
+  const { emailTemplates: templates, codeKeySource: key } = config;
+  return {
+    TABLE_NAME: config.tableName,
+    SES_FROM_ADDRESS: config.fromAddress,
+    SIGN_IN_MODE: config.signInMode,
+    CODE_LENGTH: String(config.codeLength),
+    CODE_TTL_SECONDS: String(config.codeTtlSeconds),
+    MAX_ATTEMPTS: String(config.maxAttempts),
+    RESEND_INTERVAL_SECONDS: String(config.resendIntervalSeconds),
+    MAX_SENDS_PER_HOUR: String(config.maxSendsPerHour),
+    MAX_GUESSES_PER_DAY: String(config.maxGuessesPerWindow),
+    ...(config.sendWindowSeconds === 3_600 ? {} : { SEND_WINDOW_SECONDS: String(config.sendWindowSeconds) }),
+    ...(config.guessWindowSeconds === 86_400 ? {} : { GUESS_WINDOW_SECONDS: String(config.guessWindowSeconds) }),
+    ...(key.kind === 'secret' ? { CODE_KEY_SECRET_ID: key.secretId } : { CODE_KEY_FILE: key.path }),
+    APP_NAME: config.appName,
+    EMAIL_SUBJECT: templates.subject,
+    ...(templates.text === DEFAULT_TEMPLATES.text ? {} : { EMAIL_TEXT_TEMPLATE: templates.text }),
+    ...(templates.html === DEFAULT_TEMPLATES.html ? {} : { EMAIL_HTML_TEMPLATE: templates.html }),
+    ...(config.sesConfigurationSet ? { SES_CONFIGURATION_SET: config.sesConfigurationSet } : {}),
+  };
+}

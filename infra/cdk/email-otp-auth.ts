@@ -13,7 +13,7 @@ import * as ses from 'aws-cdk-lib/aws-ses';
 import * as wafv2 from 'aws-cdk-lib/aws-wafv2';
 import { Construct } from 'constructs';
 import { TABLE_PARTITION_KEY, TABLE_TTL_ATTRIBUTE } from '../../triggers/code-store.ts';
-import { loadConfig, type Config, type SignInMode } from '../../triggers/config.ts';
+import { configToEnvironment, loadConfig, type Config, type SignInMode } from '../../triggers/config.ts';
 import { ConfigError } from '../../triggers/errors.ts';
 import { prebuiltTriggerBundle, triggerSource, type TriggerName } from './trigger-bundles.ts';
 
@@ -115,20 +115,25 @@ export interface EmailOtpAuthFunctions {
   readonly postAuthentication?: lambda.Function;
 }
 
-const PROP_OF_VARIABLE: Record<string, string> = {
-  SES_FROM_ADDRESS: 'fromAddress',
-  SIGN_IN_MODE: 'signInMode',
-  CODE_LENGTH: 'codeLength',
-  CODE_TTL_SECONDS: 'codeTtl',
-  MAX_ATTEMPTS: 'maxAttempts',
-  RESEND_INTERVAL_SECONDS: 'resendInterval',
-  MAX_SENDS_PER_HOUR: 'maxSendsPerHour',
-  MAX_GUESSES_PER_DAY: 'maxGuessesPerDay',
-  APP_NAME: 'appName',
-  EMAIL_SUBJECT: 'emailSubject',
-  EMAIL_TEXT_TEMPLATE: 'emailTextTemplate',
-  EMAIL_HTML_TEMPLATE: 'emailHtmlTemplate',
-};
+/** Each prop that sets a trigger variable, and how its value is written there (the triggers parse it back). */
+const VARIABLE_OF_PROP = {
+  fromAddress: ['SES_FROM_ADDRESS', String],
+  signInMode: ['SIGN_IN_MODE', String],
+  codeLength: ['CODE_LENGTH', String],
+  codeTtl: ['CODE_TTL_SECONDS', (d: Duration) => String(d.toSeconds())],
+  maxAttempts: ['MAX_ATTEMPTS', String],
+  resendInterval: ['RESEND_INTERVAL_SECONDS', (d: Duration) => String(d.toSeconds())],
+  maxSendsPerHour: ['MAX_SENDS_PER_HOUR', String],
+  maxGuessesPerDay: ['MAX_GUESSES_PER_DAY', String],
+  appName: ['APP_NAME', String],
+  emailSubject: ['EMAIL_SUBJECT', String],
+  emailTextTemplate: ['EMAIL_TEXT_TEMPLATE', String],
+  emailHtmlTemplate: ['EMAIL_HTML_TEMPLATE', String],
+} as const satisfies { [P in keyof EmailOtpAuthProps]?: readonly [string, (value: never) => string] };
+
+const PROP_OF_VARIABLE: Record<string, string> = Object.fromEntries(
+  Object.entries(VARIABLE_OF_PROP).map(([prop, [variable]]) => [variable, prop]),
+);
 
 /** Lambda's limit on the total size of a function's environment variables. */
 const LAMBDA_ENVIRONMENT_BYTES = 4096;
@@ -160,11 +165,7 @@ export class EmailOtpAuth extends Construct {
 
   private readonly logRetention: logs.RetentionDays;
 
-  constructor(
-    scope: Construct,
-    id: string,
-    private readonly props: EmailOtpAuthProps,
-  ) {
+  constructor(scope: Construct, id: string, props: EmailOtpAuthProps) {
     super(scope, id);
     this.config = validate(props);
     this.logRetention = props.logRetention ?? logs.RetentionDays.ONE_MONTH;
@@ -278,24 +279,12 @@ export class EmailOtpAuth extends Construct {
   }
 
   private codeEnvironment(): Record<string, string> {
-    const c = this.config;
-    return {
-      TABLE_NAME: this.table.tableName,
-      SES_FROM_ADDRESS: c.fromAddress,
-      SIGN_IN_MODE: c.signInMode,
-      CODE_LENGTH: String(c.codeLength),
-      CODE_TTL_SECONDS: String(c.codeTtlSeconds),
-      MAX_ATTEMPTS: String(c.maxAttempts),
-      RESEND_INTERVAL_SECONDS: String(c.resendIntervalSeconds),
-      MAX_SENDS_PER_HOUR: String(c.maxSendsPerHour),
-      MAX_GUESSES_PER_DAY: String(c.maxGuessesPerWindow),
-      CODE_KEY_SECRET_ID: this.codeKeySecret.secretArn,
-      APP_NAME: c.appName,
-      EMAIL_SUBJECT: c.emailTemplates.subject,
-      ...(this.props.emailTextTemplate ? { EMAIL_TEXT_TEMPLATE: c.emailTemplates.text } : {}),
-      ...(this.props.emailHtmlTemplate ? { EMAIL_HTML_TEMPLATE: c.emailTemplates.html } : {}),
-      ...(this.configurationSet ? { SES_CONFIGURATION_SET: this.configurationSet.configurationSetName } : {}),
-    };
+    return configToEnvironment({
+      ...this.config,
+      tableName: this.table.tableName,
+      codeKeySource: { kind: 'secret', secretId: this.codeKeySecret.secretArn },
+      sesConfigurationSet: this.configurationSet?.configurationSetName,
+    });
   }
 
   /** One place for the function set-up every trigger shares. */
@@ -504,23 +493,11 @@ export class EmailOtpAuth extends Construct {
 
 /** Validates the props with the triggers' own rules, naming the prop in the message. */
 function validate(props: EmailOtpAuthProps): Config {
-  const seconds = (d: Duration | undefined) => (d === undefined ? undefined : String(d.toSeconds()));
-  const env: Record<string, string | undefined> = {
-    TABLE_NAME: 'validated-at-synth',
-    CODE_KEY_SECRET_ID: 'validated-at-synth',
-    SES_FROM_ADDRESS: props.fromAddress,
-    SIGN_IN_MODE: props.signInMode,
-    CODE_LENGTH: props.codeLength === undefined ? undefined : String(props.codeLength),
-    CODE_TTL_SECONDS: seconds(props.codeTtl),
-    MAX_ATTEMPTS: props.maxAttempts === undefined ? undefined : String(props.maxAttempts),
-    RESEND_INTERVAL_SECONDS: seconds(props.resendInterval),
-    MAX_SENDS_PER_HOUR: props.maxSendsPerHour === undefined ? undefined : String(props.maxSendsPerHour),
-    MAX_GUESSES_PER_DAY: props.maxGuessesPerDay === undefined ? undefined : String(props.maxGuessesPerDay),
-    APP_NAME: props.appName,
-    EMAIL_SUBJECT: props.emailSubject,
-    EMAIL_TEXT_TEMPLATE: props.emailTextTemplate,
-    EMAIL_HTML_TEMPLATE: props.emailHtmlTemplate,
-  };
+  const env: Record<string, string | undefined> = { TABLE_NAME: 'validated-at-synth', CODE_KEY_SECRET_ID: 'validated-at-synth' };
+  for (const [prop, [variable, write]] of Object.entries(VARIABLE_OF_PROP)) {
+    const value = props[prop as keyof typeof VARIABLE_OF_PROP];
+    if (value !== undefined) env[variable] = (write as (v: unknown) => string)(value);
+  }
   let config: Config;
   try {
     config = loadConfig(env);

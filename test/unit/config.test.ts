@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { loadConfig } from '../../triggers/config.ts';
+import { configToEnvironment, loadConfig } from '../../triggers/config.ts';
 import { ConfigError } from '../../triggers/errors.ts';
 
 const base = { TABLE_NAME: 'codes', SES_FROM_ADDRESS: 'no-reply@example.com', CODE_KEY_FILE: '/run/code-key.json' };
@@ -54,5 +54,34 @@ describe('configuration is validated once, with messages naming the variable', (
   it('cannot be changed after loading', () => {
     const config = loadConfig(base) as { codeLength: number };
     expect(() => (config.codeLength = 4)).toThrow(TypeError);
+  });
+});
+
+describe('the environment the construct writes is the one the triggers read', () => {
+  it.each([
+    ['the defaults', {}],
+    [
+      'every setting changed',
+      {
+        SES_FROM_ADDRESS: 'Acme <no-reply@acme.example>',
+        SES_CONFIGURATION_SET: 'otp',
+        SIGN_IN_MODE: 'password-and-code',
+        CODE_LENGTH: '8',
+        CODE_TTL_SECONDS: '300',
+        MAX_ATTEMPTS: '5',
+        RESEND_INTERVAL_SECONDS: '30',
+        MAX_SENDS_PER_HOUR: '10',
+        SEND_WINDOW_SECONDS: '600',
+        MAX_GUESSES_PER_DAY: '50',
+        GUESS_WINDOW_SECONDS: '3600',
+        APP_NAME: 'Acme',
+        EMAIL_SUBJECT: 'Sign in to {{appName}}',
+        EMAIL_TEXT_TEMPLATE: 'Code {{code}}',
+        EMAIL_HTML_TEMPLATE: '<p>{{code}}</p>',
+      },
+    ],
+  ])('round-trips %s', (_name, env) => {
+    const config = loadConfig({ ...base, ...env });
+    expect(loadConfig(configToEnvironment(config))).toEqual(config);
   });
 });
