@@ -5,12 +5,14 @@
  * `.../verify-auth-challenge-response`, `.../pre-sign-up` and `.../post-authentication`; minified bundles of
  * the same are in the package's `dist/lambda/<name>/index.js`.
  */
-export { createDefineAuthChallengeHandler, decide, type DefineDecision, type DefineOptions } from './handlers/define.ts';
+export { createDefineAuthChallengeHandler, decide, defineOptions, type DefineDecision, type DefineOptions } from './handlers/define.ts';
 export { createCreateAuthChallengeHandler, type CreateDeps } from './handlers/create.ts';
 export { createVerifyAuthChallengeResponseHandler, type VerifyDeps } from './handlers/verify.ts';
 export { createPreSignUpHandler } from './handlers/pre-sign-up.ts';
 export { createPostAuthenticationHandler, type PostAuthenticationDeps } from './handlers/post-authentication.ts';
 export { createRuntime, createStoreRuntime } from './runtime.ts';
+export { hostTriggers, type HostOptions } from './host.ts';
+export { configToEnvironment } from './config.ts';
 export { loadConfig, loadSessionConfig, type Config, type SessionConfig, type SignInMode } from './config.ts';
 export { createAudit, createLogger } from './audit.ts';
 export { TABLE_PARTITION_KEY, TABLE_TTL_ATTRIBUTE } from './code-store.ts';

@@ -10,6 +10,7 @@ import { createDynamoCodeStore, createDynamoSharedSendTime } from './dynamo-code
 import { createSesMailer } from './mailer.ts';
 import { createSendTiming } from './send-timing.ts';
 
+
 /**
  * The one place the triggers are wired to AWS, built once per container. Endpoints come from the SDK's
  * standard settings (AWS_ENDPOINT_URL_DYNAMODB, AWS_ENDPOINT_URL_SES), so the same code runs on AWS and locally.
@@ -45,3 +46,4 @@ export function createRuntime(config: Config) {
     sendTiming: createSendTiming({ shared: createDynamoSharedSendTime(db, config.tableName) }),
   };
 }
+

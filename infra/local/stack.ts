@@ -1,13 +1,5 @@
+import { hostTriggers, loadConfig } from '../../triggers/index.ts';
 import { rmSync } from 'node:fs';
-import { loadConfig } from '../../triggers/config.ts';
-import { createCreateAuthChallengeHandler } from '../../triggers/handlers/create.ts';
-import { createDefineAuthChallengeHandler } from '../../triggers/handlers/define.ts';
-import { createVerifyAuthChallengeResponseHandler } from '../../triggers/handlers/verify.ts';
-import { createRuntime } from '../../triggers/runtime.ts';
-import { createAudit, createLogger } from '../../triggers/audit.ts';
-import { createPostAuthenticationHandler } from '../../triggers/handlers/post-authentication.ts';
-import { createPreSignUpHandler } from '../../triggers/handlers/pre-sign-up.ts';
-import { CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
 import { createCognitoHttpServer } from './cognito/http-server.ts';
 import { LocalUserPool } from './cognito/user-pool.ts';
 import type { AuthTriggers } from './cognito/trigger-runner.ts';
@@ -106,20 +98,15 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       AWS_ENDPOINT_URL_DYNAMODB: dynamo.url,
       AWS_ENDPOINT_URL_SES: ses.url,
     });
-    const runtime = createRuntime(config);
-    const deps = options.now ? { ...runtime, now: options.now } : runtime;
     const allowedOrigins = new Set(options.corsOrigins ?? []);
     const cognito = await startCognito(options.cognitoPort, names.cognito, () => allowedOrigins, (endpoint) => {
-      const triggers: AuthTriggers = {
-        define: createDefineAuthChallengeHandler({ signInMode: config.signInMode, maxRounds: config.maxAttempts }, runtime.audit),
-        create: createCreateAuthChallengeHandler(deps),
-        verify: createVerifyAuthChallengeResponseHandler(deps),
-        preSignUp: options.autoConfirmSignUp ? createPreSignUpHandler() : undefined,
+      const { define, create, verify, preSignUp, postAuthentication } = hostTriggers(config, {
+        ...(options.now ? { now: options.now } : {}),
+        preSignUp: options.autoConfirmSignUp,
         // The real handler, calling AdminUpdateUserAttributes on this endpoint with the SDK, as on AWS.
-        postAuthentication: options.markEmailVerified
-          ? createPostAuthenticationHandler({ cognito: new CognitoIdentityProviderClient({ endpoint, region }), audit: createAudit(createLogger()) })
-          : undefined,
-      };
+        ...(options.markEmailVerified ? { cognito: { endpoint, region } } : {}),
+      });
+      const triggers: AuthTriggers = { define, create, verify, preSignUp, postAuthentication };
       return LocalUserPool.create({
         region,
         userPoolId,

@@ -2,10 +2,7 @@ import { startDynamo, createCodeTable } from '../../infra/local/dynamodb.ts';
 import { startSes } from '../../infra/local/ses.ts';
 import { latestCode, listEmails } from '../../infra/local/mailbox-client.ts';
 import { loadConfig, type Config } from '../../triggers/config.ts';
-import { createRuntime } from '../../triggers/runtime.ts';
-import { createCreateAuthChallengeHandler } from '../../triggers/handlers/create.ts';
-import { createVerifyAuthChallengeResponseHandler } from '../../triggers/handlers/verify.ts';
-import { createDefineAuthChallengeHandler } from '../../triggers/handlers/define.ts';
+import { hostTriggers } from '../../triggers/host.ts';
 import type { SendTiming } from '../../triggers/send-timing.ts';
 import type { Mailer } from '../../triggers/mailer.ts';
 import { ensureCodeKeyFile } from '../../infra/local/code-key-file.ts';
@@ -42,13 +39,14 @@ export async function startLocalAws(): Promise<LocalAws> {
 
 let tables = 0;
 
-/** The three handlers on a fresh table, built exactly as the Lambda entry points build them. */
+/** Parts of the triggers' wiring a test replaces (a clock, a failing mailer, a recorded send timing). */
 export interface TriggerOverrides {
   readonly now?: () => number;
   readonly sendTiming?: SendTiming;
   readonly mailer?: Mailer;
 }
 
+/** The three handlers on a fresh table, wired by the same composition root as the local stack. */
 export async function triggersOn(aws: LocalAws, env: Record<string, string> = {}, overrides: TriggerOverrides = {}) {
   tables += 1;
   const tableName = `codes-${process.pid}-${tables}`;
@@ -59,10 +57,8 @@ export async function triggersOn(aws: LocalAws, env: Record<string, string> = {}
     CODE_KEY_FILE: ensureCodeKeyFile(undefined),
     ...env,
   });
-  const runtime = createRuntime(config);
-  const deps = { ...runtime, ...overrides };
-  const create = createCreateAuthChallengeHandler(deps);
-  const verify = createVerifyAuthChallengeResponseHandler(deps);
+  const { now, ...parts } = overrides;
+  const { runtime, define, create, verify } = hostTriggers(config, { ...(now ? { now } : {}), overrides: parts });
   /** The private parameters of each user's latest challenge: the session Verify is answering in. */
   const sessions = new Map<string, Record<string, string>>();
   return {
@@ -70,10 +66,7 @@ export async function triggersOn(aws: LocalAws, env: Record<string, string> = {}
     store: runtime.store,
     loadKeys: runtime.loadKeys,
     tableName,
-    define: createDefineAuthChallengeHandler(
-      { signInMode: config.signInMode, maxRounds: config.maxAttempts },
-      runtime.audit,
-    ),
+    define,
     async create(event: CreateAuthChallengeTriggerEvent) {
       const result = await create(event);
       sessions.set(event.userName, result.response.privateChallengeParameters);

@@ -46,6 +46,11 @@ export function decide(session: readonly SessionEntry[], options: DefineOptions,
   return decideCodeRounds(rounds, options, userNotFound);
 }
 
+/** Define's options from the configuration: it decides from the session alone. */
+export function defineOptions(config: Pick<Config, 'signInMode' | 'maxAttempts'>): DefineOptions {
+  return { signInMode: config.signInMode, maxRounds: config.maxAttempts };
+}
+
 export function createDefineAuthChallengeHandler(options: DefineOptions, audit: Audit) {
   return async (event: DefineAuthChallengeTriggerEvent): Promise<DefineAuthChallengeTriggerEvent> => {
     let decision: DefineDecision;
