@@ -1,4 +1,5 @@
-import { readdirSync, readFileSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
+import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { npmInstall, packedTarball, pinnedVersion, readmeSnippet, repoCdk, run, tempProject } from '../helpers/packed-package.ts';
@@ -10,7 +11,8 @@ import { npmInstall, packedTarball, pinnedVersion, readmeSnippet, repoCdk, run, 
  * `amplify_outputs.json` (it is written by `ampx` after a deploy).
  */
 const project = tempProject('amplify-gen2');
-afterAll(() => rmSync(project, { recursive: true, force: true }));
+// Removing a project with hundreds of installed packages can take minutes on a loaded machine.
+afterAll(() => rm(project, { recursive: true, force: true }), 600_000);
 
 beforeAll(async () => {
   const tarball = await packedTarball();

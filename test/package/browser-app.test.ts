@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { rm } from 'node:fs/promises';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
@@ -118,8 +119,8 @@ afterAll(async () => {
     localStack.kill('SIGTERM');
     await exited;
   }
-  rmSync(app, { recursive: true, force: true });
-});
+  await rm(app, { recursive: true, force: true });
+}, 600_000);
 
 async function latestCode(): Promise<string> {
   const { emails } = (await (await fetch(new URL('/store', stackInfo.mailboxUrl))).json()) as { emails: Array<{ body: { text?: string } }> };

@@ -1,4 +1,5 @@
 import { readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { npmInstall, packedTarball, readmeSnippet, repoCdk, run, tempProject } from '../helpers/packed-package.ts';
@@ -11,7 +12,8 @@ import { npmInstall, packedTarball, readmeSnippet, repoCdk, run, tempProject } f
  */
 const work = tempProject('cdk-app');
 const app = join(work, 'my-app');
-afterAll(() => rmSync(work, { recursive: true, force: true }));
+// Removing a project with hundreds of installed packages can take minutes on a loaded machine.
+afterAll(() => rm(work, { recursive: true, force: true }), 600_000);
 
 beforeAll(async () => {
   const tarball = await packedTarball();

@@ -1,4 +1,5 @@
-import { readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cleanEnv, npmInstall, packedTarball, pinnedVersion, readmeSnippet, run, tempProject } from '../helpers/packed-package.ts';
@@ -9,7 +10,8 @@ import { cleanEnv, npmInstall, packedTarball, pinnedVersion, readmeSnippet, run,
  * in against the package's own local stack, started programmatically from `cognito-email-otp/local`.
  */
 const project = tempProject('esm-project');
-afterAll(() => rmSync(project, { recursive: true, force: true }));
+// Removing a project with hundreds of installed packages can take minutes on a loaded machine.
+afterAll(() => rm(project, { recursive: true, force: true }), 600_000);
 
 const signInScript = `
 import { latestCode, startLocalStack } from 'cognito-email-otp/local';
