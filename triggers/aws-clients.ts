@@ -10,6 +10,8 @@ const LIMITS = {
   dynamodb: { connectionTimeout: 300, requestTimeout: 700, maxAttempts: 2 },
   ses: { connectionTimeout: 500, requestTimeout: 2_500, maxAttempts: 1 },
   secretsmanager: { connectionTimeout: 500, requestTimeout: 1_000, maxAttempts: 2 },
+  // Post authentication's AdminUpdateUserAttributes: one call, after the sign-in already succeeded.
+  cognito: { connectionTimeout: 500, requestTimeout: 2_000, maxAttempts: 2 },
 } as const;
 
 export type AwsService = keyof typeof LIMITS;

@@ -6,6 +6,7 @@ import { createPostAuthenticationHandler } from './handlers/post-authentication.
 import { createPreSignUpHandler } from './handlers/pre-sign-up.ts';
 import { createVerifyAuthChallengeResponseHandler } from './handlers/verify.ts';
 import { createRuntime } from './runtime.ts';
+import { awsClientOptions } from './aws-clients.ts';
 export interface HostOptions {
   /** A clock to run the triggers on (tests move it forward). */
   readonly now?: () => number;
@@ -31,7 +32,10 @@ export function hostTriggers(config: Config, options: HostOptions = {}) {
     verify: createVerifyAuthChallengeResponseHandler(deps),
     preSignUp: options.preSignUp ? createPreSignUpHandler() : undefined,
     postAuthentication: cognito
-      ? createPostAuthenticationHandler({ cognito: new CognitoIdentityProviderClient(cognito), audit: runtime.audit })
+      ? createPostAuthenticationHandler({
+          cognito: new CognitoIdentityProviderClient({ ...awsClientOptions('cognito'), ...cognito }),
+          audit: runtime.audit,
+        })
       : undefined,
   };
 }

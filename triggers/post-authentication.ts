@@ -1,9 +1,10 @@
 import { CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
 import { createAudit, createLogger } from './audit.ts';
+import { awsClientOptions } from './aws-clients.ts';
 import { createPostAuthenticationHandler } from './handlers/post-authentication.ts';
 
 /** Optional post authentication trigger: marks the email verified after a correct code. */
 export const handler = createPostAuthenticationHandler({
-  cognito: new CognitoIdentityProviderClient({}),
+  cognito: new CognitoIdentityProviderClient(awsClientOptions('cognito')),
   audit: createAudit(createLogger()),
 });
