@@ -324,6 +324,8 @@ export class EmailOtpAuth extends Construct {
         minify: true,
         sourceMap: true,
         target: 'node22',
+        // The SDK's ES modules first: esbuild can drop what the triggers never call (bench/bundles.ts bundles the same way).
+        mainFields: ['module', 'main'],
         // Bundle the pinned SDK clients too, so what runs is what package-lock.json says.
         externalModules: [],
       },
