@@ -63,6 +63,8 @@ export interface LocalStackOptions {
 export interface LocalStack {
   readonly info: StackInfo;
   readonly pool: LocalUserPool;
+  /** The trigger handlers as the endpoint calls them (intercepted, when asked), for in-process measurements. */
+  readonly triggers: AuthTriggers;
   stop(): Promise<void>;
 }
 
@@ -109,6 +111,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     const runtime = createRuntime(config);
     const deps = options.now ? { ...runtime, now: options.now } : runtime;
     const allowedOrigins = new Set(options.corsOrigins ?? []);
+    let poolTriggers: AuthTriggers | undefined;
     const cognito = await startCognito(options.cognitoPort, names.cognito, () => allowedOrigins, (endpoint) => {
       const triggers: AuthTriggers = {
         define: createDefineAuthChallengeHandler({ signInMode: config.signInMode, maxRounds: config.maxAttempts }, runtime.audit),
@@ -120,12 +123,13 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
           ? createPostAuthenticationHandler({ cognito: new CognitoIdentityProviderClient({ endpoint, region }), audit: createAudit(createLogger()) })
           : undefined,
       };
+      poolTriggers = options.interceptTriggers ? { ...triggers, ...options.interceptTriggers(triggers) } : triggers;
       return LocalUserPool.create({
         region,
         userPoolId,
         clientId: userPoolClientId,
         endpoint,
-        triggers: options.interceptTriggers ? { ...triggers, ...options.interceptTriggers(triggers) } : triggers,
+        triggers: poolTriggers,
         dataDir: options.dataDir,
         preventUserExistenceErrors: options.preventUserExistenceErrors,
         authSessionValidityMinutes: options.authSessionValidityMinutes,
@@ -152,7 +156,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       webUrl: web?.url ?? '',
       signInMode: config.signInMode,
     };
-    return { info, pool: cognito.pool, stop: stopAll };
+    return { info, pool: cognito.pool, triggers: poolTriggers!, stop: stopAll };
   } catch (error) {
     await stopAll();
     throw error;
