@@ -1,7 +1,8 @@
 /**
  * `npm run bench`: latency, throughput, bundle size, cold import, AWS calls and cost per million
  * sign-ins, measured against the local stack. Prints a table and writes bench/results.json.
- * `npm run bench -- --tiny` runs a few iterations of everything (for the smoke test).
+ * `npm run bench -- --tiny` runs a few iterations of everything (for the smoke test); `-- --bundles-only`
+ * measures the bundles alone and writes nothing unless given `--out <file>`.
  * `PEER_TRIGGERS=<dir> npm run bench` also bundles and loads another product's three triggers
  * (`<dir>/define-auth-challenge.ts`, ...) the same way and prints the comparison; without it, the last
  * measured peer figures stay in results.json, marked with their date.
@@ -90,7 +91,9 @@ if (peerDir) results.peer = compareWithPeer(peerDir, bundles.own!, bundles.peer!
 else if (previous.peer) results.peer = previous.peer;
 results.machine.loadAverage = (await import('node:os')).loadavg().map((n) => Math.round(n * 100) / 100);
 
-writeFileSync(outFile, `${JSON.stringify(results, null, 2)}\n`);
+// --bundles-only is for quick looks: it writes a file only when given --out, never over the full figures.
+const write = !bundlesOnly || outArg > 0;
+if (write) writeFileSync(outFile, `${JSON.stringify(results, null, 2)}\n`);
 printTable(results);
 
 async function measureStack() {
@@ -287,5 +290,5 @@ function printTable(r: Results) {
       );
     }
   }
-  console.log(`\nWrote ${outFile}`);
+  if (write) console.log(`\nWrote ${outFile}`);
 }
