@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { build, type Metafile } from 'esbuild';
+import { triggerBuildOptions } from '../infra/cdk/trigger-bundling.ts';
 import { summarize, type Summary } from './stats.ts';
 
 export interface BundleFigures {
@@ -31,8 +32,8 @@ function packageOf(input: string): string {
   return match ? match[1]! : 'own code';
 }
 
-function heaviest(metafile: Metafile, outfile: string) {
-  const output = Object.entries(metafile.outputs).find(([path]) => resolve(path) === outfile)?.[1];
+function heaviest(metafile: Metafile, outfile: string, workingDir: string) {
+  const output = Object.entries(metafile.outputs).find(([path]) => resolve(workingDir, path) === outfile)?.[1];
   const sizes = new Map<string, number>();
   for (const [input, { bytesInOutput }] of Object.entries(output?.inputs ?? {})) {
     sizes.set(packageOf(input), (sizes.get(packageOf(input)) ?? 0) + bytesInOutput);
@@ -59,30 +60,20 @@ function coldImport(file: string): number {
 
 /**
  * Bundles each trigger of each set as the CDK construct does (esbuild, CommonJS, node22, minified, source
- * map, SDK bundled from its ES modules), then loads every bundle `coldRuns` times in fresh Node processes, taking the bundles in
+ * map, SDK bundled from its ES modules, the environment as the only credential source), then loads every bundle `coldRuns` times in fresh Node processes, taking the bundles in
  * turn so that both sets see the same machine load.
  */
-export async function measureBundles(sets: Record<string, string>, coldRuns: number): Promise<Record<string, BundleFigures[]>> {
+export async function measureBundles(root: string, sets: Record<string, string>, coldRuns: number): Promise<Record<string, BundleFigures[]>> {
   const out = mkdtempSync(join(tmpdir(), 'otp-bench-bundles-'));
   try {
     const built: Array<{ set: string; entry: string; file: string; heaviest: BundleFigures['heaviest']; samples: number[] }> = [];
     for (const [set, dir] of Object.entries(sets)) {
       for (const entry of TRIGGER_ENTRIES) {
         const file = join(out, set, `${entry}.cjs`);
-        const result = await build({
-          entryPoints: [entryFile(dir, entry)],
-          outfile: file,
-          bundle: true,
-          platform: 'node',
-          target: 'node22',
-          format: 'cjs',
-          minify: true,
-          sourcemap: true,
-          mainFields: ['module', 'main'],
-          metafile: true,
-          logLevel: 'silent',
-        });
-        built.push({ set, entry, file, heaviest: heaviest(result.metafile, file), samples: [] });
+        // The peer gets the same options, less our substitution (it names a file of this project).
+        const options = triggerBuildOptions(set === 'own' ? root : undefined);
+        const result = await build({ ...options, entryPoints: [entryFile(dir, entry)], outfile: file, metafile: true });
+        built.push({ set, entry, file, heaviest: heaviest(result.metafile, file, options.absWorkingDir ?? process.cwd()), samples: [] });
       }
     }
     for (let run = 0; run < coldRuns; run++) for (const bundle of built) bundle.samples.push(coldImport(bundle.file));

@@ -85,7 +85,7 @@ if (!bundlesOnly) Object.assign(results, await measureStack());
 calls.restore();
 
 // Bundles and cold imports in fresh Node processes, the peer's in turn with ours.
-const bundles = await measureBundles({ own: resolve(root, 'triggers'), ...(peerDir ? { peer: peerDir } : {}) }, scale.cold);
+const bundles = await measureBundles(root, { own: resolve(root, 'triggers'), ...(peerDir ? { peer: peerDir } : {}) }, scale.cold);
 results.bundles = bundles.own!;
 if (peerDir) results.peer = compareWithPeer(peerDir, bundles.own!, bundles.peer!, results.generatedAt);
 else if (previous.peer) results.peer = previous.peer;

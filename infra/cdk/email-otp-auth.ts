@@ -14,6 +14,7 @@ import * as wafv2 from 'aws-cdk-lib/aws-wafv2';
 import { Construct } from 'constructs';
 import { TABLE_PARTITION_KEY, TABLE_TTL_ATTRIBUTE } from '../../triggers/code-store.ts';
 import { loadConfig, type Config, type SignInMode } from '../../triggers/config.ts';
+import { TRIGGER_BUNDLING } from './trigger-bundling.ts';
 import { ConfigError } from '../../triggers/errors.ts';
 
 const projectRoot = fileURLToPath(new URL('../../', import.meta.url));
@@ -321,11 +322,11 @@ export class EmailOtpAuth extends Construct {
         NODE_OPTIONS: '--enable-source-maps',
       },
       bundling: {
-        minify: true,
-        sourceMap: true,
-        target: 'node22',
-        // The SDK's ES modules first: esbuild can drop what the triggers never call (bench/bundles.ts bundles the same way).
-        mainFields: ['module', 'main'],
+        minify: TRIGGER_BUNDLING.minify,
+        sourceMap: TRIGGER_BUNDLING.sourceMap,
+        target: TRIGGER_BUNDLING.target,
+        mainFields: [...TRIGGER_BUNDLING.mainFields],
+        esbuildArgs: Object.fromEntries(Object.entries(TRIGGER_BUNDLING.alias).map(([from, to]) => [`--alias:${from}`, to])),
         // Bundle the pinned SDK clients too, so what runs is what package-lock.json says.
         externalModules: [],
       },
