@@ -1,5 +1,3 @@
-import { Logger } from '@aws-lambda-powertools/logger';
-
 /** What happened to a sign-in attempt; one structured log line each. */
 export type AuditEvent =
   | 'code_sent'
@@ -46,11 +44,49 @@ export interface AuditDetails {
   readonly reason?: string;
 }
 
-export function createLogger(): Logger {
-  return new Logger({ serviceName: process.env.POWERTOOLS_SERVICE_NAME ?? 'cognito-email-otp' });
+/** Writes one structured line per audit event; `error` lines go to stderr. */
+export interface AuditLogger {
+  info(message: string, fields: object): void;
+  error(message: string, fields: object): void;
 }
 
-export function createAudit(logger: Logger): Audit {
+/** Powertools' levels and their order; the same environment variables choose one. */
+const LEVELS = { TRACE: 6, DEBUG: 8, INFO: 12, WARN: 16, ERROR: 20, CRITICAL: 24, SILENT: 28 } as const;
+
+function levelFrom(env: NodeJS.ProcessEnv): number {
+  for (const name of ['POWERTOOLS_LOG_LEVEL', 'AWS_LAMBDA_LOG_LEVEL', 'LOG_LEVEL']) {
+    const level = env[name]?.trim().toUpperCase();
+    if (level && Object.hasOwn(LEVELS, level)) return LEVELS[level as keyof typeof LEVELS];
+  }
+  return LEVELS.INFO;
+}
+
+/** The invocation's X-Ray trace id (`Root=` of _X_AMZN_TRACE_ID), which Lambda sets per invocation. */
+function traceId(): string | undefined {
+  return /(?:^|;)Root=([^;]+)/.exec(process.env._X_AMZN_TRACE_ID ?? '')?.[1];
+}
+
+/**
+ * JSON lines with the keys Powertools Logger writes (level, message, timestamp, service, sampling_rate,
+ * xray_trace_id), so log queries and metric filters keep working, without loading a logging library at cold
+ * start: Define runs twice per sign-in and logs nothing else. The level is read once, at creation.
+ */
+export function createLogger(env: NodeJS.ProcessEnv = process.env): AuditLogger {
+  const threshold = levelFrom(env);
+  const service = env.POWERTOOLS_SERVICE_NAME?.trim() || 'cognito-email-otp';
+  const write = (level: 'INFO' | 'ERROR', stream: NodeJS.WriteStream, message: string, fields: object) => {
+    if (LEVELS[level] < threshold) return;
+    const trace = traceId();
+    const line = { level, message, timestamp: new Date().toISOString(), service, sampling_rate: 0, ...(trace ? { xray_trace_id: trace } : {}), ...fields };
+    stream.write(`${JSON.stringify(line)}\n`);
+  };
+  return {
+    info: (message, fields) => write('INFO', process.stdout, message, fields),
+    error: (message, fields) => write('ERROR', process.stderr, message, fields),
+  };
+}
+
+export function createAudit(logger: AuditLogger): Audit {
   return (event, outcome, context, details = {}) => {
     const fields = { event, outcome, ...context, ...details };
     if (outcome === 'error') logger.error(event, fields);

@@ -1,22 +1,36 @@
-import { SecretsProvider } from '@aws-lambda-powertools/parameters/secrets';
-import { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
+import { GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
+import { awsClientOptions, callOptions } from './aws-clients.ts';
 import { parseCodeKeys, type CodeKeys, type LoadCodeKeys } from './code-key.ts';
-import { awsClientOptions } from './aws-clients.ts';
 
 /** Seconds a container keeps the keys before reading the secret again, so a rotation reaches it. */
 const KEY_CACHE_SECONDS = 300;
 
 /**
- * Reads the keys from Secrets Manager once per container (Powertools Parameters caches them) and again
- * when a code names a key the cached copy lacks: a rotation that happened since.
+ * Reads the keys from Secrets Manager once per container and keeps them KEY_CACHE_SECONDS, reading again
+ * sooner when a code names a key the cached copy lacks (a rotation that happened since). Parallel callers
+ * share one request.
  */
-export function codeKeysFromSecret(secretId: string): LoadCodeKeys {
-  const provider = new SecretsProvider({ awsSdkV3Client: new SecretsManagerClient(awsClientOptions('secretsmanager')) });
-  let parsed: { raw: string; keys: CodeKeys } | undefined;
-  return async ({ refresh = false } = {}) => {
-    const raw = await provider.get(secretId, { maxAge: KEY_CACHE_SECONDS, forceFetch: refresh });
-    if (typeof raw !== 'string') throw new Error('CODE_KEY_SECRET_ID names a secret without a string value');
-    if (parsed?.raw !== raw) parsed = { raw, keys: parseCodeKeys(raw, 'CODE_KEY_SECRET_ID') };
-    return parsed.keys;
+export function codeKeysFromSecret(
+  secretId: string,
+  client = new SecretsManagerClient(awsClientOptions('secretsmanager')),
+  now: () => number = Date.now,
+): LoadCodeKeys {
+  let cached: { keys: Promise<CodeKeys>; readAt: number } | undefined;
+  async function read(): Promise<CodeKeys> {
+    const { SecretString } = await client.send(new GetSecretValueCommand({ SecretId: secretId }), callOptions());
+    if (typeof SecretString !== 'string') throw new Error('CODE_KEY_SECRET_ID names a secret without a string value');
+    return parseCodeKeys(SecretString, 'CODE_KEY_SECRET_ID');
+  }
+  return ({ refresh = false } = {}) => {
+    if (refresh || !cached || now() - cached.readAt >= KEY_CACHE_SECONDS * 1000) {
+      const keys = read();
+      const entry = { keys, readAt: now() };
+      cached = entry;
+      // A failed read is not kept: the next caller tries again.
+      keys.catch(() => {
+        if (cached === entry) cached = undefined;
+      });
+    }
+    return cached.keys;
   };
 }

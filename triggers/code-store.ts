@@ -1,4 +1,5 @@
 import { admit, type Rate } from './rate-limit.ts';
+import type { SendableBounds } from './send-policy.ts';
 import type { PendingCode, StoredCode, UserState } from './user-state.ts';
 
 /** One answer to count: against the code the session was given, paced per account. */
@@ -34,6 +35,11 @@ export function judgeAnswer(state: UserState, attempt: AnswerAttempt): { readonl
 
 export interface CodeStore {
   read(key: string): Promise<UserState>;
+  /**
+   * Records a code about to be mailed if the stored state is within `bounds` (an email may be sent now), in one
+   * conditional write without a read: the state before the write, or undefined when the condition failed.
+   */
+  claimIfSendable(key: string, bounds: SendableBounds, pending: PendingCode): Promise<UserState | undefined>;
   /** Records a code about to be mailed if the item is still at `expectedVersion`; false when another writer got there first. */
   claim(key: string, expectedVersion: number, pending: PendingCode): Promise<boolean>;
   /** SES accepted the email: the pending code becomes the one offered, and the send is charged. False if it was taken over. */

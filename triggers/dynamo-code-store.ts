@@ -66,6 +66,21 @@ function toState(item: Item | undefined): UserState {
 
 const ttlFrom = (now: number) => Math.ceil((now + ITEM_LIFETIME_MS) / 1000);
 
+/** Writing a pending code: the fields and their values (the item's lifetime counted from its issue). */
+const PENDING_SET =
+  'pendingId = :id, pendingHash = :hash, pendingKeyId = :keyId, pendingIssuedAt = :issuedAt, pendingExpiresAt = :expiresAt';
+
+function pendingValues(pending: PendingCode) {
+  return {
+    ':id': pending.id,
+    ':hash': pending.hash,
+    ':keyId': pending.keyId,
+    ':issuedAt': pending.issuedAt,
+    ':expiresAt': pending.expiresAt,
+    ':ttl': ttlFrom(pending.issuedAt),
+  };
+}
+
 function isConditionFailure(error: unknown): boolean {
   return (
     error instanceof ConditionalCheckFailedException ||
@@ -102,22 +117,40 @@ export function createDynamoCodeStore(db: DynamoDBDocumentClient, tableName: str
   return {
     read,
 
+    async claimIfSendable(key, bounds, pending) {
+      const result = await update('saved', {
+        Key: { pk: key },
+        UpdateExpression: `SET ${PENDING_SET}, version = if_not_exists(version, :zero) + :one, #ttl = :ttl`,
+        // withinSendableBounds, field by field.
+        ConditionExpression:
+          '(attribute_not_exists(pendingId) OR pendingIssuedAt <= :pendingIssuedBy) AND ' +
+          '(attribute_not_exists(lastSentAt) OR lastSentAt <= :lastSentBy) AND ' +
+          '(attribute_not_exists(sendTat) OR sendTat <= :sendTatAtMost) AND ' +
+          '(attribute_not_exists(guessTat) OR guessTat <= :guessTatAtMost)',
+        ExpressionAttributeNames: { '#ttl': 'ttl' },
+        ExpressionAttributeValues: {
+          ...pendingValues(pending),
+          ':zero': 0,
+          ':one': 1,
+          ':pendingIssuedBy': bounds.pendingIssuedBy,
+          ':lastSentBy': bounds.lastSentBy,
+          ':sendTatAtMost': bounds.sendTatAtMost,
+          ':guessTatAtMost': bounds.guessTatAtMost,
+        },
+        ReturnValues: 'ALL_OLD',
+      });
+      return result === false ? undefined : toState(result.Attributes as Item | undefined);
+    },
+
     async claim(key, expectedVersion, pending) {
       const result = await update('saved', {
         Key: { pk: key },
-        UpdateExpression:
-          'SET pendingId = :id, pendingHash = :hash, pendingKeyId = :keyId, pendingIssuedAt = :issuedAt, ' +
-          'pendingExpiresAt = :expiresAt, version = :next, #ttl = :ttl',
+        UpdateExpression: `SET ${PENDING_SET}, version = :next, #ttl = :ttl`,
         ConditionExpression: expectedVersion === 0 ? 'attribute_not_exists(pk)' : 'version = :expected',
         ExpressionAttributeNames: { '#ttl': 'ttl' },
         ExpressionAttributeValues: {
-          ':id': pending.id,
-          ':hash': pending.hash,
-          ':keyId': pending.keyId,
-          ':issuedAt': pending.issuedAt,
-          ':expiresAt': pending.expiresAt,
+          ...pendingValues(pending),
           ':next': expectedVersion + 1,
-          ':ttl': ttlFrom(pending.issuedAt),
           ...(expectedVersion === 0 ? {} : { ':expected': expectedVersion }),
         },
       });

@@ -13,12 +13,11 @@ export interface EmailTemplates {
 
 export const DEFAULT_TEMPLATES: EmailTemplates = {
   subject: 'Your sign-in code for {{appName}}',
-  text: [
-    'Your sign-in code for {{appName}} is: {{code}}',
-    '',
-    'It expires in {{minutes}} and works once.',
-    'If you did not try to sign in, you can ignore this email. Never share this code.',
-  ].join('\n'),
+  // A literal, not a join(): a module-level call would keep this in every bundle that imports config.ts (Define too).
+  text: `Your sign-in code for {{appName}} is: {{code}}
+
+It expires in {{minutes}} and works once.
+If you did not try to sign in, you can ignore this email. Never share this code.`,
   html: `<!doctype html>
 <html><body style="font-family:system-ui,sans-serif;color:#111">
 <p>Your sign-in code for {{appName}} is:</p>

@@ -5,8 +5,8 @@ import type { CodeKeys } from './code-key.ts';
 import type { CodeStore } from './code-store.ts';
 import { CodeStoreError, GuessRateExceededError, SendRateExceededError } from './errors.ts';
 import { admit } from './rate-limit.ts';
-import { decideSend, nextSendAllowedAt, sendRate, type SendPolicy } from './send-policy.ts';
-import type { PendingCode, StoredCode } from './user-state.ts';
+import { decideSend, nextSendAllowedAt, sendableBounds, sendRate, type SendPolicy } from './send-policy.ts';
+import type { PendingCode, StoredCode, UserState } from './user-state.ts';
 
 export interface IssueRequest {
   readonly store: CodeStore;
@@ -35,14 +35,52 @@ const WAIT_STEP_MS = 100;
 
 const defaultSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
+/** A fresh code and its pending record, hashed under the current key; the plain code goes only to `deliver`. */
+function newPending(request: IssueRequest, at: number): { plain: string; pending: PendingCode } {
+  const plain = generateCode(request.codeLength);
+  const id = randomUUID();
+  const keyId = request.keys.currentId;
+  const hash = hashCode(request.keys.key(keyId)!, id, plain);
+  return { plain, pending: { id, hash, keyId, issuedAt: at, expiresAt: at + request.codeTtlSeconds * 1000 } };
+}
+
+/** Mails a claimed code and offers it once SES accepted it; `before` is the state the claim replaced. */
+async function mailClaimed(request: IssueRequest, before: UserState, { plain, pending }: ReturnType<typeof newPending>): Promise<IssueResult> {
+  const { store, key, policy, now } = request;
+  try {
+    await request.deliver(plain);
+  } catch (error) {
+    await store.abandon(key, pending.id).catch(() => undefined); // if this fails too, the claim expires on its own
+    throw error;
+  }
+  const sentAt = now();
+  const rate = admit(before.sendTat, sentAt, sendRate(policy));
+  const sendTat = rate.ok ? rate.tat : Math.max(before.sendTat, sentAt) + sendRate(policy).intervalMs;
+  if (!(await store.promote(key, pending, sentAt, sendTat))) {
+    throw new CodeStoreError('saved', new Error('the code was taken over while its email was being sent'));
+  }
+  const { id, hash, keyId, issuedAt, expiresAt } = pending;
+  const code: StoredCode = { id, hash, keyId, issuedAt, expiresAt, attempts: 0, used: false };
+  const after = { ...before, code, pending: undefined, lastSentAt: sentAt, sendTat };
+  return { kind: 'sent', code, resendAt: nextSendAllowedAt(after, sentAt, policy) };
+}
+
 /**
  * Gives a new sign-in session a code: reuses the live one while no new email is allowed, otherwise records
  * a pending code, mails it and only then offers it. A code SES did not accept is never offered: the pending
  * record is dropped (or, if this invocation dies first, expires) and the previous code stays valid.
+ *
+ * The common case, a sign-in that may be mailed at once, claims in one conditional write without reading
+ * first; only when that condition fails (a code to reuse, a parallel send, a limit) is the item read to
+ * decide, and a claim then needs the version that read saw.
  */
 export async function issueCode(request: IssueRequest): Promise<IssueResult> {
   const { store, key, policy, now } = request;
   const sleep = request.sleep ?? defaultSleep;
+  const first = newPending(request, now());
+  const before = await store.claimIfSendable(key, sendableBounds(first.pending.issuedAt, policy), first.pending);
+  if (before) return mailClaimed(request, before, first);
+
   let races = 0;
   for (;;) {
     const state = await store.read(key);
@@ -60,36 +98,8 @@ export async function issueCode(request: IssueRequest): Promise<IssueResult> {
       await sleep(WAIT_STEP_MS);
       continue;
     }
-
-    const plain = generateCode(request.codeLength);
-    const id = randomUUID();
-    const keyId = request.keys.currentId;
-    const pending: PendingCode = {
-      id,
-      hash: hashCode(request.keys.key(keyId)!, id, plain),
-      keyId,
-      issuedAt: at,
-      expiresAt: at + request.codeTtlSeconds * 1000,
-    };
-    if (!(await store.claim(key, state.version, pending))) {
-      if (++races >= MAX_WRITE_RACES) throw new CodeStoreError('issued', new Error(`lost ${MAX_WRITE_RACES} write races`));
-      continue;
-    }
-    try {
-      await request.deliver(plain);
-    } catch (error) {
-      await store.abandon(key, id).catch(() => undefined); // if this fails too, the claim expires on its own
-      throw error;
-    }
-    const sentAt = now();
-    const rate = admit(state.sendTat, sentAt, sendRate(policy));
-    const sendTat = rate.ok ? rate.tat : Math.max(state.sendTat, sentAt) + sendRate(policy).intervalMs;
-    if (!(await store.promote(key, pending, sentAt, sendTat))) {
-      throw new CodeStoreError('saved', new Error('the code was taken over while its email was being sent'));
-    }
-    const { hash, issuedAt, expiresAt } = pending;
-    const code: StoredCode = { id, hash, keyId, issuedAt, expiresAt, attempts: 0, used: false };
-    const after = { ...state, code, pending: undefined, lastSentAt: sentAt, sendTat };
-    return { kind: 'sent', code, resendAt: nextSendAllowedAt(after, sentAt, policy) };
+    const claim = newPending(request, at);
+    if (await store.claim(key, state.version, claim.pending)) return mailClaimed(request, state, claim);
+    if (++races >= MAX_WRITE_RACES) throw new CodeStoreError('issued', new Error(`lost ${MAX_WRITE_RACES} write races`));
   }
 }

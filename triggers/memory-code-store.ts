@@ -1,4 +1,5 @@
 import { judgeAnswer, type CodeStore } from './code-store.ts';
+import { withinSendableBounds } from './send-policy.ts';
 import { EMPTY_STATE, type UserState } from './user-state.ts';
 
 /** The store's semantics in memory, for fast tests of the policy. Every method is atomic (no await inside). */
@@ -10,6 +11,12 @@ export function createMemoryCodeStore(): CodeStore & { readonly items: Map<strin
     items,
     async read(key) {
       return get(key);
+    },
+    async claimIfSendable(key, bounds, pending) {
+      const state = get(key);
+      if (!withinSendableBounds(state, bounds)) return undefined;
+      put(key, { ...state, pending });
+      return state;
     },
     async claim(key, expectedVersion, pending) {
       const state = get(key);

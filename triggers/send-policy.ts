@@ -32,6 +32,41 @@ export type SendDecision =
   | { readonly kind: 'wait' }
   | { readonly kind: 'throttled'; readonly retryAfterSeconds: number; readonly reason: 'sends' | 'guesses' };
 
+/**
+ * Bounds under which a new email may certainly be sent at `now`, each on one stored field, so that a store can
+ * check them in the same conditional write that claims the send (no read first). Stricter than decideSend in
+ * one case only: a code just used to sign in still counts its resend interval here, and decideSend decides that.
+ */
+export interface SendableBounds {
+  /** No claim younger than PENDING_TIMEOUT_MS: a pending claim issued at or before this is abandoned. */
+  readonly pendingIssuedBy: number;
+  /** The last email was sent at or before this (resend interval). */
+  readonly lastSentBy: number;
+  /** Send and answer pacing admit one more (rate-limit tat at or below these). */
+  readonly sendTatAtMost: number;
+  readonly guessTatAtMost: number;
+}
+
+export function sendableBounds(now: number, policy: SendPolicy): SendableBounds {
+  const rateLimit = (rate: Rate) => now + (rate.burst - 1) * rate.intervalMs;
+  return {
+    pendingIssuedBy: now - PENDING_TIMEOUT_MS,
+    lastSentBy: now - policy.resendIntervalSeconds * 1000,
+    sendTatAtMost: rateLimit(sendRate(policy)),
+    guessTatAtMost: rateLimit(guessRate(policy)),
+  };
+}
+
+/** The bounds applied to a state as the conditional write applies them; true implies decideSend gives 'send'. */
+export function withinSendableBounds(state: UserState, bounds: SendableBounds): boolean {
+  return (
+    (state.pending === undefined || state.pending.issuedAt <= bounds.pendingIssuedBy) &&
+    (state.lastSentAt === undefined || state.lastSentAt <= bounds.lastSentBy) &&
+    state.sendTat <= bounds.sendTatAtMost &&
+    state.guessTat <= bounds.guessTatAtMost
+  );
+}
+
 /** Epoch ms from which another email may be sent. */
 export function nextSendAllowedAt(state: UserState, now: number, policy: SendPolicy): number {
   // A code just used to sign in is spent: signing in again needs a new one at once.

@@ -14,6 +14,7 @@ import * as wafv2 from 'aws-cdk-lib/aws-wafv2';
 import { Construct } from 'constructs';
 import { TABLE_PARTITION_KEY, TABLE_TTL_ATTRIBUTE } from '../../triggers/code-store.ts';
 import { configToEnvironment, loadConfig, type Config, type SignInMode } from '../../triggers/config.ts';
+import { TRIGGER_BUNDLING } from './trigger-bundling.ts';
 import { ConfigError } from '../../triggers/errors.ts';
 import { prebuiltTriggerBundle, triggerSource, type TriggerName } from './trigger-bundles.ts';
 
@@ -325,9 +326,11 @@ export class EmailOtpAuth extends Construct {
           // The repository's own checkout: its lockfile is found from there, as CDK does by default.
           projectRoot,
           bundling: {
-            minify: true,
-            sourceMap: true,
-            target: 'node22',
+            minify: TRIGGER_BUNDLING.minify,
+            sourceMap: TRIGGER_BUNDLING.sourceMap,
+            target: TRIGGER_BUNDLING.target,
+            mainFields: [...TRIGGER_BUNDLING.mainFields],
+            esbuildArgs: Object.fromEntries(Object.entries(TRIGGER_BUNDLING.alias).map(([from, to]) => [`--alias:${from}`, to])),
             // Bundle the pinned SDK clients too, so what runs is what the lockfile says.
             externalModules: [],
           },

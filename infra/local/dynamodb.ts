@@ -1,9 +1,8 @@
 import { CreateTableCommand, DynamoDBClient, UpdateTimeToLiveCommand } from '@aws-sdk/client-dynamodb';
-import type { AddressInfo } from 'node:net';
-import type { Server } from 'node:http';
-import dynalite from 'dynalite';
+import { createRequire } from 'node:module';
+import { Worker } from 'node:worker_threads';
 import { TABLE_PARTITION_KEY, TABLE_TTL_ATTRIBUTE } from '../../triggers/code-store.ts';
-import { listen, closeServer, type RunningServer } from './listen.ts';
+import { portInUse, type RunningServer } from './listen.ts';
 
 export interface LocalDynamoOptions {
   readonly port: number;
@@ -13,12 +12,48 @@ export interface LocalDynamoOptions {
   readonly portVariable?: string;
 }
 
-/** Starts dynalite on 127.0.0.1. */
+/** dynalite's server, run by a worker thread (plain CommonJS, so it needs no TypeScript loader). */
+const WORKER_SOURCE = `
+const { parentPort, workerData } = require('node:worker_threads');
+const server = require(workerData.dynalite)(workerData.options);
+server.once('error', (error) => parentPort.postMessage({ error: error.code || error.message }));
+server.listen(workerData.port, '127.0.0.1', () => parentPort.postMessage({ port: server.address().port }));
+parentPort.on('message', () => {
+  server.closeAllConnections();
+  server.close(() => process.exit(0));
+});
+`;
+
+/**
+ * Starts dynalite on 127.0.0.1 in a worker thread: emulating DynamoDB is the largest share of the local
+ * stack's CPU after the SDK itself, and on its own thread it runs beside the endpoint and the triggers.
+ */
 export async function startDynamo({ port, path, portVariable }: LocalDynamoOptions): Promise<RunningServer> {
-  const server: Server = dynalite({ createTableMs: 0, deleteTableMs: 0, updateTableMs: 0, ...(path ? { path } : {}) });
-  await listen(server, port, 'DynamoDB', portVariable);
-  const { port: actual } = server.address() as AddressInfo;
-  return { url: `http://127.0.0.1:${actual}`, port: actual, stop: () => closeServer(server) };
+  const worker = new Worker(WORKER_SOURCE, {
+    eval: true,
+    workerData: {
+      dynalite: createRequire(import.meta.url).resolve('dynalite'),
+      options: { createTableMs: 0, deleteTableMs: 0, updateTableMs: 0, ...(path ? { path } : {}) },
+      port,
+    },
+  });
+  const stopped = new Promise<void>((resolve) => worker.once('exit', () => resolve()));
+  const actual = await new Promise<number>((resolve, reject) => {
+    worker.once('message', (message: { port?: number; error?: string }) => {
+      if (message.port !== undefined) return resolve(message.port);
+      void worker.terminate();
+      reject(message.error === 'EADDRINUSE' ? portInUse(port, 'DynamoDB', portVariable) : new Error(`DynamoDB did not start: ${message.error}`));
+    });
+    worker.once('error', reject);
+  });
+  return {
+    url: `http://127.0.0.1:${actual}`,
+    port: actual,
+    stop: async () => {
+      worker.postMessage('stop');
+      await stopped;
+    },
+  };
 }
 
 /** Creates the code table as the CDK construct does (on-demand, partition key `pk`, TTL on `ttl`); idempotent. */

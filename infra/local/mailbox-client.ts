@@ -17,9 +17,12 @@ export async function listEmails(mailboxUrl: string, to?: string): Promise<Mailb
   return wanted ? emails.filter((e) => e.destination.to.some((a) => a.toLowerCase() === wanted)) : emails;
 }
 
+/** The code in a code email's text part (the default template's wording), or undefined. */
+export function codeInEmail(email: MailboxEmail | undefined): string | undefined {
+  return /code for .* is: (\d+)/.exec(email?.body.text ?? '')?.[1];
+}
+
 /** The code in the newest email to `to`, or undefined when none arrived. */
 export async function latestCode(mailboxUrl: string, to: string): Promise<string | undefined> {
-  const emails = await listEmails(mailboxUrl, to);
-  const text = emails.at(-1)?.body.text ?? '';
-  return /code for .* is: (\d+)/.exec(text)?.[1];
+  return codeInEmail((await listEmails(mailboxUrl, to)).at(-1));
 }

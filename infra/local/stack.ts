@@ -55,6 +55,8 @@ export interface LocalStackOptions {
 export interface LocalStack {
   readonly info: StackInfo;
   readonly pool: LocalUserPool;
+  /** The trigger handlers as the endpoint calls them (intercepted, when asked), for in-process measurements. */
+  readonly triggers: AuthTriggers;
   stop(): Promise<void>;
 }
 
@@ -99,6 +101,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       AWS_ENDPOINT_URL_SES: ses.url,
     });
     const allowedOrigins = new Set(options.corsOrigins ?? []);
+    let poolTriggers: AuthTriggers | undefined;
     const cognito = await startCognito(options.cognitoPort, names.cognito, () => allowedOrigins, (endpoint) => {
       const { define, create, verify, preSignUp, postAuthentication } = hostTriggers(config, {
         ...(options.now ? { now: options.now } : {}),
@@ -107,12 +110,13 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
         ...(options.markEmailVerified ? { cognito: { endpoint, region } } : {}),
       });
       const triggers: AuthTriggers = { define, create, verify, preSignUp, postAuthentication };
+      poolTriggers = options.interceptTriggers ? { ...triggers, ...options.interceptTriggers(triggers) } : triggers;
       return LocalUserPool.create({
         region,
         userPoolId,
         clientId: userPoolClientId,
         endpoint,
-        triggers: options.interceptTriggers ? { ...triggers, ...options.interceptTriggers(triggers) } : triggers,
+        triggers: poolTriggers,
         dataDir: options.dataDir,
         preventUserExistenceErrors: options.preventUserExistenceErrors,
         authSessionValidityMinutes: options.authSessionValidityMinutes,
@@ -139,7 +143,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       webUrl: web?.url ?? '',
       signInMode: config.signInMode,
     };
-    return { info, pool: cognito.pool, stop: stopAll };
+    return { info, pool: cognito.pool, triggers: poolTriggers!, stop: stopAll };
   } catch (error) {
     await stopAll();
     throw error;

@@ -9,6 +9,7 @@ import { execFileSync } from 'node:child_process';
 import { chmodSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { build } from 'esbuild';
+import { triggerBuildOptions } from '../cdk/trigger-bundling.ts';
 import type { TriggerName } from '../cdk/trigger-bundles.ts';
 
 const root = resolve(import.meta.dirname, '../..');
@@ -48,14 +49,9 @@ writeFileSync(resolve(dist, 'infra/cdk/index.d.cts'), "export * from './index.js
 await Promise.all(
   triggers.map((name) =>
     build({
+      ...triggerBuildOptions(root),
       entryPoints: [resolve(root, `triggers/${name}.ts`)],
       outfile: resolve(dist, `lambda/${name}/index.js`),
-      bundle: true,
-      minify: true,
-      sourcemap: true,
-      platform: 'node',
-      format: 'cjs',
-      target: 'node22',
       logLevel: 'warning',
     }),
   ),

@@ -14,7 +14,7 @@ import {
   InitiateAuthCommand,
   RespondToAuthChallengeCommand,
 } from '@aws-sdk/client-cognito-identity-provider';
-import { listEmails } from '../../infra/local/mailbox-client.ts';
+import { codeInEmail, listEmails } from '../../infra/local/mailbox-client.ts';
 import { startLocalStack } from '../../infra/local/stack.ts';
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
@@ -107,7 +107,7 @@ async function victimSignIn(): Promise<number | undefined> {
       );
       await waitFor(victimTypingMs);
       const mail = (await listEmails(info.mailboxUrl, victim)).at(-1);
-      const code = /is: (\d+)/.exec(mail?.body.text ?? '')?.[1] ?? '';
+      const code = codeInEmail(mail) ?? '';
       const result = await cognito.send(
         new RespondToAuthChallengeCommand({
           ClientId: info.userPoolClientId,

@@ -26,7 +26,7 @@ describe('npm run bench (smoke, tiny setting; no timing is asserted)', () => {
       expect(results.awsCalls.perSuccessfulSignIn).toEqual({
         lambdaInvocations: 4,
         lambdaBilledMs: expect.any(Number),
-        dynamodbReads: 1,
+        dynamodbReads: 0,
         dynamodbWrites: 3,
         sesEmails: 1,
       });

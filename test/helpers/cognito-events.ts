@@ -10,30 +10,25 @@ import type {
 import {
   createAuthChallengeEvent,
   defineAuthChallengeEvent,
+  sessionEntry,
   srpASession,
   verifyAuthChallengeResponseEvent,
   type SessionEntry,
   type TriggerSubject,
 } from '../../infra/local/cognito/trigger-events.ts';
+import { CHALLENGE_METADATA } from '../../triggers/trigger-event.ts';
 
 export const POOL_ID = 'us-east-1_Test1';
 export const CLIENT_ID = '3n4b5urk1ft4fl3mg5e62d9ado';
 
 const POOL = { region: 'us-east-1', userPoolId: POOL_ID };
 
-export type SessionEntryShape = SessionEntry;
+export type { SessionEntry };
 
 export const srpA = srpASession;
-export const passwordVerifier = (ok: boolean): SessionEntryShape => ({
-  challengeName: 'PASSWORD_VERIFIER',
-  challengeResult: ok,
-  challengeMetadata: null,
-});
-export const codeRound = (ok: boolean, metadata: string | null = 'EMAIL_CODE'): SessionEntryShape => ({
-  challengeName: 'CUSTOM_CHALLENGE',
-  challengeResult: ok,
-  challengeMetadata: metadata,
-});
+export const passwordVerifier = (ok: boolean): SessionEntry => sessionEntry('PASSWORD_VERIFIER', ok);
+export const codeRound = (ok: boolean, metadata: string | null = CHALLENGE_METADATA): SessionEntry =>
+  sessionEntry('CUSTOM_CHALLENGE', ok, metadata);
 
 export interface UserShape {
   /** The pool's canonical username (a UUID with email aliases). */
@@ -70,7 +65,7 @@ function subjectOf(user: UserShape, clientId = CLIENT_ID): TriggerSubject {
 
 export function defineEvent(
   user: UserShape,
-  session: SessionEntryShape[],
+  session: SessionEntry[],
   clientMetadata?: Record<string, string>,
 ): DefineAuthChallengeTriggerEvent {
   return defineAuthChallengeEvent(POOL, subjectOf(user), session, clientMetadata);
@@ -78,7 +73,7 @@ export function defineEvent(
 
 export function createEvent(
   user: UserShape,
-  session: SessionEntryShape[] = [],
+  session: SessionEntry[] = [],
   clientMetadata?: Record<string, string>,
 ): CreateAuthChallengeTriggerEvent {
   return createAuthChallengeEvent(POOL, subjectOf(user), session, clientMetadata);

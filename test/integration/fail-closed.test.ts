@@ -77,19 +77,48 @@ describe('fail closed: if SES fails, no code is valid and nothing blocks the nex
 });
 
 describe('fail closed: if DynamoDB fails, no tokens and no email', () => {
-  it('Create raises a clear error and sends nothing when the store cannot be read', async () => {
+  it('Create raises a clear error and sends nothing when the store cannot be written', async () => {
     const t = await triggersOn(aws);
     const user = newUser();
+    const ddb = dynamoWithFaults();
+    restore.push(() => ddb.restore());
+    ddb.on(UpdateCommand).rejects(serviceDown());
+    ddb.on(GetCommand).rejects(serviceDown());
+    const failed = await t.create(createEvent(user)).catch((e: unknown) => e);
+    expect(failed).toBeInstanceOf(CodeStoreError);
+    expect((failed as Error).message).toBe('The sign-in code could not be saved. Please try again');
+    expect(await t.emailsTo(user.email)).toHaveLength(0);
+    ddb.restore();
+    await t.create(createEvent(user));
+    expect(await t.emailsTo(user.email)).toHaveLength(1);
+  });
+
+  it('Create raises a clear error and sends nothing when it must read the store and cannot', async () => {
+    let now = Date.now();
+    const t = await triggersOn(aws, {}, { now: () => now });
+    const user = newUser();
+    await t.create(createEvent(user));
+    now += 1_000; // inside the resend interval: the claim's condition fails, so Create reads to decide
     const ddb = dynamoWithFaults();
     restore.push(() => ddb.restore());
     ddb.on(GetCommand).rejects(serviceDown());
     const failed = await t.create(createEvent(user)).catch((e: unknown) => e);
     expect(failed).toBeInstanceOf(CodeStoreError);
     expect((failed as Error).message).toBe('The sign-in code could not be read. Please try again');
-    expect(await t.emailsTo(user.email)).toHaveLength(0);
-    ddb.restore();
-    await t.create(createEvent(user));
     expect(await t.emailsTo(user.email)).toHaveLength(1);
+  });
+
+  it('a new sign-in that may be mailed claims its code in one conditional write, without a read', async () => {
+    const t = await triggersOn(aws);
+    const user = newUser();
+    const ddb = dynamoWithFaults();
+    restore.push(() => ddb.restore());
+    await t.create(createEvent(user));
+    const onUserItem = (calls: Array<{ args: [{ input: { Key?: Record<string, unknown> } }] }>) =>
+      calls.filter((call) => String(call.args[0].input.Key?.pk).startsWith('user#'));
+    expect(onUserItem(ddb.commandCalls(GetCommand) as never)).toHaveLength(0);
+    // The claim, then the promotion once SES accepted (the container's shared send time is another item).
+    expect(onUserItem(ddb.commandCalls(UpdateCommand) as never)).toHaveLength(2);
   });
 
   it('Verify raises instead of answering when the guess cannot be counted, then works again', async () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createDefineAuthChallengeHandler } from '../../triggers/handlers/define.ts';
-import { codeRound, defineEvent, newUser, passwordVerifier, srpA, type SessionEntryShape } from '../helpers/cognito-events.ts';
+import { codeRound, defineEvent, newUser, passwordVerifier, srpA, type SessionEntry } from '../helpers/cognito-events.ts';
 
 const silent = () => undefined;
 const codeMode = createDefineAuthChallengeHandler({ signInMode: 'code', maxRounds: 3 }, silent);
@@ -8,7 +8,7 @@ const passwordMode = createDefineAuthChallengeHandler({ signInMode: 'password-an
 const user = newUser();
 const unknown = { userName: 'nobody@example.com', userNotFound: true };
 
-async function run(handler: typeof codeMode, session: SessionEntryShape[], who: object = user) {
+async function run(handler: typeof codeMode, session: SessionEntry[], who: object = user) {
   const event = defineEvent(who as never, session);
   const result = await handler(event);
   return result.response;

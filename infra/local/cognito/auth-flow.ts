@@ -3,9 +3,9 @@ import { AuthSessions, type AuthSession } from './auth-sessions.ts';
 import { CognitoServiceError, invalidParameter, invalidSession, notAuthorized, userNotFound } from './errors.ts';
 import { SRP_TIMESTAMP, createPasswordVerifier, startServerRound, verifyPasswordClaim } from './srp.ts';
 import type { TokenIssuer } from './token-issuer.ts';
-import { srpASession, type SessionEntry, type TriggerSubject } from './trigger-events.ts';
+import { sessionEntry, srpASession, userSubject, type SessionEntry, type TriggerSubject } from './trigger-events.ts';
 import type { TriggerRunner } from './trigger-runner.ts';
-import { attributeMap, type LocalUser, type UserDirectory } from './user-directory.ts';
+import type { LocalUser, UserDirectory } from './user-directory.ts';
 
 export interface AuthFlowOptions {
   /** The part of the pool id after `_`, which SRP hashes in. */
@@ -89,7 +89,7 @@ export class AuthFlow {
     const { pending, subject } = session;
     if (pending.name === 'CUSTOM_CHALLENGE') {
       const correct = await this.options.runner!.verify(subject, pending.privateParameters, required(responses, 'ANSWER'), clientMetadata);
-      return { challengeName: 'CUSTOM_CHALLENGE', challengeResult: correct, challengeMetadata: pending.metadata };
+      return sessionEntry('CUSTOM_CHALLENGE', correct, pending.metadata);
     }
     if (pending.name !== 'PASSWORD_VERIFIER') throw invalidParameter('Unexpected challenge.');
     const signature = required(responses, 'PASSWORD_CLAIM_SIGNATURE');
@@ -110,7 +110,7 @@ export class AuthFlow {
         timestamp,
         signature,
       });
-    return { challengeName: 'PASSWORD_VERIFIER', challengeResult: ok, challengeMetadata: null };
+    return sessionEntry('PASSWORD_VERIFIER', ok);
   }
 
   /** A temporary password was right: the user sets a new one before Define decides what follows. */
@@ -194,12 +194,7 @@ export class AuthFlow {
   }
 
   private knownSubject(user: LocalUser, clientId: string): TriggerSubject {
-    return {
-      userName: user.username,
-      userAttributes: { ...attributeMap(user), 'cognito:user_status': user.status },
-      userNotFound: this.options.preventUserExistenceErrors ? false : undefined,
-      clientId,
-    };
+    return userSubject(user, clientId, this.options.preventUserExistenceErrors ? false : undefined);
   }
 
   /**

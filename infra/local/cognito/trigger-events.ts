@@ -10,13 +10,19 @@ import type {
   PreSignUpTriggerEvent,
   VerifyAuthChallengeResponseTriggerEvent,
 } from 'aws-lambda';
+import type { SessionEntry as SessionEntryRead } from '../../../triggers/trigger-event.ts';
 
-/** One completed round of a CUSTOM_AUTH session, as Define and Create see it. */
-export interface SessionEntry {
-  challengeName: string;
-  challengeResult: boolean;
-  challengeMetadata: string | null;
+/** One completed round of a CUSTOM_AUTH session, as Cognito sends it: the triggers' shape, metadata always present. */
+export interface SessionEntry extends SessionEntryRead {
+  readonly challengeMetadata: string | null;
 }
+
+/** The one builder of session entries (endpoint, test fixtures, bench). */
+export const sessionEntry = (challengeName: string, challengeResult: boolean, challengeMetadata: string | null = null): SessionEntry => ({
+  challengeName,
+  challengeResult,
+  challengeMetadata,
+});
 
 /** Who a trigger is called for, and from where. */
 export interface TriggerSubject {
@@ -33,7 +39,16 @@ export interface PoolRef {
   readonly userPoolId: string;
 }
 
-export const srpASession = (): SessionEntry => ({ challengeName: 'SRP_A', challengeResult: true, challengeMetadata: null });
+export const srpASession = (): SessionEntry => sessionEntry('SRP_A', true);
+
+/** A pool user as the triggers get them: the pool's username, flat string attributes and the user's status. */
+export function userSubject(
+  user: { readonly username: string; readonly status: string; readonly attributes: Readonly<Record<string, string>> },
+  clientId: string,
+  userNotFound?: false,
+): TriggerSubject {
+  return { userName: user.username, userAttributes: { ...user.attributes, 'cognito:user_status': user.status }, userNotFound, clientId };
+}
 
 export function triggerEnvelope<T extends string>(pool: PoolRef, subject: TriggerSubject, triggerSource: T) {
   return {

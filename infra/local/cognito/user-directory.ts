@@ -152,7 +152,3 @@ export function attributeList(user: LocalUser): Array<{ Name: string; Value: str
   return Object.entries(user.attributes).map(([Name, Value]) => ({ Name, Value }));
 }
 
-/** The flat string map triggers get as `request.userAttributes`. */
-export function attributeMap(user: LocalUser): Record<string, string> {
-  return { ...user.attributes };
-}

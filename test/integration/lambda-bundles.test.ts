@@ -1,0 +1,74 @@
+import { build } from 'esbuild';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { triggerBuildOptions } from '../../infra/cdk/trigger-bundling.ts';
+import { ensureCodeKeyFile } from '../../infra/local/code-key-file.ts';
+import { createCodeTable } from '../../infra/local/dynamodb.ts';
+import { latestCode } from '../../infra/local/mailbox-client.ts';
+import { codeRound, createEvent, defineEvent, newUser, verifyEvent } from '../helpers/cognito-events.ts';
+import { startLocalAws, type LocalAws } from '../helpers/local-aws.ts';
+
+const root = resolve(import.meta.dirname, '../..');
+const out = mkdtempSync(join(tmpdir(), 'otp-lambda-bundles-'));
+let aws: LocalAws;
+const inputs: Record<string, string[]> = {};
+
+beforeAll(async () => {
+  aws = await startLocalAws();
+  await createCodeTable(aws.dynamodbUrl, 'bundle-codes');
+  for (const entry of ['define-auth-challenge', 'create-auth-challenge', 'verify-auth-challenge-response']) {
+    const result = await build({
+      ...triggerBuildOptions(root),
+      entryPoints: [join(root, 'triggers', `${entry}.ts`)],
+      outfile: join(out, `${entry}.cjs`),
+      metafile: true,
+    });
+    inputs[entry] = Object.keys(result.metafile.inputs);
+  }
+}, 60_000);
+afterAll(async () => {
+  rmSync(out, { recursive: true, force: true });
+  await aws?.stop();
+});
+
+describe('the bundles the construct deploys sign a user in, with the environment as their only credential source', () => {
+  it('leave the default credential chain and its STS and SSO clients out', () => {
+    for (const files of [inputs['create-auth-challenge']!, inputs['verify-auth-challenge-response']!]) {
+      expect(files.some((f) => f.includes('triggers/lambda-credentials.ts'))).toBe(true);
+      expect(files.filter((f) => /credential-provider-node|nested-clients|credential-provider-(ini|sso|web-identity)/.test(f))).toEqual([]);
+    }
+    expect(inputs['define-auth-challenge']!.filter((f) => f.includes('node_modules'))).toEqual([]);
+  });
+
+  it('Define, Create, Verify and Define, loaded as Lambda loads them, against DynamoDB and SES', async () => {
+    Object.assign(process.env, {
+      TABLE_NAME: 'bundle-codes',
+      SES_FROM_ADDRESS: 'no-reply@example.com',
+      CODE_KEY_FILE: ensureCodeKeyFile(undefined),
+      AWS_SESSION_TOKEN: 'local-session',
+    });
+    const load = (entry: string) => createRequire(import.meta.url)(join(out, `${entry}.cjs`)).handler;
+    const [define, create, verify] = ['define-auth-challenge', 'create-auth-challenge', 'verify-auth-challenge-response'].map(load);
+    const user = newUser();
+    expect((await define(defineEvent(user, []))).response.challengeName).toBe('CUSTOM_CHALLENGE');
+    const challenge = await create(createEvent(user));
+    const code = await latestCode(aws.sesUrl, user.email);
+    expect((await verify(verifyEvent(user, code, challenge.response.privateChallengeParameters))).response.answerCorrect).toBe(true);
+    expect((await define(defineEvent(user, [codeRound(true)]))).response.issueTokens).toBe(true);
+    delete process.env.AWS_SESSION_TOKEN;
+  });
+
+  it('fail closed, with a clear error, when the environment holds no credentials', async () => {
+    const saved = process.env.AWS_ACCESS_KEY_ID;
+    delete process.env.AWS_ACCESS_KEY_ID;
+    try {
+      const { defaultProvider } = await import('../../triggers/lambda-credentials.ts');
+      await expect(defaultProvider()()).rejects.toThrow('No AWS credentials in the environment');
+    } finally {
+      process.env.AWS_ACCESS_KEY_ID = saved;
+    }
+  });
+});

@@ -1,0 +1,57 @@
+/** Fixtures for the pure policy tests: the in-memory store, a fixed key, a settable clock, a recording mailer. */
+import { parseCodeKeys } from '../../../triggers/code-key.ts';
+import { createMemoryCodeStore } from '../../../triggers/memory-code-store.ts';
+import type { IssueRequest } from '../../../triggers/issue-code.ts';
+import type { SendPolicy } from '../../../triggers/send-policy.ts';
+
+export const KEYS = parseCodeKeys(JSON.stringify({ current: 'k1', k1: 'a'.repeat(32), k0: 'b'.repeat(32) }), 'test');
+
+/** The defaults of config.ts. */
+export const POLICY: SendPolicy = {
+  resendIntervalSeconds: 60,
+  maxSendsPerHour: 5,
+  sendWindowSeconds: 3_600,
+  maxAttempts: 3,
+  maxGuessesPerWindow: 100,
+  guessWindowSeconds: 86_400,
+};
+
+export const T0 = Date.UTC(2026, 0, 1);
+
+/** A store, a clock and an inbox for one user; `issue()` runs issueCode as Create does. */
+export function world(policy: SendPolicy = POLICY) {
+  const store = createMemoryCodeStore();
+  const clock = { now: T0 };
+  const inbox: string[] = [];
+  let failNext = false;
+  const request = (overrides: Partial<IssueRequest> = {}): IssueRequest => ({
+    store,
+    key: 'user#u',
+    policy,
+    keys: KEYS,
+    codeLength: 6,
+    codeTtlSeconds: 180,
+    now: () => clock.now,
+    deliver: async (code) => {
+      if (failNext) {
+        failNext = false;
+        throw new Error('SES refused');
+      }
+      inbox.push(code);
+    },
+    sleep: async (ms) => {
+      clock.now += ms;
+    },
+    ...overrides,
+  });
+  return {
+    store,
+    clock,
+    inbox,
+    request,
+    failNextSend() {
+      failNext = true;
+    },
+    state: () => store.items.get('user#u'),
+  };
+}
