@@ -145,9 +145,9 @@ console.log(
 const [, victimResult] = await Promise.all([attacker(), victimLoop()]);
 const elapsed = (Date.now() - started) / 1000;
 // The attack stops: how long until the victim is in? (Bounded at an hour of default time.)
+const emails = (await listEmails(info.mailboxUrl, victim)).length;
 endsAt = Date.now() + (3_600 / scale) * 1000;
 const afterAttack = await victimSignIn();
-const emails = (await listEmails(info.mailboxUrl, victim)).length;
 await stack.stop();
 
 const evaluated = audit.answer_wrong;
@@ -166,7 +166,7 @@ row('sign-ins completed', String(victimResult.waits.length));
 row('longest wait, measured', `${longest.toFixed(1)} s`);
 row('longest wait, scaled to the defaults', `${((longest * scale) / 60).toFixed(1)} min`);
 row('still waiting when the run ended', victimResult.unfinished ? `yes, since ${victimResult.unfinished.toFixed(0)} s` : 'no');
-row('emails received', String(emails));
+row('emails received during the attack', String(emails));
 row('after the attack stops, signed in within', afterAttack === undefined ? 'not within an hour' : `${((afterAttack * scale) / 60).toFixed(1)} min at the defaults`);
 console.log(JSON.stringify({ elapsed, evaluated, perDay, victim: victimResult, afterAttack, emails, audit }));
 process.exit(0);
