@@ -20,7 +20,8 @@ export const DEFAULT_TEMPLATES: EmailTemplates = {
     'If you did not try to sign in, you can ignore this email. Never share this code.',
   ].join('\n'),
   html: `<!doctype html>
-<html><body style="font-family:system-ui,sans-serif;color:#111">
+<html lang="en"><head><meta charset="utf-8"><title>Your sign-in code</title></head>
+<body style="font-family:system-ui,sans-serif;color:#111">
 <p>Your sign-in code for {{appName}} is:</p>
 <p style="font-size:28px;letter-spacing:6px;font-weight:bold">{{code}}</p>
 <p>It expires in {{minutes}} and works once.</p>
