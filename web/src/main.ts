@@ -102,9 +102,12 @@ function codeIsDead(now: number): boolean {
   return !state.challenge || state.locked || state.challenge.expiresAt <= now;
 }
 
-/** When a new code can be had: the pool's resendAvailableAt, or a later refusal's wait. */
+/**
+ * When a new code can be had: the pool's resendAvailableAt, or a later refusal's wait. The pool states whole
+ * seconds rounded down, so the page waits one more: a click a moment early would reuse the code, not mail one.
+ */
 function resendAt(): number {
-  return Math.max(state.challenge?.resendAvailableAt ?? 0, state.sendWaitUntil);
+  return Math.max((state.challenge?.resendAvailableAt ?? 0) + 1000, state.sendWaitUntil);
 }
 
 function render(): void {
