@@ -341,7 +341,7 @@ onActivate(ui.startButton, () => void begin('new'));
 onActivate(ui.haveCodeButton, () => void begin('have-code'));
 ui.email.addEventListener('input', () => {
   // A wait belongs to the address it was given for.
-  state.sendWaitUntil = 0;
+  state.sendWaitUntil = knownSendWaitFor(ui.email.value);
   render();
 });
 ui.newPasswordForm.addEventListener('submit', (event) => {
@@ -364,7 +364,7 @@ onActivate(ui.resendButton, () => void begin('resend'));
 onActivate(ui.restartButton, () => {
   setError(undefined);
   setStatus('');
-  state.sendWaitUntil = 0;
+  state.sendWaitUntil = knownSendWaitFor(ui.email.value);
   showStart();
   render();
   ui.email.focus();
@@ -378,13 +378,30 @@ onActivate(ui.signOutButton, () =>
   }),
 );
 
+/**
+ * A wait the page already knows of for this address: its remembered code is spent (expired or locked) and the
+ * pool mails no new one before resendAvailableAt, so "Email me a code" would only be refused until then.
+ */
+function knownSendWaitFor(email: string): number {
+  const code = rememberedCodeFor(email);
+  const now = Date.now();
+  if (!code || (code.expiresAt > now && code.attemptsLeft > 0)) return 0;
+  return code.resendAvailableAt + 1000 > now ? code.resendAvailableAt + 1000 : 0;
+}
+
 /** On load: the address last used, and whether the code mailed to it can still be used. */
 function showStartAfterLoad(): HTMLElement {
   const remembered = recallSignIn();
   if (remembered) ui.email.value = remembered.email;
+  state.sendWaitUntil = knownSendWaitFor(ui.email.value);
+  state.waiting = state.sendWaitUntil > 0;
   const focus = showStart();
   const code = remembered?.code;
   const now = Date.now();
+  if (code && state.sendWaitUntil > now) {
+    setStatus(`The last code we sent to ${code.maskedEmail} no longer works. You can ask for a new one when the button's countdown ends.`);
+    return ui.startButton;
+  }
   if (code && code.expiresAt > now && code.attemptsLeft > 0 && code.resendAvailableAt > now) {
     setStatus(`The code we sent to ${code.maskedEmail} works until ${clockTime(code.expiresAt)}: choose “I already have a code”.`);
     return ui.haveCodeButton;
