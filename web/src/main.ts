@@ -2,6 +2,7 @@ import { clockTime, digitsOnly, formatDuration } from './challenge.ts';
 import {
   CodeExpiredError,
   RetryLaterError,
+  SendThrottledError,
   SessionExpiredError,
   TooManyAttemptsError,
   WrongCodeError,
@@ -63,6 +64,8 @@ const state = {
   sendWaitUntil: 0,
   /** Epoch ms before which the account takes no answer. */
   answerWaitUntil: 0,
+  /** Cognito's session for the code on screen ended (a refusal while answering): answering starts a new one. */
+  sessionLost: false,
   /** Whether the last render showed a wait, so that its end is announced once. */
   waiting: false,
 };
@@ -178,10 +181,14 @@ function showRefusal(error: SignInError, request: Request): HTMLElement | undefi
   setError(friendlyError(error, passwordMode()));
   if (error instanceof RetryLaterError) {
     const until = Date.now() + error.retryAfterSeconds * 1000;
-    if (request === 'answer') state.answerWaitUntil = until;
+    if (request === 'answer' && !(error instanceof SendThrottledError)) {
+      // The refusal ended Cognito's session: the next answer starts a new one.
+      state.answerWaitUntil = until;
+      state.sessionLost = true;
+    }
     else state.sendWaitUntil = until;
     state.waiting = true;
-    return state.view === 'code' ? (codeIsDead(Date.now()) ? ui.resendButton : ui.codeButton) : ui.startButton;
+    return state.view === 'code' ? (codeIsDead(Date.now()) ? ui.resendButton : ui.code) : ui.startButton;
   }
   if (error instanceof SessionExpiredError && state.view === 'code') {
     showStart();
@@ -222,6 +229,7 @@ function showCode(next: CodeStep, mode: 'new' | 'have-code' | 'resend'): HTMLEle
   const earlier = rememberedCodeFor(ui.email.value) ?? state.challenge;
   const reused = earlier !== undefined && isSameCode(earlier, next);
   adoptChallenge(next);
+  state.sessionLost = false;
   state.answerWaitUntil = 0;
   state.sendWaitUntil = 0;
   ui.title.textContent = 'Enter your code';
@@ -317,12 +325,35 @@ async function answer(): Promise<void> {
     return ui.code.focus();
   }
   await run('answer', async () => {
+    if (state.sessionLost) {
+      const renewed = await renewSession();
+      if (renewed) return renewed;
+    }
     try {
       return await showStep(await auth.answer(code), 'new');
-    } catch (error) {
-      throw toSignInError(error, 'code');
+    } catch (caught) {
+      const error = toSignInError(caught, 'code');
+      if (!(error instanceof SessionExpiredError)) throw error;
+      // Cognito's session for this code ran out (or ended with a refusal): a new sign-in, then the same answer.
+      const renewed = await renewSession();
+      return renewed ?? (await showStep(await auth.answer(code), 'new'));
     }
   });
+}
+
+/**
+ * A new Cognito session for the code on screen. Returns nothing when it offers the same code (answer it);
+ * otherwise the step to show instead (a new code replaced it: the typed one would only count as wrong).
+ */
+async function renewSession(): Promise<HTMLElement | undefined> {
+  const earlier = state.challenge;
+  const step = await auth.resend();
+  state.sessionLost = false;
+  if (step.type === 'code' && earlier && isSameCode(earlier, step)) {
+    adoptChallenge(step);
+    return undefined;
+  }
+  return showStep(step, 'resend');
 }
 
 /** Runs `action` on a click or Enter unless the button is waiting or busy. */
