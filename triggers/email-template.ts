@@ -12,7 +12,7 @@ export interface EmailTemplates {
 }
 
 export const DEFAULT_TEMPLATES: EmailTemplates = {
-  subject: 'Your sign-in code for {{appName}}',
+  subject: 'Sign-in code for {{appName}}',
   text: [
     'Your sign-in code for {{appName}} is: {{code}}',
     '',
