@@ -6,6 +6,7 @@ import {
   hasChromium,
   openSignInPage,
   pageUnderTest,
+  screenshot,
   settled,
   signedInEmail,
   statusText,
@@ -25,6 +26,7 @@ describe.skipIf(!hasChromium)('the sign-in page with a code that expires', () =>
     expect(await page.getByLabel('Sign-in code').isDisabled()).toBe(true);
     expect(await page.locator('#code-button').getAttribute('aria-disabled')).toBe('true');
     expect(await focusedId(page)).toBe('resend-button');
+    await screenshot(page, '8-expired');
     await expect
       .poll(() => page.locator('#resend-button').getAttribute('aria-disabled'), { timeout: 15_000 })
       .toBe('false');

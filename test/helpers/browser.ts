@@ -39,7 +39,11 @@ export async function launchBrowser(): Promise<Browser> {
 /** Saves a PNG of the page under test-results/screenshots/ (docs/screenshots/ with README_SCREENSHOTS=1). */
 export async function screenshot(page: Page, name: string): Promise<void> {
   mkdirSync(screenshotDir, { recursive: true });
+  // Always at phone width, so the README's pictures sit side by side; the test's own viewport comes back after.
+  const viewport = page.viewportSize();
+  if (viewport) await page.setViewportSize({ width: 390, height: 700 });
   await page.screenshot({ path: resolve(screenshotDir, `${name}.png`), fullPage: true });
+  if (viewport) await page.setViewportSize(viewport);
 }
 
 /**
