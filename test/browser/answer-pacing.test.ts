@@ -27,6 +27,7 @@ describe.skipIf(!hasChromium)('answers paced per account on the sign-in page', (
     await expect.poll(() => page.locator('#resend-button').getAttribute('aria-disabled'), { timeout: 20_000 }).toBe('false');
     await page.keyboard.press('Enter');
     await settled(page);
+    await expect.poll(async () => (await context.t.emailsTo(email)).length).toBe(2);
     const right = await context.t.codeFor(email);
     // Wrong answers on the new code until the account's pacing refuses one (the burst of 4 is spent).
     for (let i = 0; i < 3 && (await alertText(page)) !== 'Too many sign-in attempts for this account for now.'; i++) {
@@ -43,7 +44,9 @@ describe.skipIf(!hasChromium)('answers paced per account on the sign-in page', (
     // The refusal ended Cognito's session, and the resend interval has passed: answering starts a new sign-in,
     // which mails a new code, and the page says so instead of spending the typed one as a wrong guess.
     await typeCode(page, right);
-    await expect.poll(() => statusText(page)).toBe('A new code is on its way. Codes in earlier emails no longer work.');
+    await expect
+      .poll(async () => `${await statusText(page)}|${await alertText(page)}`, { timeout: 15_000 })
+      .toBe('A new code is on its way. Codes in earlier emails no longer work.|');
     expect(await focusedId(page)).toBe('code');
     await typeCode(page, await context.t.codeFor(email));
     await expect.poll(() => signedInEmail(page)).toBe(email);

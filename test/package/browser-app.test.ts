@@ -63,10 +63,29 @@ beforeAll(async () => {
     logLevel: 'error',
   });
 
+  // The app is served first, so that the local endpoint can be told to accept its origin (CORS_ALLOWED_ORIGINS).
+  const config = () =>
+    JSON.stringify({
+      userPoolId: stackInfo.userPoolId,
+      userPoolClientId: stackInfo.userPoolClientId,
+      userPoolEndpoint: stackInfo.cognitoEndpoint,
+    });
+  server = createServer((request, response) => {
+    const files: Record<string, [string, string]> = {
+      '/': ['text/html', page],
+      '/main.js': ['text/javascript', readFileSync(join(app, 'dist/main.js'), 'utf8')],
+      '/config.json': ['application/json', config()],
+    };
+    const file = files[request.url ?? ''];
+    response.writeHead(file ? 200 : 404, { 'Content-Type': file?.[0] ?? 'text/plain' }).end(file?.[1] ?? 'not found');
+  });
+  await new Promise<void>((resolve) => server!.listen(0, '127.0.0.1', resolve));
+  appUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
+
   // What `npx cognito-email-otp local` runs, started directly so that signals reach it (npx would not pass them on).
   localStack = spawn(join(app, 'node_modules/.bin/cognito-email-otp'), ['local'], {
     cwd: app,
-    env: cleanEnv({ COGNITO_PORT: '0', DYNAMODB_PORT: '0', SES_PORT: '0', DEMO_USER_EMAIL: email, POWERTOOLS_LOG_LEVEL: 'WARN' }),
+    env: cleanEnv({ COGNITO_PORT: '0', DYNAMODB_PORT: '0', SES_PORT: '0', DEMO_USER_EMAIL: email, POWERTOOLS_LOG_LEVEL: 'WARN', CORS_ALLOWED_ORIGINS: appUrl.replace(/\/$/, '') }),
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
@@ -82,22 +101,6 @@ beforeAll(async () => {
   });
   stackInfo = JSON.parse(readFileSync(stackFile, 'utf8'));
 
-  const config = JSON.stringify({
-    userPoolId: stackInfo.userPoolId,
-    userPoolClientId: stackInfo.userPoolClientId,
-    userPoolEndpoint: stackInfo.cognitoEndpoint,
-  });
-  server = createServer((request, response) => {
-    const files: Record<string, [string, string]> = {
-      '/': ['text/html', page],
-      '/main.js': ['text/javascript', readFileSync(join(app, 'dist/main.js'), 'utf8')],
-      '/config.json': ['application/json', config],
-    };
-    const file = files[request.url ?? ''];
-    response.writeHead(file ? 200 : 404, { 'Content-Type': file?.[0] ?? 'text/plain' }).end(file?.[1] ?? 'not found');
-  });
-  await new Promise<void>((resolve) => server!.listen(0, '127.0.0.1', resolve));
-  appUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
   if (hasChromium) browser = await launchBrowser();
 }, 900_000);
 

@@ -198,6 +198,10 @@ function showRefusal(error: SignInError, request: Request): HTMLElement | undefi
     if (error instanceof WrongCodeError || error instanceof CodeExpiredError || error instanceof TooManyAttemptsError) {
       if (error.step) adoptChallenge(error.step);
       if (error instanceof TooManyAttemptsError && state.challenge) adoptChallenge({ ...state.challenge, attemptsLeft: 0 });
+      // The pool's word over this device's clock: the code is spent even if the countdown says otherwise.
+      if (error instanceof CodeExpiredError && state.challenge && state.challenge.expiresAt > Date.now()) {
+        adoptChallenge({ ...state.challenge, expiresAt: Date.now() });
+      }
       ui.code.value = '';
       const left = state.locked ? 0 : Math.max(0, state.challenge?.attemptsLeft ?? 0);
       ui.codeAttempts.textContent = state.locked ? '' : `${left} ${left === 1 ? 'attempt' : 'attempts'} left for this code.`;
