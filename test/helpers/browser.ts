@@ -67,16 +67,6 @@ export function pageUnderTest(triggerEnv: Record<string, string> = {}) {
     get browser() {
       return context.browser;
     },
-    /** A new page with a new user who has asked for a code, on the code step. */
-    async onCodeStep() {
-      const user = await context.t.createUser();
-      const page = await context.browser.newPage();
-      await page.goto(context.t.info.webUrl);
-      await page.getByLabel('Email address').fill(user.email);
-      await page.getByRole('button', { name: 'Email me a code' }).click();
-      await page.getByLabel('Sign-in code').waitFor();
-      return { page, email: user.email };
-    },
   };
 }
 

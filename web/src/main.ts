@@ -16,39 +16,10 @@ import {
   type SignedInUser,
 } from './client/index.ts';
 import { keepCodeFieldToDigits } from './code-input.ts';
+import { fillClaims, isAvailable, setAvailable, setError, setStatus, ui } from './page-elements.ts';
 import { friendlyError } from './messages.ts';
 import { recallSignIn, rememberSignIn, rememberedCodeFor } from './remembered-sign-in.ts';
 import { configureAuth, loadRuntimeConfig, type RuntimeConfig } from './runtime-config.ts';
-
-const element = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
-
-const ui = {
-  title: element<HTMLHeadingElement>('title'),
-  status: element<HTMLParagraphElement>('status'),
-  error: element<HTMLParagraphElement>('error'),
-  startForm: element<HTMLFormElement>('start-form'),
-  email: element<HTMLInputElement>('email'),
-  passwordField: element<HTMLDivElement>('password-field'),
-  password: element<HTMLInputElement>('password'),
-  startButton: element<HTMLButtonElement>('start-button'),
-  haveCodeButton: element<HTMLButtonElement>('have-code-button'),
-  newPasswordForm: element<HTMLFormElement>('new-password-form'),
-  newPassword: element<HTMLInputElement>('new-password'),
-  newPasswordButton: element<HTMLButtonElement>('new-password-button'),
-  codeForm: element<HTMLFormElement>('code-form'),
-  codeSentTo: element<HTMLParagraphElement>('code-sent-to'),
-  code: element<HTMLInputElement>('code'),
-  codeExpiry: element<HTMLParagraphElement>('code-expiry'),
-  codeAttempts: element<HTMLParagraphElement>('code-attempts'),
-  codeButton: element<HTMLButtonElement>('code-button'),
-  resendButton: element<HTMLButtonElement>('resend-button'),
-  restartButton: element<HTMLButtonElement>('restart-button'),
-  signedIn: element<HTMLElement>('signed-in'),
-  signedInEmail: element<HTMLElement>('signed-in-email'),
-  tokenValidity: element<HTMLParagraphElement>('token-validity'),
-  claims: element<HTMLTableElement>('claims'),
-  signOutButton: element<HTMLButtonElement>('sign-out-button'),
-};
 
 type View = 'start' | 'new-password' | 'code' | 'signed-in' | 'none';
 
@@ -84,21 +55,6 @@ function show(view: View): void {
   ui.signedIn.hidden = view !== 'signed-in';
 }
 
-function setStatus(text: string): void {
-  ui.status.textContent = text;
-}
-
-function setError(text: string | undefined): void {
-  ui.error.textContent = text ?? '';
-}
-
-/** A button that waits or is busy stays focusable (aria-disabled) so focus never drops to the page. */
-function setAvailable(button: HTMLButtonElement, available: boolean, label: string): void {
-  button.setAttribute('aria-disabled', String(!available));
-  if (button.textContent !== label) button.textContent = label;
-}
-
-const isAvailable = (button: HTMLButtonElement) => button.getAttribute('aria-disabled') !== 'true';
 const countdown = (label: string, until: number, now: number) => (until > now ? `${label} (in ${formatDuration(until - now)})` : label);
 
 function codeIsDead(now: number): boolean {
@@ -278,18 +234,7 @@ function showSignedIn(user: SignedInUser | undefined): HTMLElement {
   setStatus('');
   ui.signedInEmail.textContent = user.email;
   ui.tokenValidity.textContent = `ID token valid until ${new Date(user.expiresAt).toLocaleTimeString()}.`;
-  const body = ui.claims.tBodies[0]!;
-  body.replaceChildren(
-    ...Object.entries(user.claims).map(([name, value]) => {
-      const row = document.createElement('tr');
-      const key = document.createElement('td');
-      const cell = document.createElement('td');
-      key.textContent = name;
-      cell.textContent = typeof value === 'string' ? value : JSON.stringify(value);
-      row.append(key, cell);
-      return row;
-    }),
-  );
+  fillClaims(user.claims);
   show('signed-in');
   return ui.signOutButton;
 }
