@@ -22,6 +22,7 @@ describe.skipIf(!hasChromium)('the sign-in page with a code that expires', () =>
     await askForCodeByKeyboard(page, email);
     const expiry = page.locator('#code-expiry');
     await expect.poll(() => expiry.textContent(), { timeout: 15_000 }).toMatch(/^This code has expired\. A new code can be sent in 0:0\d\.$/);
+    expect(await statusText(page)).toBe('This code has expired.');
     // The field can no longer take the dead code, and focus went to the way forward.
     expect(await page.getByLabel('Sign-in code').isDisabled()).toBe(true);
     expect(await page.locator('#code-button').getAttribute('aria-disabled')).toBe('true');

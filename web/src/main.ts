@@ -37,6 +37,8 @@ const state = {
   answerWaitUntil: 0,
   /** Cognito's session for the code on screen ended (a refusal while answering): answering starts a new one. */
   sessionLost: false,
+  /** The code on screen was announced as expired. */
+  expiryAnnounced: false,
   /** Whether the last render showed a wait, so that its end is announced once. */
   waiting: false,
 };
@@ -92,6 +94,11 @@ function render(): void {
           : 'This code has expired. Send a new code to continue.';
     } else {
       ui.codeExpiry.textContent = `The code expires in ${formatDuration(state.challenge.expiresAt - now)}.`;
+    }
+    // The moment the code runs out is news (the countdown to it is not): say it once, move focus on.
+    if (dead && !state.locked && !state.expiryAnnounced && !state.busy) {
+      state.expiryAnnounced = true;
+      setStatus('This code has expired.');
     }
     if (dead && document.activeElement === ui.code) ui.resendButton.focus();
     ui.code.disabled = dead;
@@ -158,6 +165,7 @@ function showRefusal(error: SignInError, request: Request): HTMLElement | undefi
       if (error instanceof CodeExpiredError && state.challenge && state.challenge.expiresAt > Date.now()) {
         adoptChallenge({ ...state.challenge, expiresAt: Date.now() });
       }
+      if (error instanceof CodeExpiredError) state.expiryAnnounced = true; // the alert says it
       ui.code.value = '';
       const left = state.locked ? 0 : Math.max(0, state.challenge?.attemptsLeft ?? 0);
       ui.codeAttempts.textContent = state.locked ? '' : `${left} ${left === 1 ? 'attempt' : 'attempts'} left for this code.`;
@@ -179,6 +187,7 @@ function showStart(): HTMLElement {
 }
 
 function adoptChallenge(next: CodeStep): void {
+  if (!state.challenge || !isSameCode(state.challenge, next)) state.expiryAnnounced = false;
   state.challenge = next;
   state.locked = next.attemptsLeft <= 0;
   rememberSignIn({ email: ui.email.value.trim(), code: next });
