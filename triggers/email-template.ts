@@ -12,14 +12,15 @@ export interface EmailTemplates {
 }
 
 export const DEFAULT_TEMPLATES: EmailTemplates = {
-  subject: 'Your sign-in code for {{appName}}',
+  subject: 'Sign-in code for {{appName}}',
   // A literal, not a join(): a module-level call would keep this in every bundle that imports config.ts (Define too).
   text: `Your sign-in code for {{appName}} is: {{code}}
 
 It expires in {{minutes}} and works once.
 If you did not try to sign in, you can ignore this email. Never share this code.`,
   html: `<!doctype html>
-<html><body style="font-family:system-ui,sans-serif;color:#111">
+<html lang="en"><head><meta charset="utf-8"><title>Your sign-in code</title></head>
+<body style="font-family:system-ui,sans-serif;color:#111">
 <p>Your sign-in code for {{appName}} is:</p>
 <p style="font-size:28px;letter-spacing:6px;font-weight:bold">{{code}}</p>
 <p>It expires in {{minutes}} and works once.</p>

@@ -63,7 +63,7 @@ export interface EmailOtpAuthProps {
   readonly codeKeySecret?: secretsmanager.ISecret;
   /** Name shown in the email. @default 'your account' */
   readonly appName?: string;
-  /** Email subject; `{{appName}}` and `{{minutes}}` are filled in (never the code). @default 'Your sign-in code for {{appName}}' */
+  /** Email subject; `{{appName}}` and `{{minutes}}` are filled in (never the code). @default 'Sign-in code for {{appName}}' */
   readonly emailSubject?: string;
   /** Plain-text body; must contain `{{code}}`, may use `{{appName}}` and `{{minutes}}`. @default a short English text */
   readonly emailTextTemplate?: string;

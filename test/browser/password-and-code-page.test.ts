@@ -1,35 +1,78 @@
+import { AdminCreateUserCommand } from '@aws-sdk/client-cognito-identity-provider';
 import { describe, expect, it } from 'vitest';
-import { hasChromium, pageUnderTest, screenshot } from '../helpers/browser.ts';
+import {
+  DESKTOP,
+  PHONE,
+  alertText,
+  focusedId,
+  hasChromium,
+  openSignInPage,
+  pageUnderTest,
+  screenshot,
+  settled,
+  signedInEmail,
+  typeCode,
+} from '../helpers/browser.ts';
 
 describe.skipIf(!hasChromium)('the sign-in page in password-and-code mode', () => {
   const context = pageUnderTest({ SIGN_IN_MODE: 'password-and-code' });
 
   it('asks for email and password, then the code, and signs in', async () => {
     const { email, password } = await context.t.createUser();
-    const page = await context.browser.newPage({ viewport: { width: 390, height: 780 } });
-    await page.goto(context.t.info.webUrl);
-    await page.getByLabel('Password').waitFor();
-    expect(await page.getByLabel('Password').getAttribute('autocomplete')).toBe('current-password');
-    await page.getByLabel('Email address').fill(email);
-    await page.getByLabel('Password').fill(password);
+    const page = await openSignInPage(context.browser, context.t.info.webUrl, PHONE);
+    expect(await page.getByLabel('Password', { exact: true }).getAttribute('autocomplete')).toBe('current-password');
+    await expect.poll(() => focusedId(page)).toBe('email');
+    await page.keyboard.type(email);
+    await page.keyboard.press('Tab');
+    await page.keyboard.type(password);
     await screenshot(page, '6-password');
-    await page.getByRole('button', { name: 'Continue' }).click();
-    await page.getByLabel('Sign-in code').waitFor();
-    await page.getByLabel('Sign-in code').fill(await context.t.codeFor(email));
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await expect.poll(() => page.locator('#signed-in-email').textContent()).toBe(email);
-    await page.close();
+    await page.keyboard.press('Enter');
+    await page.locator('#code-form:not([hidden])').waitFor();
+    await settled(page);
+    await typeCode(page, await context.t.codeFor(email));
+    await expect.poll(() => signedInEmail(page)).toBe(email);
+    await page.context().close();
   });
 
   it('a wrong password is refused in words and no code is mailed', async () => {
     const { email } = await context.t.createUser();
-    const page = await context.browser.newPage();
-    await page.goto(context.t.info.webUrl);
+    const page = await openSignInPage(context.browser, context.t.info.webUrl, DESKTOP);
     await page.getByLabel('Email address').fill(email);
-    await page.getByLabel('Password').fill('Wrong-passw0rd');
+    await page.getByLabel('Password', { exact: true }).fill('Wrong-passw0rd');
     await page.getByRole('button', { name: 'Continue' }).click();
-    await expect.poll(() => page.getByRole('alert').textContent()).toBe('The email address or password is wrong.');
+    await expect.poll(() => alertText(page)).toBe('The email address or password is wrong.');
     expect(await context.t.emailsTo(email)).toHaveLength(0);
-    await page.close();
+    await page.context().close();
+  });
+
+  it('a temporary password (AdminCreateUser) leads to a new-password field, then the code', async () => {
+    const email = `temporary.page.${Date.now()}@example.com`;
+    await context.t.client.send(
+      new AdminCreateUserCommand({
+        UserPoolId: context.t.info.userPoolId,
+        Username: email,
+        TemporaryPassword: 'Temp-passw0rd',
+        MessageAction: 'SUPPRESS',
+        UserAttributes: [{ Name: 'email', Value: email }],
+      }),
+    );
+    const page = await openSignInPage(context.browser, context.t.info.webUrl, PHONE);
+    await expect.poll(() => focusedId(page)).toBe('email');
+    await page.keyboard.type(email);
+    await page.keyboard.press('Tab');
+    await page.keyboard.type('Temp-passw0rd');
+    await page.keyboard.press('Enter');
+    await page.locator('#new-password-form:not([hidden])').waitFor();
+    await settled(page);
+    expect(await focusedId(page)).toBe('new-password');
+    expect(await page.getByLabel('New password', { exact: true }).getAttribute('autocomplete')).toBe('new-password');
+    await screenshot(page, '7-new-password');
+    await page.keyboard.type('Chosen-passw0rd');
+    await page.keyboard.press('Enter');
+    await page.locator('#code-form:not([hidden])').waitFor();
+    await settled(page);
+    await typeCode(page, await context.t.codeFor(email));
+    await expect.poll(() => signedInEmail(page)).toBe(email);
+    await page.context().close();
   });
 });

@@ -1,26 +1,82 @@
 import { describe, expect, it } from 'vitest';
-import { hasChromium, pageUnderTest } from '../helpers/browser.ts';
+import {
+  DESKTOP,
+  PHONE,
+  alertText,
+  askForCodeByKeyboard,
+  focusedId,
+  hasChromium,
+  openSignInPage,
+  pageUnderTest,
+  settled,
+  signedInEmail,
+  statusText,
+  typeCode,
+} from '../helpers/browser.ts';
 
-describe.skipIf(!hasChromium)('"Send a new code" on the sign-in page', () => {
-  const context = pageUnderTest({ RESEND_INTERVAL_SECONDS: '5' });
+describe.skipIf(!hasChromium)('which code works: "Send a new code", a reload and "I already have a code"', () => {
+  const context = pageUnderTest({ RESEND_INTERVAL_SECONDS: '6' });
 
-  it('is disabled until the resend interval has passed, then mails a new code that signs in', async () => {
-    const { page, email } = await context.onCodeStep();
-    const first = await context.t.codeFor(email);
-    const resend = page.getByRole('button', { name: /^Send a new code/ });
-    expect(await resend.isDisabled()).toBe(true);
-    await expect.poll(() => resend.isEnabled(), { timeout: 8_000 }).toBe(true);
-    await resend.click();
-    await expect.poll(async () => (await context.t.emailsTo(email)).length, { timeout: 5_000 }).toBe(2);
-    const second = await context.t.codeFor(email);
-    if (second !== first) {
-      await page.getByLabel('Sign-in code').fill(first);
-      await page.keyboard.press('Enter');
-      await expect.poll(() => page.getByRole('alert').textContent()).toBe('That code is wrong. 2 attempts left.');
-    }
-    await page.getByLabel('Sign-in code').fill(second);
+  it('"Send a new code" counts down, then says plainly that the new code replaced the one in the inbox', async () => {
+    const { email } = await context.t.createUser();
+    const page = await openSignInPage(context.browser, context.t.info.webUrl, PHONE);
+    await askForCodeByKeyboard(page, email);
+    const resend = page.locator('#resend-button');
+    expect(await resend.getAttribute('aria-disabled')).toBe('true');
+    await expect.poll(() => resend.getAttribute('aria-disabled'), { timeout: 15_000 }).toBe('false');
+    // Keyboard: from the code field, Tab past "Sign in" to "Send a new code".
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Tab');
+    expect(await focusedId(page)).toBe('resend-button');
     await page.keyboard.press('Enter');
-    await expect.poll(() => page.locator('#signed-in-email').textContent()).toBe(email);
-    await page.close();
+    await settled(page);
+    await expect.poll(async () => (await context.t.emailsTo(email)).length).toBe(2);
+    expect(await statusText(page)).toBe('A new code is on its way. Codes in earlier emails no longer work.');
+    expect(await page.locator('#code-sent-to').textContent()).toMatch(/^We sent a new 6-digit code to /);
+    expect(await focusedId(page)).toBe('code');
+    await typeCode(page, await context.t.codeFor(email));
+    await expect.poll(() => signedInEmail(page)).toBe(email);
+    await page.context().close();
+  });
+
+  it('a reload keeps the address; "I already have a code" keeps the code in the inbox working and says so', async () => {
+    const { email } = await context.t.createUser();
+    const page = await openSignInPage(context.browser, context.t.info.webUrl, DESKTOP);
+    await askForCodeByKeyboard(page, email);
+    const first = await context.t.codeFor(email);
+    await page.reload();
+    await page.locator('#start-form:not([hidden])').waitFor();
+    expect(await page.getByLabel('Email address').inputValue()).toBe(email);
+    await expect.poll(() => focusedId(page)).toBe('have-code-button');
+    expect(await statusText(page)).toMatch(/^The code we sent to p\*\*\*@e\*\*\*\.com works until \d\d:\d\d.*: choose “I already have a code”\.$/);
+    await page.keyboard.press('Enter');
+    await page.locator('#code-form:not([hidden])').waitFor();
+    await settled(page);
+    expect(await statusText(page)).toBe('The code already in your inbox still works: no new email was sent.');
+    expect(await context.t.emailsTo(email)).toHaveLength(1);
+    await typeCode(page, first);
+    await expect.poll(() => signedInEmail(page)).toBe(email);
+    await page.context().close();
+  });
+
+  it('"I already have a code" after the resend interval mails a new code and says the old one no longer works', async () => {
+    const { email } = await context.t.createUser();
+    const page = await openSignInPage(context.browser, context.t.info.webUrl, PHONE);
+    await askForCodeByKeyboard(page, email);
+    await expect
+      .poll(() => page.locator('#resend-button').getAttribute('aria-disabled'), { timeout: 15_000 })
+      .toBe('false');
+    await page.reload();
+    await page.locator('#start-form:not([hidden])').waitFor();
+    await page.getByRole('button', { name: 'I already have a code' }).focus();
+    await page.keyboard.press('Enter');
+    await page.locator('#code-form:not([hidden])').waitFor();
+    await settled(page);
+    expect(await alertText(page)).toBe('');
+    expect(await statusText(page)).toBe('A new code is on its way. Codes in earlier emails no longer work.');
+    expect(await context.t.emailsTo(email)).toHaveLength(2);
+    await typeCode(page, await context.t.codeFor(email));
+    await expect.poll(() => signedInEmail(page)).toBe(email);
+    await page.context().close();
   });
 });

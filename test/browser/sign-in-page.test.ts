@@ -1,119 +1,97 @@
-import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { hasChromium, pageUnderTest, screenshot } from '../helpers/browser.ts';
+import {
+  DESKTOP,
+  PHONE,
+  alertText,
+  askForCodeByKeyboard,
+  focusedId,
+  hasChromium,
+  openSignInPage,
+  pageUnderTest,
+  screenshot,
+  settled,
+  signedInEmail,
+  statusText,
+  typeCode,
+  wrongCodeFor,
+} from '../helpers/browser.ts';
 
-describe.skipIf(!hasChromium)('the sign-in page (passwordless) in headless Chromium', () => {
+describe.skipIf(!hasChromium)('the sign-in page (passwordless) in headless Chromium, keyboard only', () => {
   const context = pageUnderTest();
 
-  async function openPage(width = 390): Promise<Page> {
-    const browserContext = await context.browser.newContext({ viewport: { width, height: 780 } });
-    const page = await browserContext.newPage();
-    await page.goto(context.t.info.webUrl);
-    await page.getByLabel('Email address').waitFor();
-    return page;
-  }
-
-  it('email -> code from the mailbox -> signed in, with the claims shown, then sign out', async () => {
+  it('email -> code -> signed in, focus on the main action of each step; sign out and straight back in mails a new code', async () => {
     const { email } = await context.t.createUser();
-    const page = await openPage();
+    const page = await openSignInPage(context.browser, context.t.info.webUrl, PHONE);
     await screenshot(page, '1-email');
-    await page.getByLabel('Email address').fill(email);
-    await page.getByRole('button', { name: 'Email me a code' }).click();
+    await askForCodeByKeyboard(page, email);
 
-    await expect.poll(() => page.getByLabel('Sign-in code').isVisible()).toBe(true);
-    await expect.poll(() => page.locator('#code-sent-to').textContent()).toMatch(/We sent a 6-digit code to p\*\*\*@e\*\*\*\.com\./);
-    await expect.poll(() => page.locator('#code-expiry').textContent()).toMatch(/The code expires in [23]:\d\d\./);
-    expect(await page.getByRole('button', { name: /Send a new code \(in \d:\d\d\)/ }).isDisabled()).toBe(true);
-    const code = page.getByLabel('Sign-in code');
-    expect(await code.getAttribute('autocomplete')).toBe('one-time-code');
-    expect(await code.getAttribute('inputmode')).toBe('numeric');
+    expect(await page.locator('#code-sent-to').textContent()).toMatch(/^We sent a 6-digit code to p\*\*\*@e\*\*\*\.com\.$/);
+    expect(await page.locator('#code-expiry').textContent()).toMatch(/^The code expires in [23]:\d\d\.$/);
+    expect(await page.locator('#resend-button').textContent()).toMatch(/^Send a new code \(in \d:\d\d\)$/);
+    expect(await page.locator('#resend-button').getAttribute('aria-disabled')).toBe('true');
+    const field = page.getByLabel('Sign-in code');
+    expect(await field.getAttribute('autocomplete')).toBe('one-time-code');
+    expect(await field.getAttribute('inputmode')).toBe('numeric');
     await screenshot(page, '2-code');
 
-    await code.fill(await context.t.codeFor(email));
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await expect.poll(() => page.locator('#signed-in-email').textContent()).toBe(email);
+    await typeCode(page, await context.t.codeFor(email));
+    await expect.poll(() => signedInEmail(page)).toBe(email);
     expect(await page.locator('#claims').textContent()).toContain('token_use');
-    expect(await page.locator('#token-validity').textContent()).toMatch(/ID token valid until/);
+    expect(await focusedId(page)).toBe('sign-out-button');
     await screenshot(page, '3-signed-in');
 
-    await page.getByRole('button', { name: 'Sign out' }).click();
-    await expect.poll(() => page.locator('#status').textContent()).toBe('You are signed out.');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => statusText(page)).toBe('You are signed out.');
+    // The address is kept and the main action has focus: Enter signs straight back in with a new email.
+    expect(await page.getByLabel('Email address').inputValue()).toBe(email);
+    expect(await focusedId(page)).toBe('start-button');
+    await page.keyboard.press('Enter');
+    await page.locator('#code-form:not([hidden])').waitFor();
+    await settled(page);
+    expect(await alertText(page)).toBe('');
+    expect(await context.t.emailsTo(email)).toHaveLength(2);
+    await typeCode(page, await context.t.codeFor(email));
+    await expect.poll(() => signedInEmail(page)).toBe(email);
     await page.context().close();
   });
 
-  it('a wrong code shows attempts left, then the right code signs in', async () => {
+  it('a wrong code shows the attempts left and keeps focus in the field; the right code then signs in', async () => {
     const { email } = await context.t.createUser();
-    const page = await openPage();
-    await page.getByLabel('Email address').fill(email);
-    await page.keyboard.press('Enter');
-    await page.getByLabel('Sign-in code').waitFor();
+    const page = await openSignInPage(context.browser, context.t.info.webUrl, DESKTOP);
+    await askForCodeByKeyboard(page, email);
     const right = await context.t.codeFor(email);
-    await page.getByLabel('Sign-in code').fill(right === '000000' ? '111111' : '000000');
-    await page.keyboard.press('Enter');
-    await expect.poll(() => page.getByRole('alert').textContent()).toBe('That code is wrong. 2 attempts left.');
+    await typeCode(page, wrongCodeFor(right));
+    await expect.poll(() => alertText(page)).toBe('That code is wrong. 2 attempts left.');
+    expect(await page.locator('#code-attempts').textContent()).toBe('2 attempts left for this code.');
+    expect(await focusedId(page)).toBe('code');
     await screenshot(page, '4-wrong-code');
-    await page.getByLabel('Sign-in code').fill(right);
-    await page.keyboard.press('Enter');
-    await expect.poll(() => page.locator('#signed-in-email').textContent()).toBe(email);
+    await typeCode(page, right);
+    await expect.poll(() => signedInEmail(page)).toBe(email);
     await page.context().close();
   });
 
-  it('pasting the whole code signs in; a reload offers "I already have a code" and that code still works', async () => {
+  it('announces only what matters: no live <main>, countdowns outside the live regions', async () => {
     const { email } = await context.t.createUser();
-    const page = await openPage(1024);
-    await page.getByLabel('Email address').fill(email);
-    await page.getByRole('button', { name: 'Email me a code' }).click();
-    await page.getByLabel('Sign-in code').waitFor();
-    await page.reload();
-    await page.getByLabel('Email address').fill(email);
-    await page.getByRole('button', { name: 'I already have a code' }).click();
-    await page.getByLabel('Sign-in code').waitFor();
-    expect(await context.t.emailsTo(email)).toHaveLength(1);
-
-    const code = await context.t.codeFor(email);
-    await page.getByLabel('Sign-in code').focus();
-    await page.evaluate((text) => {
-      const input = document.getElementById('code') as HTMLInputElement;
-      const data = new DataTransfer();
-      data.setData('text/plain', text);
-      input.value = text;
-      input.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true }));
-    }, ` ${code} `);
-    await expect.poll(() => page.locator('#signed-in-email').textContent()).toBe(email);
+    const page = await openSignInPage(context.browser, context.t.info.webUrl, PHONE);
+    await askForCodeByKeyboard(page, email);
+    const live = await page.evaluate(() => ({
+      mainLive: document.querySelector('main')!.hasAttribute('aria-live'),
+      liveRegions: [...document.querySelectorAll('[aria-live], [role=status], [role=alert]')].map((e) => e.id),
+      countdownsInLiveRegions: ['code-expiry', 'resend-button', 'start-button', 'code-button'].filter((id) =>
+        document.getElementById(id)!.closest('[aria-live], [role=status], [role=alert]'),
+      ),
+    }));
+    expect(live).toEqual({ mainLive: false, liveRegions: ['status', 'error'], countdownsInLiveRegions: [] });
     await page.context().close();
   });
 
-  it('explains a refused email in words, never a raw error', async () => {
-    const { email } = await context.t.createUser();
-    const page = await openPage();
-    await page.getByLabel('Email address').fill(email);
-    await page.getByRole('button', { name: 'Email me a code' }).click();
-    await page.getByLabel('Sign-in code').waitFor();
-    // Use up the code, so there is nothing to reuse inside the resend interval.
-    const wrong = (await context.t.codeFor(email)) === '000000' ? '111111' : '000000';
-    for (let i = 0; i < 3; i++) {
-      await page.getByLabel('Sign-in code').fill(wrong);
-      await page.keyboard.press('Enter');
-      await page.waitForFunction(() => document.querySelector('main')?.getAttribute('aria-busy') === 'false');
-    }
-    await expect.poll(() => page.getByRole('alert').textContent()).toBe('Too many wrong codes. Start again to get a new code.');
-    await page.getByRole('button', { name: 'Email me a code' }).click();
-    await expect.poll(() => page.getByRole('alert').textContent()).toMatch(
-      /^Too many emails were sent to this address\. Try again in \d+ seconds\.$/,
-    );
-    expect(await page.locator('#status').textContent()).toBe('');
-    await screenshot(page, '5-too-many-emails');
-    await page.context().close();
-  });
-
-  it('says when the sign-in service cannot be reached', async () => {
-    const page = await openPage();
+  it('says when the sign-in service cannot be reached, and Enter tries again', async () => {
+    const page = await openSignInPage(context.browser, context.t.info.webUrl, DESKTOP);
     await page.route(`${context.t.info.cognitoEndpoint}/**`, (route) => route.abort('connectionrefused'));
-    await page.getByLabel('Email address').fill('someone@example.com');
-    await page.getByRole('button', { name: 'Email me a code' }).click();
-    await expect.poll(() => page.getByRole('alert').textContent()).toBe(
-      "Can't reach the sign-in service. Check your connection and try again.",
-    );
+    await page.keyboard.type('someone@example.com');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => alertText(page)).toBe("Can't reach the sign-in service. Check your connection and try again.");
+    expect(await focusedId(page)).toBe('email');
     await page.context().close();
   });
 });

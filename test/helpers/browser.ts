@@ -1,6 +1,7 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { expect } from 'vitest';
 import { afterAll, beforeAll } from 'vitest';
 import { startTestStack, type TestStack } from './test-stack.ts';
 
@@ -13,7 +14,11 @@ if (!hasChromium) {
   console.warn(`Chromium is not installed at ${CHROMIUM}: browser tests are skipped (apt-get install -y chromium).`);
 }
 
-export const screenshotDir = resolve(import.meta.dirname, '../../test-results/screenshots');
+/** `README_SCREENSHOTS=1 npx vitest run test/browser` refreshes the README's pictures in docs/screenshots/. */
+export const screenshotDir = resolve(
+  import.meta.dirname,
+  process.env.README_SCREENSHOTS === '1' ? '../../docs/screenshots' : '../../test-results/screenshots',
+);
 
 export async function launchBrowser(): Promise<Browser> {
   return chromium.launch({
@@ -31,10 +36,14 @@ export async function launchBrowser(): Promise<Browser> {
   });
 }
 
-/** Saves a PNG of the page under test-results/screenshots/. */
+/** Saves a PNG of the page under test-results/screenshots/ (docs/screenshots/ with README_SCREENSHOTS=1). */
 export async function screenshot(page: Page, name: string): Promise<void> {
   mkdirSync(screenshotDir, { recursive: true });
+  // Always at phone width, so the README's pictures sit side by side; the test's own viewport comes back after.
+  const viewport = page.viewportSize();
+  if (viewport) await page.setViewportSize({ width: 390, height: 700 });
   await page.screenshot({ path: resolve(screenshotDir, `${name}.png`), fullPage: true });
+  if (viewport) await page.setViewportSize(viewport);
 }
 
 /**
@@ -58,15 +67,61 @@ export function pageUnderTest(triggerEnv: Record<string, string> = {}) {
     get browser() {
       return context.browser;
     },
-    /** A new page with a new user who has asked for a code, on the code step. */
-    async onCodeStep() {
-      const user = await context.t.createUser();
-      const page = await context.browser.newPage();
-      await page.goto(context.t.info.webUrl);
-      await page.getByLabel('Email address').fill(user.email);
-      await page.getByRole('button', { name: 'Email me a code' }).click();
-      await page.getByLabel('Sign-in code').waitFor();
-      return { page, email: user.email };
-    },
   };
 }
+
+/** Phone and desktop viewports the journeys run at. */
+export const PHONE = { width: 390, height: 844 };
+export const DESKTOP = { width: 1280, height: 800 };
+
+/**
+ * A person at the page: their own browser context (own storage) with the real clipboard allowed, the page
+ * loaded and ready on the email step.
+ */
+export async function openSignInPage(browser: Browser, url: string, viewport = PHONE): Promise<Page> {
+  const context = await browser.newContext({ viewport, permissions: ['clipboard-read', 'clipboard-write'] });
+  const page = await context.newPage();
+  await page.goto(url);
+  await page.locator('#start-form:not([hidden])').waitFor({ timeout: 30_000 });
+  return page;
+}
+
+/** Puts `text` on the system clipboard, then presses Ctrl+V into whatever has focus: a real paste. */
+export async function pasteWithKeyboard(page: Page, text: string): Promise<void> {
+  await page.evaluate((value) => navigator.clipboard.writeText(value), text);
+  await page.keyboard.press('Control+V');
+}
+
+/** The id of the element that has focus ('' for <body>). */
+export const focusedId = (page: Page) => page.evaluate(() => document.activeElement?.id ?? '');
+
+/** Waits until the page has finished its request. */
+export async function settled(page: Page): Promise<void> {
+  await page.waitForFunction(() => document.querySelector('main')?.getAttribute('aria-busy') === 'false', undefined, {
+    timeout: 30_000,
+  });
+}
+
+/** Types the address into the focused email field and presses Enter, then waits for the code step. */
+export async function askForCodeByKeyboard(page: Page, email: string): Promise<void> {
+  await expect.poll(() => focusedId(page)).toBe('email');
+  await page.keyboard.type(email);
+  await page.keyboard.press('Enter');
+  await page.locator('#code-form:not([hidden])').waitFor({ timeout: 30_000 });
+  await settled(page);
+}
+
+/** Types a code into the focused code field and presses Enter. */
+export async function typeCode(page: Page, code: string): Promise<void> {
+  await expect.poll(() => focusedId(page)).toBe('code');
+  await page.keyboard.type(code);
+  await page.keyboard.press('Enter');
+  await settled(page);
+}
+
+export const signedInEmail = (page: Page) => page.locator('#signed-in-email').textContent();
+export const alertText = (page: Page) => page.locator('#error').textContent();
+export const statusText = (page: Page) => page.locator('#status').textContent();
+
+/** A wrong code for the right one. */
+export const wrongCodeFor = (right: string) => (right.startsWith('0') ? '1' : '0').repeat(right.length);

@@ -80,7 +80,7 @@ describe('EmailOtpAuth with defaults', () => {
       MAX_GUESSES_PER_DAY: '100',
       CODE_KEY_SECRET_ID: { Ref: expect.stringMatching(/^OtpCodeKey/) },
       APP_NAME: 'your account',
-      EMAIL_SUBJECT: 'Your sign-in code for {{appName}}',
+      EMAIL_SUBJECT: 'Sign-in code for {{appName}}',
       POWERTOOLS_SERVICE_NAME: 'cognito-email-otp',
       NODE_OPTIONS: '--enable-source-maps',
     };

@@ -18,7 +18,7 @@ describe('Create issues a code, mails it through SES and returns Cognito-shaped 
     const [mail, ...more] = await t.emailsTo(user.email);
     expect(more).toHaveLength(0);
     expect(mail!.from).toBe('no-reply@example.com');
-    expect(mail!.subject).toBe('Your sign-in code for Acme');
+    expect(mail!.subject).toBe('Sign-in code for Acme');
     const code = await t.codeFor(user.email);
     expect(code).toMatch(/^\d{6}$/);
     expect(mail!.body.html).toContain(code);

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   NetworkError,
+  NewPasswordRejectedError,
   RetryLaterError,
   SendThrottledError,
   ServiceUnavailableError,
@@ -9,6 +10,7 @@ import {
   TooManyAttemptsError,
   WrongPasswordError,
   codeStepFrom,
+  isSameCode,
   toSignInError,
 } from '../../web/src/client/core.ts';
 
@@ -54,5 +56,17 @@ describe('the client helper maps what Cognito and the triggers answer to typed e
       attemptsLeft: 2,
       resendAvailableAt: 900_000,
     });
+  });
+
+  it('a new password the pool refuses is NewPasswordRejectedError with the pool\'s reason', () => {
+    const error = toSignInError(cognitoError('InvalidPasswordException', 'Password does not conform to policy: Password not long enough'), 'newPassword');
+    expect(error).toBeInstanceOf(NewPasswordRejectedError);
+    expect(error.message).toBe('Password does not conform to policy: Password not long enough');
+  });
+
+  it('isSameCode: a reused code keeps its expiry, a new email has another', () => {
+    const first = codeStepFrom({ expiresAt: '1000', resendAvailableAt: '900' });
+    expect(isSameCode(first, codeStepFrom({ expiresAt: '1000', resendAvailableAt: '900', attemptsLeft: '2' }))).toBe(true);
+    expect(isSameCode(first, codeStepFrom({ expiresAt: '1070', resendAvailableAt: '970' }))).toBe(false);
   });
 });

@@ -12,6 +12,13 @@ describe('the code email', () => {
     expect(email.html).toContain('042917');
     expect(email.html).toContain('3 minutes');
   });
+
+  it('the default HTML names its language and has a title; the default subject reads well with the default app name', () => {
+    const plain = renderCodeEmail({ code: '042917', appName: 'your account', minutes: 1, templates: DEFAULT_TEMPLATES });
+    expect(plain.html).toMatch(/^<!doctype html>\n<html lang="en"><head><meta charset="utf-8"><title>[^<]+<\/title><\/head>/);
+    expect(plain.subject).toBe('Sign-in code for your account');
+    expect(plain.text).toContain('It expires in 1 minute and works once.');
+  });
   it('escapes user-supplied values in HTML and keeps the subject on one line', () => {
     const hostile = renderCodeEmail({
       code: '111111',

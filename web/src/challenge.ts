@@ -8,3 +8,8 @@ export function formatDuration(milliseconds: number): string {
 export function digitsOnly(value: string, length: number): string {
   return value.replace(/\D/g, '').slice(0, length);
 }
+
+/** A time of day a person reads, `14:05`. */
+export function clockTime(epochMs: number): string {
+  return new Date(epochMs).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
+}

@@ -1,243 +1,402 @@
-import { digitsOnly, formatDuration } from './challenge.ts';
+import { clockTime, digitsOnly, formatDuration } from './challenge.ts';
 import {
   CodeExpiredError,
+  RetryLaterError,
+  SendThrottledError,
   SessionExpiredError,
   TooManyAttemptsError,
   WrongCodeError,
   createEmailCodeSignIn,
+  isSameCode,
   toSignInError,
   type CodeStep,
   type EmailCodeSignIn,
+  type SignInError,
   type SignInStep,
   type SignedInUser,
 } from './client/index.ts';
+import { keepCodeFieldToDigits } from './code-input.ts';
+import { fillClaims, isAvailable, setAvailable, setError, setStatus, ui } from './page-elements.ts';
 import { friendlyError } from './messages.ts';
+import { recallSignIn, rememberSignIn, rememberedCodeFor } from './remembered-sign-in.ts';
 import { configureAuth, loadRuntimeConfig, type RuntimeConfig } from './runtime-config.ts';
 
-const element = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
+type View = 'start' | 'new-password' | 'code' | 'signed-in' | 'none';
 
-const ui = {
-  title: element<HTMLHeadingElement>('title'),
-  status: element<HTMLParagraphElement>('status'),
-  error: element<HTMLParagraphElement>('error'),
-  startForm: element<HTMLFormElement>('start-form'),
-  email: element<HTMLInputElement>('email'),
-  passwordField: element<HTMLDivElement>('password-field'),
-  password: element<HTMLInputElement>('password'),
-  startButton: element<HTMLButtonElement>('start-button'),
-  haveCodeButton: element<HTMLButtonElement>('have-code-button'),
-  codeForm: element<HTMLFormElement>('code-form'),
-  codeSentTo: element<HTMLParagraphElement>('code-sent-to'),
-  code: element<HTMLInputElement>('code'),
-  codeExpiry: element<HTMLParagraphElement>('code-expiry'),
-  codeAttempts: element<HTMLParagraphElement>('code-attempts'),
-  codeButton: element<HTMLButtonElement>('code-button'),
-  resendButton: element<HTMLButtonElement>('resend-button'),
-  restartButton: element<HTMLButtonElement>('restart-button'),
-  signedIn: element<HTMLElement>('signed-in'),
-  signedInEmail: element<HTMLElement>('signed-in-email'),
-  tokenValidity: element<HTMLParagraphElement>('token-validity'),
-  claims: element<HTMLTableElement>('claims'),
-  signOutButton: element<HTMLButtonElement>('sign-out-button'),
+/** Everything the page shows follows from this state and the clock; {@link render} runs every second. */
+const state = {
+  view: 'none' as View,
+  busy: false,
+  /** The code step on screen. */
+  challenge: undefined as CodeStep | undefined,
+  /** The code took its last wrong answer. */
+  locked: false,
+  /** Epoch ms before which no code can be sent to the address on screen (a refusal's "Try again in N seconds"). */
+  sendWaitUntil: 0,
+  /** Epoch ms before which the account takes no answer. */
+  answerWaitUntil: 0,
+  /** Cognito's session for the code on screen ended (a refusal while answering): answering starts a new one. */
+  sessionLost: false,
+  /** The code on screen was announced as expired. */
+  expiryAnnounced: false,
+  /** Whether the last render showed a wait, so that its end is announced once. */
+  waiting: false,
 };
 
 let config: RuntimeConfig | undefined;
 let auth: EmailCodeSignIn;
-let challenge: CodeStep | undefined;
-let ticker: number | undefined;
 
 const passwordMode = () => config?.signInMode === 'password-and-code';
+const startLabel = () => (passwordMode() ? 'Continue' : 'Email me a code');
 
-function show(view: 'start' | 'code' | 'signed-in' | 'none'): void {
+function show(view: View): void {
+  state.view = view;
   ui.startForm.hidden = view !== 'start';
+  ui.newPasswordForm.hidden = view !== 'new-password';
   ui.codeForm.hidden = view !== 'code';
   ui.signedIn.hidden = view !== 'signed-in';
-  if (view !== 'code') stopTicker();
 }
 
-function setStatus(text: string): void {
-  ui.status.textContent = text;
+const countdown = (label: string, until: number, now: number) => (until > now ? `${label} (in ${formatDuration(until - now)})` : label);
+
+function codeIsDead(now: number): boolean {
+  return !state.challenge || state.locked || state.challenge.expiresAt <= now;
 }
 
-function setError(text: string | undefined): void {
-  ui.error.textContent = text ?? '';
-  ui.error.hidden = !text;
+/**
+ * When a new code can be had: the pool's resendAvailableAt, or a later refusal's wait. The pool states whole
+ * seconds rounded down, so the page waits one more: a click a moment early would reuse the code, not mail one.
+ */
+function resendAt(): number {
+  return Math.max((state.challenge?.resendAvailableAt ?? 0) + 1000, state.sendWaitUntil);
 }
 
-function setBusy(busy: boolean): void {
-  document.querySelector('main')!.setAttribute('aria-busy', String(busy));
-  for (const button of document.querySelectorAll('button')) button.disabled = busy;
-  if (!busy && challenge && !ui.codeForm.hidden) refreshCodeView();
-}
+function render(): void {
+  const now = Date.now();
+  document.querySelector('main')!.setAttribute('aria-busy', String(state.busy));
+  const sendWaiting = state.sendWaitUntil > now;
+  setAvailable(ui.startButton, !state.busy && !sendWaiting, countdown(startLabel(), state.sendWaitUntil, now));
+  setAvailable(ui.haveCodeButton, !state.busy && !sendWaiting, 'I already have a code');
+  setAvailable(ui.newPasswordButton, !state.busy, 'Set password and continue');
+  setAvailable(ui.signOutButton, !state.busy, 'Sign out');
+  setAvailable(ui.restartButton, !state.busy, 'Use a different email');
 
-async function run(action: () => Promise<void>): Promise<void> {
-  setError(undefined);
-  setBusy(true);
-  try {
-    await action();
-  } catch (caught) {
-    const error = toSignInError(caught, 'start');
-    console.warn('sign-in step failed:', error.name);
-    // The sign-in is over (last attempt used, or its session ran out): back to the start, the reason shown.
-    const over = (error instanceof TooManyAttemptsError && !error.step) || error instanceof SessionExpiredError;
-    if (over && challenge) showStart();
-    setError(friendlyError(error, passwordMode()));
-  } finally {
-    setBusy(false);
+  let waiting = state.view === 'start' && sendWaiting;
+  if (state.view === 'code' && state.challenge) {
+    const dead = codeIsDead(now);
+    const newCodeAt = resendAt();
+    const answerWaiting = state.answerWaitUntil > now;
+    if (dead) {
+      ui.codeExpiry.textContent = state.locked
+        ? 'This code no longer works.'
+        : newCodeAt > now
+          ? `This code has expired. A new code can be sent in ${formatDuration(newCodeAt - now)}.`
+          : 'This code has expired. Send a new code to continue.';
+    } else {
+      ui.codeExpiry.textContent = `The code expires in ${formatDuration(state.challenge.expiresAt - now)}.`;
+    }
+    // The moment the code runs out is news (the countdown to it is not): say it once, move focus on.
+    if (dead && !state.locked && !state.expiryAnnounced && !state.busy) {
+      state.expiryAnnounced = true;
+      setStatus('This code has expired.');
+    }
+    if (dead && document.activeElement === ui.code) ui.resendButton.focus();
+    ui.code.disabled = dead;
+    setAvailable(ui.codeButton, !state.busy && !dead && !answerWaiting, countdown('Sign in', state.answerWaitUntil, now));
+    setAvailable(ui.resendButton, !state.busy && newCodeAt <= now, countdown('Send a new code', newCodeAt, now));
+    waiting = (dead && newCodeAt > now) || answerWaiting;
   }
+  // The end of a wait is news: say so once (the countdown itself is never announced).
+  if (state.waiting && !waiting && !state.busy) {
+    setError(undefined);
+    setStatus(state.view === 'code' && codeIsDead(now) ? 'You can send a new code now.' : 'You can try again now.');
+  }
+  state.waiting = waiting;
 }
 
-function showStart(): void {
-  challenge = undefined;
+setInterval(render, 1000);
+
+/** What a request asked for: a code (a new sign-in), to check an answer, or anything else. */
+type Request = 'send' | 'answer' | 'other';
+
+/** Runs one request with the page busy; whatever it returns gets focus once the page is usable again. */
+async function run(request: Request, action: () => Promise<HTMLElement | undefined>): Promise<void> {
+  if (state.busy) return;
+  state.busy = true;
+  setError(undefined);
+  render();
+  let focus: HTMLElement | undefined;
+  try {
+    focus = await action();
+  } catch (caught) {
+    focus = showRefusal(toSignInError(caught, 'start'), request);
+  } finally {
+    state.busy = false;
+    render();
+  }
+  focus?.focus();
+}
+
+/** Shows why a request was refused and where to go from there; returns the control that moves on. */
+function showRefusal(error: SignInError, request: Request): HTMLElement | undefined {
+  console.warn('sign-in step failed:', error.name);
   setStatus('');
+  setError(friendlyError(error, passwordMode()));
+  if (error instanceof RetryLaterError) {
+    const until = Date.now() + error.retryAfterSeconds * 1000;
+    if (request === 'answer' && !(error instanceof SendThrottledError)) {
+      // The refusal ended Cognito's session: the next answer starts a new one.
+      state.answerWaitUntil = until;
+      state.sessionLost = true;
+    }
+    else state.sendWaitUntil = until;
+    state.waiting = true;
+    return state.view === 'code' ? (codeIsDead(Date.now()) ? ui.resendButton : ui.code) : ui.startButton;
+  }
+  if (error instanceof SessionExpiredError && state.view === 'code') {
+    showStart();
+    return ui.haveCodeButton;
+  }
+  if (state.view === 'code') {
+    if (error instanceof WrongCodeError || error instanceof CodeExpiredError || error instanceof TooManyAttemptsError) {
+      if (error.step) adoptChallenge(error.step);
+      if (error instanceof TooManyAttemptsError && state.challenge) adoptChallenge({ ...state.challenge, attemptsLeft: 0 });
+      // The pool's word over this device's clock: the code is spent even if the countdown says otherwise.
+      if (error instanceof CodeExpiredError && state.challenge && state.challenge.expiresAt > Date.now()) {
+        adoptChallenge({ ...state.challenge, expiresAt: Date.now() });
+      }
+      if (error instanceof CodeExpiredError) state.expiryAnnounced = true; // the alert says it
+      ui.code.value = '';
+      const left = state.locked ? 0 : Math.max(0, state.challenge?.attemptsLeft ?? 0);
+      ui.codeAttempts.textContent = state.locked ? '' : `${left} ${left === 1 ? 'attempt' : 'attempts'} left for this code.`;
+    }
+    return codeIsDead(Date.now()) ? ui.resendButton : ui.code;
+  }
+  return state.view === 'new-password' ? ui.newPassword : state.view === 'start' ? ui.email : undefined;
+}
+
+function showStart(): HTMLElement {
+  state.challenge = undefined;
+  state.locked = false;
   ui.title.textContent = passwordMode() ? 'Sign in with your password and an email code' : 'Sign in with an email code';
   ui.passwordField.hidden = !passwordMode();
   ui.password.required = passwordMode();
   ui.password.value = '';
-  ui.startButton.textContent = passwordMode() ? 'Continue' : 'Email me a code';
   show('start');
-  ui.email.focus();
+  return ui.email.value && !passwordMode() ? ui.startButton : ui.email;
 }
 
-function showCode(next: CodeStep, message: string): void {
-  challenge = next;
+function adoptChallenge(next: CodeStep): void {
+  if (!state.challenge || !isSameCode(state.challenge, next)) state.expiryAnnounced = false;
+  state.challenge = next;
+  state.locked = next.attemptsLeft <= 0;
+  rememberSignIn({ email: ui.email.value.trim(), code: next });
+}
+
+/** The code step, saying plainly whether the code in the inbox still works or a new one replaced it. */
+function showCode(next: CodeStep, mode: 'new' | 'have-code' | 'resend'): HTMLElement {
+  const earlier = rememberedCodeFor(ui.email.value) ?? state.challenge;
+  const reused = earlier !== undefined && isSameCode(earlier, next);
+  adoptChallenge(next);
+  state.sessionLost = false;
+  state.answerWaitUntil = 0;
+  state.sendWaitUntil = 0;
   ui.title.textContent = 'Enter your code';
-  setStatus(message);
-  ui.codeSentTo.textContent = `We sent a ${next.codeLength}-digit code to ${next.maskedEmail}.`;
-  ui.code.maxLength = next.codeLength;
+  if (reused) {
+    ui.codeSentTo.textContent = `Enter the ${next.codeLength}-digit code we sent to ${next.maskedEmail}.`;
+    setStatus('The code already in your inbox still works: no new email was sent.');
+  } else if (earlier || mode === 'resend') {
+    ui.codeSentTo.textContent = `We sent a new ${next.codeLength}-digit code to ${next.maskedEmail}.`;
+    setStatus('A new code is on its way. Codes in earlier emails no longer work.');
+  } else if (mode === 'have-code') {
+    ui.codeSentTo.textContent = `Enter the ${next.codeLength}-digit code from the most recent email we sent to ${next.maskedEmail}.`;
+    setStatus('');
+  } else {
+    ui.codeSentTo.textContent = `We sent a ${next.codeLength}-digit code to ${next.maskedEmail}.`;
+    setStatus('Check your inbox.');
+  }
   ui.code.value = '';
   ui.code.placeholder = '0'.repeat(next.codeLength);
   ui.codeAttempts.textContent = '';
   show('code');
-  refreshCodeView();
-  stopTicker();
-  ticker = window.setInterval(refreshCodeView, 1000);
-  ui.code.focus();
+  ui.code.disabled = false;
+  return codeIsDead(Date.now()) ? ui.resendButton : ui.code;
 }
 
-function refreshCodeView(): void {
-  if (!challenge) return;
-  const now = Date.now();
-  const expired = challenge.expiresAt <= now;
-  const exhausted = challenge.attemptsLeft <= 0;
-  ui.codeExpiry.textContent = expired
-    ? 'This code has expired. Send a new code.'
-    : `The code expires in ${formatDuration(challenge.expiresAt - now)}.`;
-  const waiting = challenge.resendAvailableAt - now;
-  ui.resendButton.disabled = waiting > 0;
-  ui.resendButton.textContent = waiting > 0 ? `Send a new code (in ${formatDuration(waiting)})` : 'Send a new code';
-  ui.codeButton.disabled = expired || exhausted;
+function showNewPassword(): HTMLElement {
+  ui.title.textContent = 'Choose a new password';
+  setStatus('');
+  ui.newPassword.value = '';
+  show('new-password');
+  return ui.newPassword;
 }
 
-function stopTicker(): void {
-  if (ticker !== undefined) window.clearInterval(ticker);
-  ticker = undefined;
-}
-
-async function showSignedIn(user: SignedInUser | undefined): Promise<void> {
-  challenge = undefined;
+function showSignedIn(user: SignedInUser | undefined): HTMLElement {
+  state.challenge = undefined;
   if (!user) {
     setError('Signed in, but the tokens could not be read. Please sign in again.');
     return showStart();
   }
+  // The code is spent; the address stays for the next sign-in.
+  rememberSignIn({ email: user.email || ui.email.value.trim() });
   ui.title.textContent = 'You are signed in';
   setStatus('');
   ui.signedInEmail.textContent = user.email;
   ui.tokenValidity.textContent = `ID token valid until ${new Date(user.expiresAt).toLocaleTimeString()}.`;
-  const body = ui.claims.tBodies[0]!;
-  body.replaceChildren(
-    ...Object.entries(user.claims).map(([name, value]) => {
-      const row = document.createElement('tr');
-      const key = document.createElement('td');
-      const cell = document.createElement('td');
-      key.textContent = name;
-      cell.textContent = typeof value === 'string' ? value : JSON.stringify(value);
-      row.append(key, cell);
-      return row;
-    }),
-  );
+  fillClaims(user.claims);
   show('signed-in');
-  ui.signOutButton.focus();
+  return ui.signOutButton;
 }
 
-async function afterStep(step: SignInStep, message: string): Promise<void> {
+async function showStep(step: SignInStep, mode: 'new' | 'have-code' | 'resend'): Promise<HTMLElement | undefined> {
   if (step.type === 'signedIn') return showSignedIn(await auth.signedInUser());
-  if (step.type === 'code') showCode(step, message);
+  if (step.type === 'newPassword') return showNewPassword();
+  if (step.type === 'code') return showCode(step, mode);
+  return undefined;
 }
 
 async function begin(mode: 'new' | 'have-code' | 'resend'): Promise<void> {
   if (mode !== 'resend') {
-    if (!ui.email.checkValidity() || !ui.email.value.trim()) return setError('Enter a valid email address.');
-    if (passwordMode() && !ui.password.value) return setError('Enter your password.');
+    if (!ui.email.checkValidity() || !ui.email.value.trim()) {
+      setError('Enter a valid email address.');
+      return ui.email.focus();
+    }
+    if (passwordMode() && !ui.password.value) {
+      setError('Enter your password.');
+      return ui.password.focus();
+    }
   }
-  await run(async () => {
+  await run('send', async () => {
     const step =
       mode === 'resend'
         ? await auth.resend()
         : await auth.start({ email: ui.email.value, password: passwordMode() ? ui.password.value : undefined });
-    const message =
-      mode === 'have-code'
-        ? 'Enter the code from your most recent email. If it was sent more than a minute ago, a new one is on its way.'
-        : mode === 'resend'
-          ? 'If a new code was allowed, it is on its way; otherwise the code already sent still works.'
-          : 'Check your inbox.';
-    await afterStep(step, message);
+    return showStep(step, mode);
   });
 }
 
 async function answer(): Promise<void> {
-  if (!challenge) return;
-  const code = digitsOnly(ui.code.value, challenge.codeLength);
-  if (code.length !== challenge.codeLength) return setError(`Enter all ${challenge.codeLength} digits of the code.`);
-  await run(async () => {
-    try {
-      await afterStep(await auth.answer(code), '');
-    } catch (error) {
-      // A refused code is another round of the same sign-in: stay on the code step with what is left.
-      const next = error instanceof WrongCodeError || error instanceof CodeExpiredError || error instanceof TooManyAttemptsError ? error.step : undefined;
-      if (next) {
-        challenge = next;
-        ui.code.value = '';
-        const left = Math.max(0, next.attemptsLeft);
-        ui.codeAttempts.textContent = `${left} ${left === 1 ? 'attempt' : 'attempts'} left for this code.`;
-        ui.code.focus();
-      }
-      throw error;
+  if (!state.challenge || !isAvailable(ui.codeButton)) return;
+  const code = digitsOnly(ui.code.value, state.challenge.codeLength);
+  if (code.length !== state.challenge.codeLength) {
+    setError(`Enter all ${state.challenge.codeLength} digits of the code.`);
+    return ui.code.focus();
+  }
+  await run('answer', async () => {
+    if (state.sessionLost) {
+      const renewed = await renewSession();
+      if (renewed) return renewed;
     }
+    try {
+      return await showStep(await auth.answer(code), 'new');
+    } catch (caught) {
+      const error = toSignInError(caught, 'code');
+      if (!(error instanceof SessionExpiredError)) throw error;
+      // Cognito's session for this code ran out (or ended with a refusal): a new sign-in, then the same answer.
+      const renewed = await renewSession();
+      return renewed ?? (await showStep(await auth.answer(code), 'new'));
+    }
+  });
+}
+
+/**
+ * A new Cognito session for the code on screen. Returns nothing when it offers the same code (answer it);
+ * otherwise the step to show instead (a new code replaced it: the typed one would only count as wrong).
+ */
+async function renewSession(): Promise<HTMLElement | undefined> {
+  const earlier = state.challenge;
+  const step = await auth.resend();
+  state.sessionLost = false;
+  if (step.type === 'code' && earlier && isSameCode(earlier, step)) {
+    adoptChallenge(step);
+    return undefined;
+  }
+  return showStep(step, 'resend');
+}
+
+/** Runs `action` on a click or Enter unless the button is waiting or busy. */
+function onActivate(button: HTMLButtonElement, action: () => void): void {
+  button.addEventListener('click', (event) => {
+    event.preventDefault();
+    if (isAvailable(button)) action();
   });
 }
 
 ui.startForm.addEventListener('submit', (event) => {
   event.preventDefault();
-  void begin('new');
+  if (isAvailable(ui.startButton)) void begin('new');
 });
-ui.haveCodeButton.addEventListener('click', () => void begin('have-code'));
+onActivate(ui.startButton, () => void begin('new'));
+onActivate(ui.haveCodeButton, () => void begin('have-code'));
+ui.email.addEventListener('input', () => {
+  // A wait belongs to the address it was given for.
+  state.sendWaitUntil = knownSendWaitFor(ui.email.value);
+  render();
+});
+ui.newPasswordForm.addEventListener('submit', (event) => {
+  event.preventDefault();
+  if (!isAvailable(ui.newPasswordButton)) return;
+  if (!ui.newPassword.value) {
+    setError('Enter a new password.');
+    return ui.newPassword.focus();
+  }
+  void run('other', async () => showStep(await auth.answer(ui.newPassword.value), 'new'));
+});
+onActivate(ui.newPasswordButton, () => ui.newPasswordForm.requestSubmit());
 ui.codeForm.addEventListener('submit', (event) => {
   event.preventDefault();
   void answer();
 });
-ui.code.addEventListener('input', () => {
-  if (!challenge) return;
-  ui.code.value = digitsOnly(ui.code.value, challenge.codeLength);
-});
-ui.code.addEventListener('paste', () => {
-  // A pasted whole code submits itself; typed digits wait for the button or Enter.
-  setTimeout(() => {
-    if (challenge && digitsOnly(ui.code.value, challenge.codeLength).length === challenge.codeLength) void answer();
-  });
-});
-ui.resendButton.addEventListener('click', () => void begin('resend'));
-ui.restartButton.addEventListener('click', () => {
+onActivate(ui.codeButton, () => void answer());
+keepCodeFieldToDigits(ui.code, () => state.challenge?.codeLength ?? 6, () => void answer());
+onActivate(ui.resendButton, () => void begin('resend'));
+onActivate(ui.restartButton, () => {
   setError(undefined);
+  setStatus('');
+  state.sendWaitUntil = knownSendWaitFor(ui.email.value);
   showStart();
+  render();
+  ui.email.focus();
 });
-ui.signOutButton.addEventListener('click', () =>
-  void run(async () => {
+onActivate(ui.signOutButton, () =>
+  void run('other', async () => {
     await auth.signOut();
-    showStart();
+    const focus = showStart();
     setStatus('You are signed out.');
+    return focus;
   }),
 );
+
+/**
+ * A wait the page already knows of for this address: its remembered code is spent (expired or locked) and the
+ * pool mails no new one before resendAvailableAt, so "Email me a code" would only be refused until then.
+ */
+function knownSendWaitFor(email: string): number {
+  const code = rememberedCodeFor(email);
+  const now = Date.now();
+  if (!code || (code.expiresAt > now && code.attemptsLeft > 0)) return 0;
+  return code.resendAvailableAt + 1000 > now ? code.resendAvailableAt + 1000 : 0;
+}
+
+/** On load: the address last used, and whether the code mailed to it can still be used. */
+function showStartAfterLoad(): HTMLElement {
+  const remembered = recallSignIn();
+  if (remembered) ui.email.value = remembered.email;
+  state.sendWaitUntil = knownSendWaitFor(ui.email.value);
+  state.waiting = state.sendWaitUntil > 0;
+  const focus = showStart();
+  const code = remembered?.code;
+  const now = Date.now();
+  if (code && state.sendWaitUntil > now) {
+    setStatus(`The last code we sent to ${code.maskedEmail} no longer works. You can ask for a new one when the button's countdown ends.`);
+    return ui.startButton;
+  }
+  if (code && code.expiresAt > now && code.attemptsLeft > 0 && code.resendAvailableAt > now) {
+    setStatus(`The code we sent to ${code.maskedEmail} works until ${clockTime(code.expiresAt)}: choose “I already have a code”.`);
+    return ui.haveCodeButton;
+  }
+  return focus;
+}
 
 async function init(): Promise<void> {
   show('none');
@@ -250,8 +409,9 @@ async function init(): Promise<void> {
   configureAuth(config);
   auth = createEmailCodeSignIn({ signInMode: config.signInMode });
   const user = await auth.signedInUser();
-  if (user) await showSignedIn(user);
-  else showStart();
+  const focus = user ? showSignedIn(user) : showStartAfterLoad();
+  render();
+  focus.focus();
 }
 
 void init();

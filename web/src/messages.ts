@@ -1,6 +1,7 @@
 import {
   CodeExpiredError,
   NetworkError,
+  NewPasswordRejectedError,
   RetryLaterError,
   SendThrottledError,
   ServiceUnavailableError,
@@ -17,24 +18,25 @@ import {
  * exception, a stack trace or an error class name.
  */
 export function friendlyError(error: SignInError, passwordMode: boolean): string {
+  // Waits are not in these sentences: the page shows them as a live countdown on the button they hold back.
   if (error instanceof WrongCodeError) {
     return `That code is wrong. ${error.attemptsLeft} ${error.attemptsLeft === 1 ? 'attempt' : 'attempts'} left.`;
   }
-  if (error instanceof CodeExpiredError) return 'This code has expired. Send a new code.';
-  if (error instanceof TooManyAttemptsError) {
-    return error.step ? 'Too many wrong codes. Send a new code.' : 'Too many wrong codes. Start again to get a new code.';
-  }
-  if (error instanceof SendThrottledError) {
-    return `Too many emails were sent to this address. Try again in ${minutesAndSeconds(error.retryAfterSeconds)}.`;
-  }
-  if (error instanceof RetryLaterError) return `Too many attempts. Try again in ${minutesAndSeconds(error.retryAfterSeconds)}.`;
+  if (error instanceof CodeExpiredError) return 'This code has expired.';
+  if (error instanceof TooManyAttemptsError) return 'Too many wrong codes: this code no longer works.';
+  if (error instanceof SendThrottledError) return 'No more codes can be sent to this address for now.';
+  if (error instanceof RetryLaterError) return 'Too many sign-in attempts for this account for now.';
+  if (error instanceof NewPasswordRejectedError) return `That password was not accepted. ${error.message}`;
   if (error instanceof ServiceUnavailableError) {
     return error.emailNotSent ? "We couldn't send the email just now. Please try again." : 'Sign-in is unavailable for a moment. Please try again.';
   }
   if (error instanceof NetworkError) return "Can't reach the sign-in service. Check your connection and try again.";
-  if (error instanceof SessionExpiredError) return 'The sign-in took too long. Please start again.';
+  if (error instanceof SessionExpiredError) return 'The sign-in took too long. Your code may still work: choose “I already have a code”.';
   if (error instanceof WrongPasswordError) return 'The email address or password is wrong.';
   if (error instanceof SignInFailedError) {
+    if (error.errorName.startsWith('UnexpectedStep:')) {
+      return 'This account needs a sign-in step this page does not offer. Contact support.';
+    }
     switch (error.errorName) {
       case 'UserDisabled':
         return 'This account is disabled. Contact support.';
@@ -51,9 +53,4 @@ export function friendlyError(error: SignInError, passwordMode: boolean): string
     }
   }
   return 'Sign-in failed. Please try again.';
-}
-
-function minutesAndSeconds(seconds: number): string {
-  if (seconds < 90) return `${seconds} seconds`;
-  return `${Math.ceil(seconds / 60)} minutes`;
 }

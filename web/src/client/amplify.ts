@@ -45,6 +45,7 @@ export function createEmailCodeSignIn(options: EmailCodeSignInOptions = {}) {
     if (result.nextStep.signInStep === 'CONFIRM_SIGN_IN_WITH_CUSTOM_CHALLENGE') {
       return (current = codeStepFrom(result.nextStep.additionalInfo as Record<string, string> | undefined, now()));
     }
+    if (result.nextStep.signInStep === 'CONFIRM_SIGN_IN_WITH_NEW_PASSWORD_REQUIRED') return (current = { type: 'newPassword' });
     throw new SignInFailedError(`UnexpectedStep:${result.nextStep.signInStep}`, result);
   }
 
@@ -81,11 +82,20 @@ export function createEmailCodeSignIn(options: EmailCodeSignInOptions = {}) {
       return begin(password ? 'password' : 'start');
     },
 
-    /** Answers the current step: the password in two-step mode, else the code. */
+    /** Answers the current step: the password in two-step mode, a new password for a temporary one, else the code. */
     async answer(value: string): Promise<SignInStep> {
       if (current?.type === 'password') {
         password = value;
         return begin('password');
+      }
+      if (current?.type === 'newPassword') {
+        try {
+          const step = toStep(await confirmSignIn({ challengeResponse: value }));
+          password = value;
+          return step;
+        } catch (error) {
+          throw toSignInError(error, 'newPassword');
+        }
       }
       let step: SignInStep;
       try {

@@ -81,6 +81,13 @@ export class ServiceUnavailableError extends SignInError {
   }
 }
 
+/** Two-step mode: the new password does not meet the pool's password policy; `message` says why. */
+export class NewPasswordRejectedError extends SignInError {
+  constructor(cause: unknown) {
+    super(String((cause as { message?: unknown } | null)?.message ?? 'The new password was not accepted'), { cause });
+  }
+}
+
 /** Anything else (disabled account, unconfirmed user, Cognito's own rate limits, ...); `cause` is the original error. */
 export class SignInFailedError extends SignInError {
   constructor(
@@ -92,7 +99,7 @@ export class SignInFailedError extends SignInError {
 }
 
 /** Where the error happened: starting a sign-in (email, password) or answering a code. */
-export type SignInStage = 'start' | 'password' | 'code';
+export type SignInStage = 'start' | 'password' | 'newPassword' | 'code';
 
 const RETRY_AFTER = /Try again in (\d+) seconds/;
 
@@ -110,6 +117,9 @@ export function toSignInError(error: unknown, stage: SignInStage): SignInError {
   if (/could not be sent/.test(message)) return new ServiceUnavailableError(true);
   if (/could not be (read|saved|checked|consumed|issued|restored)/.test(message)) return new ServiceUnavailableError(false);
   if (type === 'NetworkError' || error instanceof TypeError || /network|Failed to fetch/i.test(message)) return new NetworkError(error);
+  if (stage === 'newPassword' && (type === 'InvalidPasswordException' || type === 'InvalidParameterException')) {
+    return new NewPasswordRejectedError(error);
+  }
   if (type === 'NotAuthorizedException') {
     if (/session is expired|Invalid session/.test(message)) return new SessionExpiredError();
     if (message === 'User is disabled.') return new SignInFailedError('UserDisabled', error);

@@ -1,5 +1,5 @@
 /** What a sign-in asks for next. Times are epoch milliseconds. */
-export type SignInStep = CodeStep | PasswordStep | SignedInStep;
+export type SignInStep = CodeStep | PasswordStep | NewPasswordStep | SignedInStep;
 
 /** Enter the emailed code; from the public challenge parameters the Create trigger returns. */
 export interface CodeStep {
@@ -18,6 +18,11 @@ export interface CodeStep {
 /** Two-step mode: the password comes first. */
 export interface PasswordStep {
   readonly type: 'password';
+}
+
+/** Two-step mode: the user has a temporary password (AdminCreateUser) and must choose a new one; `answer(newPassword)`. */
+export interface NewPasswordStep {
+  readonly type: 'newPassword';
 }
 
 export interface SignedInStep {
@@ -40,4 +45,12 @@ export function codeStepFrom(parameters: Record<string, string> | undefined, now
     attemptsLeft: number(p.attemptsLeft, 3),
     resendAvailableAt: number(p.resendAvailableAt, now / 1000 + 60) * 1000,
   };
+}
+
+/**
+ * Whether two code steps offer the same mailed code: a new sign-in before `resendAvailableAt` reuses the live
+ * code (same expiry); after it, a new email replaces the code, and the earlier one stops working.
+ */
+export function isSameCode(earlier: Pick<CodeStep, 'expiresAt'>, later: Pick<CodeStep, 'expiresAt'>): boolean {
+  return earlier.expiresAt === later.expiresAt;
 }

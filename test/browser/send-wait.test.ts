@@ -1,0 +1,88 @@
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import {
+  DESKTOP,
+  PHONE,
+  alertText,
+  askForCodeByKeyboard,
+  focusedId,
+  hasChromium,
+  openSignInPage,
+  pageUnderTest,
+  screenshot,
+  settled,
+  signedInEmail,
+  statusText,
+  typeCode,
+  wrongCodeFor,
+} from '../helpers/browser.ts';
+
+/** Reads the button's label until it is enabled; returns every label seen. */
+async function labelsUntilEnabled(page: Page, id: string): Promise<string[]> {
+  const button = page.locator(`#${id}`);
+  const labels: string[] = [];
+  for (;;) {
+    const label = (await button.textContent())!;
+    if (labels.at(-1) !== label) labels.push(label);
+    if ((await button.getAttribute('aria-disabled')) === 'false') return labels;
+    await page.waitForTimeout(400);
+  }
+}
+
+describe.skipIf(!hasChromium)('starting again while no new code may be sent', () => {
+  const context = pageUnderTest({ RESEND_INTERVAL_SECONDS: '10' });
+
+  async function lockCode(page: Page, email: string): Promise<void> {
+    await askForCodeByKeyboard(page, email);
+    const wrong = wrongCodeFor(await context.t.codeFor(email));
+    for (let i = 0; i < 3; i++) await typeCode(page, wrong);
+    await expect.poll(() => alertText(page)).toBe('Too many wrong codes: this code no longer works.');
+  }
+
+  it('after a reload the page already knows: "Email me a code" counts down, then mails a code that signs in', async () => {
+    const { email } = await context.t.createUser();
+    const page = await openSignInPage(context.browser, context.t.info.webUrl, PHONE);
+    await lockCode(page, email);
+    await page.reload();
+    await page.locator('#start-form:not([hidden])').waitFor();
+    expect(await page.getByLabel('Email address').inputValue()).toBe(email);
+    await expect.poll(() => focusedId(page)).toBe('start-button');
+    expect(await statusText(page)).toMatch(/^The last code we sent to p\*\*\*@e\*\*\*\.com no longer works\./);
+    const labels = await labelsUntilEnabled(page, 'start-button');
+    expect(labels.filter((label) => /^Email me a code \(in 0:\d\d\)$/.test(label)).length).toBeGreaterThan(1);
+    expect(labels.at(-1)).toBe('Email me a code');
+    await expect.poll(() => statusText(page)).toBe('You can try again now.');
+    await page.keyboard.press('Enter');
+    await page.locator('#code-form:not([hidden])').waitFor();
+    await settled(page);
+    expect(await statusText(page)).toBe('A new code is on its way. Codes in earlier emails no longer work.');
+    await typeCode(page, await context.t.codeFor(email));
+    await expect.poll(() => signedInEmail(page)).toBe(email);
+    await page.context().close();
+  });
+
+  it('on another device the refusal is in words, its wait a live countdown that ends in an enabled "Email me a code"', async () => {
+    const { email } = await context.t.createUser();
+    const first = await openSignInPage(context.browser, context.t.info.webUrl, DESKTOP);
+    await lockCode(first, email);
+    await first.context().close();
+
+    const page = await openSignInPage(context.browser, context.t.info.webUrl, DESKTOP);
+    await page.keyboard.type(email);
+    await page.keyboard.press('Enter');
+    await settled(page);
+    expect(await alertText(page)).toBe('No more codes can be sent to this address for now.');
+    expect(await focusedId(page)).toBe('start-button');
+    await screenshot(page, '5-wait');
+    const labels = await labelsUntilEnabled(page, 'start-button');
+    expect(labels.filter((label) => /^Email me a code \(in 0:\d\d\)$/.test(label)).length).toBeGreaterThan(1);
+    expect(await alertText(page)).toBe('');
+    await page.keyboard.press('Enter');
+    await page.locator('#code-form:not([hidden])').waitFor();
+    await settled(page);
+    expect(await context.t.emailsTo(email)).toHaveLength(2);
+    await typeCode(page, await context.t.codeFor(email));
+    await expect.poll(() => signedInEmail(page)).toBe(email);
+    await page.context().close();
+  });
+});

@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest';
+import {
+  DESKTOP,
+  PHONE,
+  alertText,
+  askForCodeByKeyboard,
+  focusedId,
+  hasChromium,
+  openSignInPage,
+  pageUnderTest,
+  settled,
+  signedInEmail,
+  statusText,
+  typeCode,
+  wrongCodeFor,
+} from '../helpers/browser.ts';
+
+describe.skipIf(!hasChromium)('three wrong codes on the sign-in page', () => {
+  const context = pageUnderTest({ RESEND_INTERVAL_SECONDS: '8' });
+
+  it.each([
+    ['phone', PHONE],
+    ['desktop', DESKTOP],
+  ])('(%s) never offer a refused action: a countdown ends in "Send a new code", which mails a code that signs in', async (_name, viewport) => {
+    const { email } = await context.t.createUser();
+    const page = await openSignInPage(context.browser, context.t.info.webUrl, viewport);
+    await askForCodeByKeyboard(page, email);
+    const wrong = wrongCodeFor(await context.t.codeFor(email));
+    await typeCode(page, wrong);
+    await typeCode(page, wrong);
+    await expect.poll(() => alertText(page)).toBe('That code is wrong. 1 attempt left.');
+    await typeCode(page, wrong);
+    await expect.poll(() => alertText(page)).toBe('Too many wrong codes: this code no longer works.');
+    expect(await page.locator('#code-expiry').textContent()).toBe('This code no longer works.');
+    expect(await page.getByLabel('Sign-in code').isDisabled()).toBe(true);
+    expect(await focusedId(page)).toBe('resend-button');
+
+    // Inside the resend interval a new code would be refused: the button counts down instead.
+    const resend = page.locator('#resend-button');
+    const labels = new Set<string>();
+    for (;;) {
+      labels.add((await resend.textContent())!);
+      if ((await resend.getAttribute('aria-disabled')) === 'false') break;
+      await page.waitForTimeout(400);
+    }
+    expect([...labels].some((label) => /^Send a new code \(in 0:0\d\)$/.test(label))).toBe(true);
+    expect(labels.size).toBeGreaterThan(2); // it moves
+    expect(await resend.textContent()).toBe('Send a new code');
+    await expect.poll(() => statusText(page)).toBe('You can send a new code now.');
+    expect(await focusedId(page)).toBe('resend-button');
+
+    await page.keyboard.press('Enter');
+    await settled(page);
+    await expect.poll(async () => (await context.t.emailsTo(email)).length).toBe(2);
+    expect(await alertText(page)).toBe('');
+    expect(await statusText(page)).toBe('A new code is on its way. Codes in earlier emails no longer work.');
+    await typeCode(page, await context.t.codeFor(email));
+    await expect.poll(() => signedInEmail(page)).toBe(email);
+    await page.context().close();
+  });
+});
