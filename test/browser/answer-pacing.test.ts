@@ -18,10 +18,7 @@ describe.skipIf(!hasChromium)('answers paced per account on the sign-in page', (
   // A burst of 4 answers, then one every 10 seconds (10 per minute), so the wait is short enough to sit out.
   const context = pageUnderTest({ RESEND_INTERVAL_SECONDS: '5', MAX_GUESSES_PER_DAY: '10', GUESS_WINDOW_SECONDS: '60' });
 
-  // One retry: once in about five full-suite runs on a loaded 2-core machine this journey ended with the typed
-  // code answered as wrong ("1 attempt left") instead of "A new code is on its way"; not reproduced alone or
-  // three at a time. Kept visible in the run's output rather than hidden; see the session's closing note.
-  it('a paced answer is refused in words, "Sign in" counts down, and the next answer goes through a new sign-in that says which code works', { retry: 1 }, async () => {
+  it('a paced answer is refused in words, "Sign in" counts down, and the next answer goes through a new sign-in that says which code works', async () => {
     const { email } = await context.t.createUser();
     const page = await openSignInPage(context.browser, context.t.info.webUrl, PHONE);
     await askForCodeByKeyboard(page, email);
@@ -44,6 +41,10 @@ describe.skipIf(!hasChromium)('answers paced per account on the sign-in page', (
     await expect.poll(() => signIn.getAttribute('aria-disabled'), { timeout: 30_000 }).toBe('false');
     expect(await signIn.textContent()).toBe('Sign in');
     expect(await statusText(page)).toBe('You can try again now.');
+    // The pacing wait runs from the first answers on code 1, the resend interval from code 2's email: on a slow
+    // machine the wait can end first, and a new sign-in then offers code 2 again (the answer is checked against
+    // it). This journey is the other case, so it waits until the page offers a new code too.
+    await expect.poll(() => page.locator('#resend-button').getAttribute('aria-disabled'), { timeout: 20_000 }).toBe('false');
     // The refusal ended Cognito's session, and the resend interval has passed: answering starts a new sign-in,
     // which mails a new code, and the page says so instead of spending the typed one as a wrong guess.
     await typeCode(page, right);

@@ -111,10 +111,15 @@ export async function askForCodeByKeyboard(page: Page, email: string): Promise<v
   await settled(page);
 }
 
-/** Types a code into the focused code field and presses Enter. */
+/**
+ * Types a code into the focused code field, over whatever it still holds (a refused answer stays there to be
+ * sent again), and presses Enter once the field shows exactly that code.
+ */
 export async function typeCode(page: Page, code: string): Promise<void> {
   await expect.poll(() => focusedId(page)).toBe('code');
+  await page.keyboard.press('ControlOrMeta+A');
   await page.keyboard.type(code);
+  expect(await page.locator('#code').inputValue()).toBe(code);
   await page.keyboard.press('Enter');
   await settled(page);
 }
