@@ -47,7 +47,12 @@ describe.skipIf(!hasChromium)('answers paced per account on the sign-in page', (
     await expect.poll(() => page.locator('#resend-button').getAttribute('aria-disabled'), { timeout: 20_000 }).toBe('false');
     // The refusal ended Cognito's session, and the resend interval has passed: answering starts a new sign-in,
     // which mails a new code, and the page says so instead of spending the typed one as a wrong guess.
-    await typeCode(page, right);
+    // The refused answer is still in the field, selected: typing the code from the email replaces it.
+    expect(await focusedId(page)).toBe('code');
+    await page.keyboard.type(right);
+    expect(await page.locator('#code').inputValue()).toBe(right);
+    await page.keyboard.press('Enter');
+    await settled(page);
     await expect
       .poll(async () => `${await statusText(page)}|${await alertText(page)}`, { timeout: 15_000 })
       .toBe('A new code is on its way. Codes in earlier emails no longer work.|');

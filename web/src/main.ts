@@ -135,6 +135,8 @@ async function run(request: Request, action: () => Promise<HTMLElement | undefin
     render();
   }
   focus?.focus();
+  // A refused answer stays in the field to send again; selected, so typing a new code replaces it.
+  if (focus === ui.code) ui.code.select();
 }
 
 /** Shows why a request was refused and where to go from there; returns the control that moves on. */
