@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { awsClientOptions } from '../../triggers/aws-clients.ts';
 import type { Config } from '../../triggers/config.ts';
 import { hashCode } from '../../triggers/code.ts';
-import { GuessRateExceededError, MailerError, SendRateExceededError } from '../../triggers/errors.ts';
+import { CodeStoreError, GuessRateExceededError, MailerError, SendRateExceededError } from '../../triggers/errors.ts';
 import { createSesMailer } from '../../triggers/mailer.ts';
 import { createDynamoSharedSendTime } from '../../triggers/dynamo-code-store.ts';
 import { createSendTiming, type SendTiming } from '../../triggers/send-timing.ts';
@@ -193,6 +193,35 @@ async function slowSes(kind: 'silent' | 'late', delayMs = 6_000): Promise<{ url:
       }),
   };
 }
+
+describe('every AWS call has a time limit inside Cognito\'s 5 seconds', () => {
+  it('DynamoDB that accepts the connection and never answers: Verify fails closed in time, counting nothing', async () => {
+    const t = await triggersOn(aws);
+    const user = newUser();
+    const session = (await t.create(createEvent(user))).response.privateChallengeParameters;
+    const hung = await slowSes('silent'); // any endpoint that never answers
+    try {
+      const db = DynamoDBDocumentClient.from(new DynamoDBClient({ ...awsClientOptions('dynamodb'), endpoint: hung.url }));
+      const { createVerifyAuthChallengeResponseHandler } = await import('../../triggers/handlers/verify.ts');
+      const { createDynamoCodeStore } = await import('../../triggers/dynamo-code-store.ts');
+      const { createAudit, createLogger } = await import('../../triggers/audit.ts');
+      const verify = createVerifyAuthChallengeResponseHandler({
+        config: t.config,
+        store: createDynamoCodeStore(db, t.tableName),
+        loadKeys: t.loadKeys,
+        audit: createAudit(createLogger()),
+      });
+      const started = Date.now();
+      await expect(verify(verifyEvent(user, await t.codeFor(user.email), session))).rejects.toBeInstanceOf(CodeStoreError);
+      // Reported, not asserted (shared machine): the trigger gave up inside Cognito's limit.
+      console.info(`Verify against DynamoDB that never answers: failed after ${Date.now() - started} ms`);
+    } finally {
+      await hung.close();
+    }
+    // Nothing was counted: the code still works once DynamoDB answers again.
+    expect((await t.verify(verifyEvent(user, await t.codeFor(user.email), session))).response.answerCorrect).toBe(true);
+  }, 30_000);
+});
 
 describe('no phantom challenge: a code is offered only once SES accepted its email', () => {
   it.each([
