@@ -39,6 +39,8 @@ export type Audit = (event: AuditEvent, outcome: Outcome, context: AuditContext,
 /** Extra fields; never a code, a hash or a salt. */
 export interface AuditDetails {
   readonly codeId?: string;
+  /** How an answer was given: a typed code or the email's sign-in link. */
+  readonly method?: 'code' | 'link' | undefined;
   readonly attemptsLeft?: number;
   readonly retryAfterSeconds?: number;
   readonly reason?: string;

@@ -1,3 +1,4 @@
+import { sameHash } from './code.ts';
 import { admit, type Rate } from './rate-limit.ts';
 import type { SendableBounds } from './send-policy.ts';
 import type { PendingCode, StoredCode, UserState } from './user-state.ts';
@@ -33,6 +34,31 @@ export function judgeAnswer(state: UserState, attempt: AnswerAttempt): { readonl
   return { kind: 'admit', guessTat: admission.tat };
 }
 
+/** A sign-in link's secret, offered for the code the session was given. */
+export interface LinkAttempt {
+  readonly codeId: string;
+  /** Keyed hash of the offered secret under the code's key. */
+  readonly linkHash: string;
+  readonly now: number;
+}
+
+/** `redeemed`: the link was right and its code is now spent. Nothing is counted either way. */
+export type LinkResult = { readonly kind: 'redeemed' } | { readonly kind: 'no_code' | 'code_replaced' | 'used' | 'expired' | 'wrong' };
+
+/**
+ * Whether a link redeems its code, from the stored state alone. Neither typed guesses nor answer pacing apply:
+ * 128 random bits cannot be guessed, and that is what lets the inbox in while a stranger exhausts both.
+ */
+export function judgeLink(state: UserState, attempt: LinkAttempt): LinkResult {
+  const { code } = state;
+  if (!code) return { kind: 'no_code' };
+  if (code.id !== attempt.codeId) return { kind: 'code_replaced' };
+  if (code.used) return { kind: 'used' };
+  if (code.expiresAt <= attempt.now) return { kind: 'expired' };
+  if (!code.linkHash || !sameHash(code.linkHash, attempt.linkHash)) return { kind: 'wrong' };
+  return { kind: 'redeemed' };
+}
+
 export interface CodeStore {
   read(key: string): Promise<UserState>;
   /**
@@ -48,6 +74,8 @@ export interface CodeStore {
   abandon(key: string, pendingId: string): Promise<void>;
   /** Atomically counts one answer (attempts, account pacing, the guess itself) before any comparison. */
   answer(key: string, attempt: AnswerAttempt): Promise<AnswerResult>;
+  /** Atomically spends the code if the link is right for it (judgeLink); a replay or a parallel answer loses. */
+  redeemLink(key: string, attempt: LinkAttempt): Promise<LinkResult>;
 }
 
 /** Table schema shared with the CDK construct and the local stack: string partition key, TTL attribute. */

@@ -1,4 +1,4 @@
-import { createHmac, randomInt, timingSafeEqual } from 'node:crypto';
+import { createHmac, randomBytes, randomInt, timingSafeEqual } from 'node:crypto';
 
 /** A fresh code of `length` decimal digits from the CSPRNG; leading zeros are kept. */
 export function generateCode(length: number): string {
@@ -30,4 +30,25 @@ export function normalizeAnswer(answer: unknown, length: number): string | undef
   if (typeof answer !== 'string' || answer.length > 64) return undefined;
   const compact = answer.trim().replace(/[\s-]/g, '');
   return compact.length === length && /^[0-9]+$/.test(compact) ? compact : undefined;
+}
+
+/** Bytes of randomness in a sign-in link's secret: 128 bits, so it needs no guess limit. */
+const LINK_SECRET_BYTES = 16;
+const LINK_SECRET_PATTERN = /^[A-Za-z0-9_-]{22}$/;
+
+/** A fresh sign-in link secret from the CSPRNG, URL-safe (22 base64url characters). */
+export function generateLinkSecret(): string {
+  return randomBytes(LINK_SECRET_BYTES).toString('base64url');
+}
+
+/** Keyed hash of a link secret, bound to its code's id and kept apart from code hashes by its prefix. */
+export function hashLinkSecret(key: Uint8Array, codeId: string, secret: string): string {
+  return hashCode(key, codeId, `link:${secret}`);
+}
+
+/** The answer as a link secret, or undefined when it has not that exact shape. */
+export function linkSecretOf(answer: unknown): string | undefined {
+  if (typeof answer !== 'string') return undefined;
+  const trimmed = answer.trim();
+  return LINK_SECRET_PATTERN.test(trimmed) ? trimmed : undefined;
 }

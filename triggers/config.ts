@@ -26,8 +26,13 @@ export interface Config {
   readonly guessWindowSeconds: number;
   /** Where the server-side key that codes are hashed under comes from. */
   readonly codeKeySource: CodeKeySource;
+  /**
+   * The sign-in page a mailed link opens (code mode only). With it, each email also carries a link whose
+   * 128-bit secret signs its reader in however many wrong answers a stranger gave: no lock-out by guessing.
+   */
+  readonly signInLinkUrl: string | undefined;
   readonly appName: string;
-  /** Subject, text and HTML templates; `{{code}}`, `{{appName}}` and `{{minutes}}` are filled in. */
+  /** Subject, text and HTML templates; `{{code}}`, `{{link}}`, `{{appName}}` and `{{minutes}}` are filled in. */
   readonly emailTemplates: EmailTemplates;
 }
 
@@ -51,12 +56,38 @@ function integer(env: Env, name: string, fallback: number, min: number, max: num
   return value;
 }
 
-/** A template that must show the code; a subject must not, as it appears in notifications and logs of mail servers. */
-function template(env: Env, name: string, fallback: string, mustHaveCode: boolean): string {
+/**
+ * A body template must show the code (and the link, when links are mailed); a subject must show neither, as it
+ * appears in notifications and logs of mail servers.
+ */
+function template(env: Env, name: string, fallback: string, body: boolean, withLink = false): string {
   const value = env[name];
   if (value === undefined || value.trim() === '') return fallback;
-  if (mustHaveCode && !value.includes('{{code}}')) throw new ConfigError(name, 'must contain {{code}}');
-  if (!mustHaveCode && value.includes('{{code}}')) throw new ConfigError(name, 'must not contain {{code}}');
+  for (const placeholder of ['{{code}}', '{{link}}']) {
+    const required = body && (placeholder === '{{code}}' || withLink);
+    if (required && !value.includes(placeholder)) {
+      throw new ConfigError(name, `must contain ${placeholder}${placeholder === '{{link}}' ? ' (SIGN_IN_LINK_URL is set)' : ''}`);
+    }
+    if (!body && value.includes(placeholder)) throw new ConfigError(name, `must not contain ${placeholder}`);
+  }
+  return value;
+}
+
+function signInLinkUrl(env: Env, mode: SignInMode): string | undefined {
+  const value = env.SIGN_IN_LINK_URL?.trim();
+  if (!value) return undefined;
+  if (mode !== 'code') throw new ConfigError('SIGN_IN_LINK_URL', 'works only with SIGN_IN_MODE=code (a link cannot give the password)');
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw new ConfigError('SIGN_IN_LINK_URL', `must be an absolute URL, got "${value}"`);
+  }
+  const local = url.hostname === 'localhost' || url.hostname === '127.0.0.1';
+  if (url.protocol !== 'https:' && !(url.protocol === 'http:' && local)) {
+    throw new ConfigError('SIGN_IN_LINK_URL', `must be https (http only for localhost), got "${value}"`);
+  }
+  if (url.hash || value.endsWith('#')) throw new ConfigError('SIGN_IN_LINK_URL', 'must not have a #fragment: the link puts its secret there');
   return value;
 }
 
@@ -97,11 +128,13 @@ export function loadSessionConfig(env: Env): SessionConfig {
  * an invalid value throws a ConfigError naming the variable.
  */
 export function loadConfig(env: Env): Config {
+  const session = loadSessionConfig(env);
+  const linkUrl = signInLinkUrl(env, session.signInMode);
   return Object.freeze({
     tableName: text(env, 'TABLE_NAME'),
     fromAddress: emailAddress(env, 'SES_FROM_ADDRESS'),
     sesConfigurationSet: env.SES_CONFIGURATION_SET?.trim() || undefined,
-    ...loadSessionConfig(env),
+    ...session,
     codeLength: integer(env, 'CODE_LENGTH', 6, 6, 10),
     // Down to 1 second so that expiry can be exercised locally; Cognito's session lasts at most 15 minutes.
     codeTtlSeconds: integer(env, 'CODE_TTL_SECONDS', 180, 1, 900),
@@ -113,11 +146,12 @@ export function loadConfig(env: Env): Config {
     maxGuessesPerWindow: integer(env, 'MAX_GUESSES_PER_DAY', 100, 10, 1000),
     guessWindowSeconds: integer(env, 'GUESS_WINDOW_SECONDS', 86_400, 60, 86_400),
     codeKeySource: codeKeySource(env),
+    signInLinkUrl: linkUrl,
     appName: text(env, 'APP_NAME', 'your account'),
     emailTemplates: Object.freeze({
       subject: template(env, 'EMAIL_SUBJECT', DEFAULT_TEMPLATES.subject, false),
-      text: template(env, 'EMAIL_TEXT_TEMPLATE', DEFAULT_TEMPLATES.text, true),
-      html: template(env, 'EMAIL_HTML_TEMPLATE', DEFAULT_TEMPLATES.html, true),
+      text: template(env, 'EMAIL_TEXT_TEMPLATE', DEFAULT_TEMPLATES.text, true, linkUrl !== undefined),
+      html: template(env, 'EMAIL_HTML_TEMPLATE', DEFAULT_TEMPLATES.html, true, linkUrl !== undefined),
     }),
   });
 }
@@ -142,6 +176,7 @@ export function configToEnvironment(config: Config): Record<string, string> {
     ...(config.sendWindowSeconds === 3_600 ? {} : { SEND_WINDOW_SECONDS: String(config.sendWindowSeconds) }),
     ...(config.guessWindowSeconds === 86_400 ? {} : { GUESS_WINDOW_SECONDS: String(config.guessWindowSeconds) }),
     ...(key.kind === 'secret' ? { CODE_KEY_SECRET_ID: key.secretId } : { CODE_KEY_FILE: key.path }),
+    ...(config.signInLinkUrl ? { SIGN_IN_LINK_URL: config.signInLinkUrl } : {}),
     APP_NAME: config.appName,
     EMAIL_SUBJECT: templates.subject,
     ...(templates.text === DEFAULT_TEMPLATES.text ? {} : { EMAIL_TEXT_TEMPLATE: templates.text }),

@@ -1,18 +1,22 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { GetCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { callOptions } from './aws-clients.ts';
-import { ITEM_LIFETIME_MS, judgeAnswer, type AnswerResult, type CodeStore } from './code-store.ts';
+import { ITEM_LIFETIME_MS, judgeAnswer, judgeLink, type AnswerResult, type CodeStore, type LinkResult } from './code-store.ts';
 import { CodeStoreError } from './errors.ts';
 import type { SharedSendTime } from './send-timing.ts';
 import { EMPTY_STATE, type PendingCode, type StoredCode, type UserState } from './user-state.ts';
 
-/** The item as stored. `guesses` holds the keyed hashes of the answers counted against the current code. */
+/**
+ * The item as stored. `guesses` holds the keyed hashes of the answers counted against the current code, and
+ * the link's hash once the link was used: the code is spent when it holds either of them.
+ */
 interface Item {
   pk: string;
   version: number;
   ttl: number;
   codeId?: string;
   codeHash?: string;
+  linkHash?: string;
   keyId?: string;
   issuedAt?: number;
   expiresAt?: number;
@@ -20,6 +24,7 @@ interface Item {
   guesses?: Set<string>;
   pendingId?: string;
   pendingHash?: string;
+  pendingLinkHash?: string;
   pendingKeyId?: string;
   pendingIssuedAt?: number;
   pendingExpiresAt?: number;
@@ -28,7 +33,7 @@ interface Item {
   guessTat?: number;
 }
 
-const PENDING_FIELDS = ['pendingId', 'pendingHash', 'pendingKeyId', 'pendingIssuedAt', 'pendingExpiresAt'] as const;
+const PENDING_FIELDS = ['pendingId', 'pendingHash', 'pendingLinkHash', 'pendingKeyId', 'pendingIssuedAt', 'pendingExpiresAt'] as const;
 
 function toState(item: Item | undefined): UserState {
   if (!item) return EMPTY_STATE;
@@ -37,11 +42,12 @@ function toState(item: Item | undefined): UserState {
       ? {
           id: item.codeId,
           hash: item.codeHash,
+          linkHash: item.linkHash,
           keyId: item.keyId,
           issuedAt: Number(item.issuedAt),
           expiresAt: Number(item.expiresAt),
           attempts: Number(item.attempts ?? 0),
-          used: item.guesses?.has(item.codeHash) ?? false,
+          used: (item.guesses?.has(item.codeHash) || (item.linkHash !== undefined && item.guesses?.has(item.linkHash))) ?? false,
         }
       : undefined;
   const pending: PendingCode | undefined =
@@ -49,6 +55,7 @@ function toState(item: Item | undefined): UserState {
       ? {
           id: item.pendingId,
           hash: item.pendingHash,
+          linkHash: item.pendingLinkHash,
           keyId: item.pendingKeyId,
           issuedAt: Number(item.pendingIssuedAt),
           expiresAt: Number(item.pendingExpiresAt),
@@ -67,8 +74,13 @@ function toState(item: Item | undefined): UserState {
 const ttlFrom = (now: number) => Math.ceil((now + ITEM_LIFETIME_MS) / 1000);
 
 /** Writing a pending code: the fields and their values (the item's lifetime counted from its issue). */
-const PENDING_SET =
-  'pendingId = :id, pendingHash = :hash, pendingKeyId = :keyId, pendingIssuedAt = :issuedAt, pendingExpiresAt = :expiresAt';
+function pendingSet(pending: PendingCode): string {
+  const link = pending.linkHash === undefined ? '' : ', pendingLinkHash = :linkHash';
+  return `pendingId = :id, pendingHash = :hash, pendingKeyId = :keyId, pendingIssuedAt = :issuedAt, pendingExpiresAt = :expiresAt${link}`;
+}
+
+/** A pending code without a link clears the link of an older claim it replaces. */
+const pendingRemove = (pending: PendingCode) => (pending.linkHash === undefined ? ' REMOVE pendingLinkHash' : '');
 
 function pendingValues(pending: PendingCode) {
   return {
@@ -78,6 +90,7 @@ function pendingValues(pending: PendingCode) {
     ':issuedAt': pending.issuedAt,
     ':expiresAt': pending.expiresAt,
     ':ttl': ttlFrom(pending.issuedAt),
+    ...(pending.linkHash === undefined ? {} : { ':linkHash': pending.linkHash }),
   };
 }
 
@@ -120,13 +133,12 @@ export function createDynamoCodeStore(db: DynamoDBDocumentClient, tableName: str
     async claimIfSendable(key, bounds, pending) {
       const result = await update('saved', {
         Key: { pk: key },
-        UpdateExpression: `SET ${PENDING_SET}, version = if_not_exists(version, :zero) + :one, #ttl = :ttl`,
+        UpdateExpression: `SET ${pendingSet(pending)}, version = if_not_exists(version, :zero) + :one, #ttl = :ttl${pendingRemove(pending)}`,
         // withinSendableBounds, field by field.
         ConditionExpression:
           '(attribute_not_exists(pendingId) OR pendingIssuedAt <= :pendingIssuedBy) AND ' +
           '(attribute_not_exists(lastSentAt) OR lastSentAt <= :lastSentBy) AND ' +
-          '(attribute_not_exists(sendTat) OR sendTat <= :sendTatAtMost) AND ' +
-          '(attribute_not_exists(guessTat) OR guessTat <= :guessTatAtMost)',
+          '(attribute_not_exists(sendTat) OR sendTat <= :sendTatAtMost)',
         ExpressionAttributeNames: { '#ttl': 'ttl' },
         ExpressionAttributeValues: {
           ...pendingValues(pending),
@@ -135,7 +147,6 @@ export function createDynamoCodeStore(db: DynamoDBDocumentClient, tableName: str
           ':pendingIssuedBy': bounds.pendingIssuedBy,
           ':lastSentBy': bounds.lastSentBy,
           ':sendTatAtMost': bounds.sendTatAtMost,
-          ':guessTatAtMost': bounds.guessTatAtMost,
         },
         ReturnValues: 'ALL_OLD',
       });
@@ -145,7 +156,7 @@ export function createDynamoCodeStore(db: DynamoDBDocumentClient, tableName: str
     async claim(key, expectedVersion, pending) {
       const result = await update('saved', {
         Key: { pk: key },
-        UpdateExpression: `SET ${PENDING_SET}, version = :next, #ttl = :ttl`,
+        UpdateExpression: `SET ${pendingSet(pending)}, version = :next, #ttl = :ttl${pendingRemove(pending)}`,
         ConditionExpression: expectedVersion === 0 ? 'attribute_not_exists(pk)' : 'version = :expected',
         ExpressionAttributeNames: { '#ttl': 'ttl' },
         ExpressionAttributeValues: {
@@ -162,8 +173,9 @@ export function createDynamoCodeStore(db: DynamoDBDocumentClient, tableName: str
         Key: { pk: key },
         UpdateExpression:
           'SET codeId = :id, codeHash = :hash, keyId = :keyId, issuedAt = :issuedAt, expiresAt = :expiresAt, ' +
-          'attempts = :zero, lastSentAt = :sentAt, sendTat = :sendTat, version = version + :one, #ttl = :ttl ' +
-          `REMOVE guesses, ${PENDING_FIELDS.join(', ')}`,
+          'attempts = :zero, lastSentAt = :sentAt, sendTat = :sendTat, version = version + :one, #ttl = :ttl' +
+          (pending.linkHash === undefined ? ' ' : ', linkHash = :linkHash ') +
+          `REMOVE guesses, ${PENDING_FIELDS.join(', ')}${pending.linkHash === undefined ? ', linkHash' : ''}`,
         ConditionExpression: 'pendingId = :id',
         ExpressionAttributeNames: { '#ttl': 'ttl' },
         ExpressionAttributeValues: {
@@ -177,6 +189,7 @@ export function createDynamoCodeStore(db: DynamoDBDocumentClient, tableName: str
           ':sentAt': sentAt,
           ':sendTat': sendTat,
           ':ttl': ttlFrom(sentAt),
+          ...(pending.linkHash === undefined ? {} : { ':linkHash': pending.linkHash }),
         },
       });
       return result !== false;
@@ -227,6 +240,29 @@ export function createDynamoCodeStore(db: DynamoDBDocumentClient, tableName: str
         paced = { from: state.guessTat > attempt.now ? state.guessTat : undefined, to: verdict.guessTat };
       }
       throw new CodeStoreError('checked', new Error(`lost ${MAX_ANSWER_RACES} races to parallel answers`));
+    },
+
+    async redeemLink(key, attempt): Promise<LinkResult> {
+      // Neither attempts nor pacing are conditions: only the code, its expiry, the link and not being spent yet.
+      const result = await update('checked', {
+        Key: { pk: key },
+        UpdateExpression: 'SET version = version + :one ADD guesses :link',
+        ConditionExpression: 'codeId = :codeId AND linkHash = :linkHash AND expiresAt > :now AND NOT contains(guesses, :linkHash)',
+        ExpressionAttributeValues: {
+          ':one': 1,
+          ':link': new Set([attempt.linkHash]),
+          ':codeId': attempt.codeId,
+          ':linkHash': attempt.linkHash,
+          ':now': attempt.now,
+        },
+        ReturnValues: 'ALL_OLD',
+      });
+      if (result !== false) {
+        // The condition cannot see a code spent by its typed code; the state before this write can.
+        return toState(result.Attributes as Item | undefined).code?.used ? { kind: 'used' } : { kind: 'redeemed' };
+      }
+      // Only to tell why: nothing was written.
+      return judgeLink(await read(key), attempt);
     },
   };
 }

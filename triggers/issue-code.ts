@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { timeLeft } from './aws-clients.ts';
-import { generateCode, hashCode } from './code.ts';
+import { generateCode, generateLinkSecret, hashCode, hashLinkSecret } from './code.ts';
 import type { CodeKeys } from './code-key.ts';
 import type { CodeStore } from './code-store.ts';
-import { CodeStoreError, GuessRateExceededError, SendRateExceededError } from './errors.ts';
+import { CodeStoreError, SendRateExceededError } from './errors.ts';
 import { admit } from './rate-limit.ts';
 import { decideSend, nextSendAllowedAt, sendableBounds, sendRate, type SendPolicy } from './send-policy.ts';
 import type { PendingCode, StoredCode, UserState } from './user-state.ts';
@@ -15,10 +15,18 @@ export interface IssueRequest {
   readonly keys: CodeKeys;
   readonly codeLength: number;
   readonly codeTtlSeconds: number;
+  /** Mail a sign-in link with each code. */
+  readonly withLink: boolean;
   readonly now: () => number;
-  /** Mails the plain code; throws if SES did not accept it. The only place the plain code goes. */
-  readonly deliver: (code: string) => Promise<void>;
+  /** Mails the plain code and link secret; throws if SES did not accept them. The only place they go. */
+  readonly deliver: (secrets: MailedSecrets) => Promise<void>;
   readonly sleep?: (ms: number) => Promise<void>;
+}
+
+export interface MailedSecrets {
+  readonly code: string;
+  /** The sign-in link's secret, when links are mailed. */
+  readonly linkSecret: string | undefined;
 }
 
 export interface IssueResult {
@@ -35,13 +43,19 @@ const WAIT_STEP_MS = 100;
 
 const defaultSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
-/** A fresh code and its pending record, hashed under the current key; the plain code goes only to `deliver`. */
-function newPending(request: IssueRequest, at: number): { plain: string; pending: PendingCode } {
-  const plain = generateCode(request.codeLength);
+/** A fresh code (and link) and its pending record, hashed under the current key; the plain ones go only to `deliver`. */
+function newPending(request: IssueRequest, at: number): { plain: MailedSecrets; pending: PendingCode } {
+  const code = generateCode(request.codeLength);
+  const linkSecret = request.withLink ? generateLinkSecret() : undefined;
   const id = randomUUID();
   const keyId = request.keys.currentId;
-  const hash = hashCode(request.keys.key(keyId)!, id, plain);
-  return { plain, pending: { id, hash, keyId, issuedAt: at, expiresAt: at + request.codeTtlSeconds * 1000 } };
+  const key = request.keys.key(keyId)!;
+  const hash = hashCode(key, id, code);
+  const linkHash = linkSecret === undefined ? undefined : hashLinkSecret(key, id, linkSecret);
+  return {
+    plain: { code, linkSecret },
+    pending: { id, hash, linkHash, keyId, issuedAt: at, expiresAt: at + request.codeTtlSeconds * 1000 },
+  };
 }
 
 /** Mails a claimed code and offers it once SES accepted it; `before` is the state the claim replaced. */
@@ -59,14 +73,14 @@ async function mailClaimed(request: IssueRequest, before: UserState, { plain, pe
   if (!(await store.promote(key, pending, sentAt, sendTat))) {
     throw new CodeStoreError('saved', new Error('the code was taken over while its email was being sent'));
   }
-  const { id, hash, keyId, issuedAt, expiresAt } = pending;
-  const code: StoredCode = { id, hash, keyId, issuedAt, expiresAt, attempts: 0, used: false };
+  const { id, hash, linkHash, keyId, issuedAt, expiresAt } = pending;
+  const code: StoredCode = { id, hash, linkHash, keyId, issuedAt, expiresAt, attempts: 0, used: false };
   const after = { ...before, code, pending: undefined, lastSentAt: sentAt, sendTat };
   return { kind: 'sent', code, resendAt: nextSendAllowedAt(after, sentAt, policy) };
 }
 
 /**
- * Gives a new sign-in session a code: reuses the live one while no new email is allowed, otherwise records
+ * Gives a new sign-in session a code: reuses the one mailed while no new email is allowed, otherwise records
  * a pending code, mails it and only then offers it. A code SES did not accept is never offered: the pending
  * record is dropped (or, if this invocation dies first, expires) and the previous code stays valid.
  *
@@ -87,11 +101,7 @@ export async function issueCode(request: IssueRequest): Promise<IssueResult> {
     const at = now();
     const decision = decideSend(state, at, policy);
     if (decision.kind === 'reuse') return { kind: 'reused', code: decision.code, resendAt: nextSendAllowedAt(state, at, policy) };
-    if (decision.kind === 'throttled') {
-      throw decision.reason === 'guesses'
-        ? new GuessRateExceededError(decision.retryAfterSeconds)
-        : new SendRateExceededError(decision.retryAfterSeconds);
-    }
+    if (decision.kind === 'throttled') throw new SendRateExceededError(decision.retryAfterSeconds);
     if (decision.kind === 'wait') {
       // Another invocation (a parallel sign-in or Cognito's retry) is mailing a code: offer that one once SES took it.
       if (timeLeft() < WAIT_STEP_MS * 5) throw new CodeStoreError('issued', new Error('a parallel send did not finish in time'));

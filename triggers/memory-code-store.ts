@@ -1,4 +1,4 @@
-import { judgeAnswer, type CodeStore } from './code-store.ts';
+import { judgeAnswer, judgeLink, type CodeStore } from './code-store.ts';
 import { withinSendableBounds } from './send-policy.ts';
 import { EMPTY_STATE, type UserState } from './user-state.ts';
 
@@ -27,11 +27,11 @@ export function createMemoryCodeStore(): CodeStore & { readonly items: Map<strin
     async promote(key, pending, sentAt, sendTat) {
       const state = get(key);
       if (state.pending?.id !== pending.id) return false;
-      const { id, hash, keyId, issuedAt, expiresAt } = pending;
+      const { id, hash, linkHash, keyId, issuedAt, expiresAt } = pending;
       put(key, {
         ...state,
         pending: undefined,
-        code: { id, hash, keyId, issuedAt, expiresAt, attempts: 0, used: false },
+        code: { id, hash, linkHash, keyId, issuedAt, expiresAt, attempts: 0, used: false },
         lastSentAt: sentAt,
         sendTat,
       });
@@ -49,6 +49,12 @@ export function createMemoryCodeStore(): CodeStore & { readonly items: Map<strin
       const used = before.used || before.hash === attempt.guessHash;
       put(key, { ...state, guessTat: verdict.guessTat, code: { ...before, attempts: before.attempts + 1, used } });
       return { kind: 'counted', code: before };
+    },
+    async redeemLink(key, attempt) {
+      const state = get(key);
+      const verdict = judgeLink(state, attempt);
+      if (verdict.kind === 'redeemed') put(key, { ...state, code: { ...state.code!, used: true } });
+      return verdict;
     },
   };
 }

@@ -1,6 +1,6 @@
 import { admit, toSeconds, type Rate } from './rate-limit.ts';
-import { isLive, type StoredCode, type UserState } from './user-state.ts';
-import { guessRate, type GuessPolicy } from './guess-policy.ts';
+import type { GuessPolicy } from './guess-policy.ts';
+import { isOfferable, type StoredCode, type UserState } from './user-state.ts';
 
 export interface SendPolicy extends GuessPolicy {
   readonly resendIntervalSeconds: number;
@@ -30,7 +30,7 @@ export type SendDecision =
   | { readonly kind: 'reuse'; readonly code: StoredCode }
   /** Another invocation is mailing a code right now: wait for it rather than mail a second one. */
   | { readonly kind: 'wait' }
-  | { readonly kind: 'throttled'; readonly retryAfterSeconds: number; readonly reason: 'sends' | 'guesses' };
+  | { readonly kind: 'throttled'; readonly retryAfterSeconds: number };
 
 /**
  * Bounds under which a new email may certainly be sent at `now`, each on one stored field, so that a store can
@@ -42,18 +42,16 @@ export interface SendableBounds {
   readonly pendingIssuedBy: number;
   /** The last email was sent at or before this (resend interval). */
   readonly lastSentBy: number;
-  /** Send and answer pacing admit one more (rate-limit tat at or below these). */
+  /** Send pacing admits one more (rate-limit tat at or below this). */
   readonly sendTatAtMost: number;
-  readonly guessTatAtMost: number;
 }
 
 export function sendableBounds(now: number, policy: SendPolicy): SendableBounds {
-  const rateLimit = (rate: Rate) => now + (rate.burst - 1) * rate.intervalMs;
+  const rate = sendRate(policy);
   return {
     pendingIssuedBy: now - PENDING_TIMEOUT_MS,
     lastSentBy: now - policy.resendIntervalSeconds * 1000,
-    sendTatAtMost: rateLimit(sendRate(policy)),
-    guessTatAtMost: rateLimit(guessRate(policy)),
+    sendTatAtMost: now + (rate.burst - 1) * rate.intervalMs,
   };
 }
 
@@ -62,8 +60,7 @@ export function withinSendableBounds(state: UserState, bounds: SendableBounds): 
   return (
     (state.pending === undefined || state.pending.issuedAt <= bounds.pendingIssuedBy) &&
     (state.lastSentAt === undefined || state.lastSentAt <= bounds.lastSentBy) &&
-    state.sendTat <= bounds.sendTatAtMost &&
-    state.guessTat <= bounds.guessTatAtMost
+    state.sendTat <= bounds.sendTatAtMost
   );
 }
 
@@ -77,16 +74,15 @@ export function nextSendAllowedAt(state: UserState, now: number, policy: SendPol
 }
 
 /**
- * What a new sign-in session gets: a new code when an email is allowed, else the live code already mailed,
- * else a refusal saying when to try again. While the account's answers are paced (many wrong answers), no
- * code is mailed or offered: it could not be answered yet, and mailing it would only fill the inbox.
+ * What a new sign-in session gets: a new code when an email is allowed, else the code already mailed while it
+ * can still be used, else a refusal saying when to try again. Paced answers do not stop a send: the email's
+ * link signs its reader in however many wrong answers a stranger gave, so the inbox always gets a way in
+ * within one send interval.
  */
 export function decideSend(state: UserState, now: number, policy: SendPolicy): SendDecision {
   if (state.pending && now - state.pending.issuedAt < PENDING_TIMEOUT_MS) return { kind: 'wait' };
-  const guesses = admit(state.guessTat, now, guessRate(policy));
-  if (!guesses.ok) return { kind: 'throttled', retryAfterSeconds: toSeconds(guesses.retryAfterMs), reason: 'guesses' };
   const allowedAt = nextSendAllowedAt(state, now, policy);
   if (allowedAt <= now) return { kind: 'send' };
-  if (isLive(state.code, now, policy.maxAttempts)) return { kind: 'reuse', code: state.code };
-  return { kind: 'throttled', retryAfterSeconds: toSeconds(allowedAt - now), reason: 'sends' };
+  if (isOfferable(state.code, now, policy.maxAttempts)) return { kind: 'reuse', code: state.code };
+  return { kind: 'throttled', retryAfterSeconds: toSeconds(allowedAt - now) };
 }

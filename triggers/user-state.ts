@@ -5,7 +5,9 @@ export interface StoredCode {
   /** Random, non-secret id: names the code in sessions (private challenge parameters) and logs. */
   readonly id: string;
   readonly hash: string;
-  /** Which server-side key the hash was made under. */
+  /** Keyed hash of the sign-in link's secret mailed with the code; undefined when no link was mailed. */
+  readonly linkHash: string | undefined;
+  /** Which server-side key the hashes were made under. */
   readonly keyId: string;
   /** Epoch milliseconds. */
   readonly issuedAt: number;
@@ -21,6 +23,7 @@ export interface StoredCode {
 export interface PendingCode {
   readonly id: string;
   readonly hash: string;
+  readonly linkHash: string | undefined;
   readonly keyId: string;
   readonly issuedAt: number;
   readonly expiresAt: number;
@@ -47,7 +50,12 @@ export const EMPTY_STATE: UserState = {
   version: 0,
 };
 
-/** A code that can still be answered: accepted by SES, not used, not expired, guesses left. */
-export function isLive(code: StoredCode | undefined, now: number, maxAttempts: number): code is StoredCode {
-  return code !== undefined && !code.used && code.expiresAt > now && code.attempts < maxAttempts;
+/**
+ * A code a new session may still be given: accepted by SES, not used, not expired, and either guesses left or a
+ * sign-in link, which works after the typed guesses ran out (its secret cannot be guessed, so it needs no limit).
+ */
+export function isOfferable(code: StoredCode | undefined, now: number, maxAttempts: number): code is StoredCode {
+  return (
+    code !== undefined && !code.used && code.expiresAt > now && (code.attempts < maxAttempts || code.linkHash !== undefined)
+  );
 }

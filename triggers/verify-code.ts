@@ -1,4 +1,4 @@
-import { hashCode, normalizeAnswer, sameHash } from './code.ts';
+import { hashCode, hashLinkSecret, linkSecretOf, normalizeAnswer, sameHash } from './code.ts';
 import type { LoadCodeKeys } from './code-key.ts';
 import type { CodeStore } from './code-store.ts';
 import { GuessRateExceededError } from './errors.ts';
@@ -33,6 +33,8 @@ export interface VerifyRequest {
 
 export interface VerifyResult {
   readonly outcome: VerifyOutcome;
+  /** What the answer was: a typed code, or the secret of the email's sign-in link. */
+  readonly method?: 'code' | 'link';
   readonly attemptsLeft?: number;
 }
 
@@ -41,18 +43,20 @@ async function keyFor(loadKeys: LoadCodeKeys, keyId: string): Promise<Uint8Array
 }
 
 /**
- * Checks an answer against the code its session was given: counts it atomically first (per code and per
- * account, so no concurrency gets more comparisons than the limits allow), then compares keyed hashes in
- * constant time. The count records the guess, which is how a right answer consumes the code.
- * Throws GuessRateExceededError while the account's answers are paced.
+ * Checks an answer against the code its session was given. A typed code is counted atomically first (per code
+ * and per account, so no concurrency gets more comparisons than the limits allow), then its keyed hash is
+ * compared in constant time; the count records the guess, which is how a right answer consumes the code.
+ * Throws GuessRateExceededError while the account's typed answers are paced. A link's secret is checked apart.
  */
 export async function verifyAnswer(request: VerifyRequest): Promise<VerifyResult> {
   const candidate = normalizeAnswer(request.answer, request.codeLength);
-  // Cannot be a code, so cannot be right: no guess is spent on a typo of the wrong shape.
-  if (candidate === undefined) return { outcome: 'malformed' };
+  const linkSecret = candidate === undefined ? linkSecretOf(request.answer) : undefined;
+  // Cannot be a code or a link, so cannot be right: no guess is spent on a typo of the wrong shape.
+  if (candidate === undefined && linkSecret === undefined) return { outcome: 'malformed' };
   const key = await keyFor(request.loadKeys, request.keyId);
   // A key that is gone (rotated out after the code expired) can only mean an old session.
-  if (!key) return { outcome: 'expired' };
+  if (!key) return { outcome: 'expired', method: candidate === undefined ? 'link' : 'code' };
+  if (candidate === undefined) return verifyLink(request, key, linkSecret!);
 
   const guessHash = hashCode(key, request.codeId, candidate);
   const result = await request.store.answer(request.key, {
@@ -63,7 +67,17 @@ export async function verifyAnswer(request: VerifyRequest): Promise<VerifyResult
     rate: guessRate(request.guessPolicy),
   });
   if (result.kind === 'throttled') throw new GuessRateExceededError(toSeconds(result.retryAfterMs));
-  if (result.kind !== 'counted') return { outcome: result.kind };
+  if (result.kind !== 'counted') return { outcome: result.kind, method: 'code' };
   const attemptsLeft = Math.max(0, request.maxAttempts - result.code.attempts - 1);
-  return { outcome: sameHash(guessHash, result.code.hash) ? 'correct' : 'wrong', attemptsLeft };
+  return { outcome: sameHash(guessHash, result.code.hash) ? 'correct' : 'wrong', method: 'code', attemptsLeft };
+}
+
+/** A sign-in link's secret spends the code in one conditional write; it is neither counted nor paced. */
+async function verifyLink(request: VerifyRequest, key: Uint8Array, secret: string): Promise<VerifyResult> {
+  const result = await request.store.redeemLink(request.key, {
+    codeId: request.codeId,
+    linkHash: hashLinkSecret(key, request.codeId, secret),
+    now: request.now,
+  });
+  return { outcome: result.kind === 'redeemed' ? 'correct' : result.kind, method: 'link' };
 }

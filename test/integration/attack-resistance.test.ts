@@ -261,7 +261,7 @@ describe('no phantom challenge: a code is offered only once SES accepted its ema
     const user = newUser();
     const key = `user#${user.userName}`;
     const killedAt = Date.now() - 4_800; // claimed, then the invocation died before SES answered
-    await t.store.claim(key, 0, { id: 'killed', hash: 'ab'.repeat(32), keyId: 'local1', issuedAt: killedAt, expiresAt: killedAt + 180_000 });
+    await t.store.claim(key, 0, { id: 'killed', hash: 'ab'.repeat(32), linkHash: 'cd'.repeat(32), keyId: 'local1', issuedAt: killedAt, expiresAt: killedAt + 180_000 });
     const challenge = await t.create(createEvent(user)); // waits out the claim, then mails its own code
     expect(await t.emailsTo(user.email)).toHaveLength(1);
     expect(challenge.response.privateChallengeParameters.codeId).not.toBe('killed');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { generateCode, hashCode, normalizeAnswer, sameHash } from '../../triggers/code.ts';
+import { generateCode, generateLinkSecret, hashCode, hashLinkSecret, linkSecretOf, normalizeAnswer, sameHash } from '../../triggers/code.ts';
 
 describe('codes come from the CSPRNG with the configured length', () => {
   it.each([6, 8, 10])('has %i digits, leading zeros kept', (length) => {
@@ -48,4 +48,22 @@ describe('answers are normalized: digits only, exact length', () => {
     [123456, 'a number'],
     [['123456'], 'an array'],
   ] as Array<[unknown, string]>)('rejects %s (%s)', (answer) => expect(normalizeAnswer(answer, 6)).toBeUndefined());
+});
+
+describe('sign-in link secrets: 128 random bits, URL-safe, recognised only in their exact shape', () => {
+  it('are 22 base64url characters, never repeat, and hash apart from codes', () => {
+    const secrets = new Set(Array.from({ length: 1000 }, () => generateLinkSecret()));
+    expect(secrets.size).toBe(1000);
+    for (const secret of secrets) expect(secret).toMatch(/^[A-Za-z0-9_-]{22}$/);
+    const key = Buffer.alloc(32, 7);
+    const [secret] = secrets;
+    expect(hashLinkSecret(key, 'c1', secret!)).not.toBe(hashCode(key, 'c1', secret!));
+    expect(hashLinkSecret(key, 'c1', secret!)).not.toBe(hashLinkSecret(key, 'c2', secret!));
+  });
+  it('an answer is a link secret only in that exact shape', () => {
+    expect(linkSecretOf(' AbC_-0123456789abcdefg ')).toBe('AbC_-0123456789abcdefg');
+    for (const other of ['123456', 'AbC_-0123456789abcdef', 'AbC_-0123456789abcdefgh', 'AbC_-0123456789abcde=g', 42, null]) {
+      expect(linkSecretOf(other)).toBeUndefined();
+    }
+  });
 });

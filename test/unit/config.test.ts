@@ -33,6 +33,13 @@ describe('configuration is validated once, with messages naming the variable', (
     [{ EMAIL_TEXT_TEMPLATE: 'Your code is here' }, 'EMAIL_TEXT_TEMPLATE'],
     [{ EMAIL_HTML_TEMPLATE: '<p>no code</p>' }, 'EMAIL_HTML_TEMPLATE'],
     [{ EMAIL_SUBJECT: 'Your code: {{code}}' }, 'EMAIL_SUBJECT'],
+    [{ EMAIL_SUBJECT: 'Sign in: {{link}}' }, 'EMAIL_SUBJECT'],
+    [{ SIGN_IN_LINK_URL: 'app.example.com/sign-in' }, 'SIGN_IN_LINK_URL'],
+    [{ SIGN_IN_LINK_URL: 'http://app.example.com/' }, 'SIGN_IN_LINK_URL'],
+    [{ SIGN_IN_LINK_URL: 'https://app.example.com/#/sign-in' }, 'SIGN_IN_LINK_URL'],
+    [{ SIGN_IN_LINK_URL: 'https://app.example.com/', SIGN_IN_MODE: 'password-and-code' }, 'SIGN_IN_LINK_URL'],
+    [{ SIGN_IN_LINK_URL: 'https://app.example.com/', EMAIL_TEXT_TEMPLATE: 'Code {{code}}' }, 'EMAIL_TEXT_TEMPLATE'],
+    [{ SIGN_IN_LINK_URL: 'https://app.example.com/', EMAIL_HTML_TEMPLATE: '<b>{{code}}</b>' }, 'EMAIL_HTML_TEMPLATE'],
   ])('rejects %o', (override, variable) => {
     const attempt = () => loadConfig({ ...base, ...override });
     expect(attempt).toThrow(ConfigError);
@@ -49,6 +56,12 @@ describe('configuration is validated once, with messages naming the variable', (
       MAX_ATTEMPTS: '10',
     });
     expect(config).toMatchObject({ signInMode: 'password-and-code', codeLength: 10, codeTtlSeconds: 1, maxAttempts: 10 });
+  });
+
+  it('takes a sign-in link page over https, or http on this machine', () => {
+    expect(loadConfig(base).signInLinkUrl).toBeUndefined();
+    expect(loadConfig({ ...base, SIGN_IN_LINK_URL: 'https://app.example.com/sign-in' }).signInLinkUrl).toBe('https://app.example.com/sign-in');
+    expect(loadConfig({ ...base, SIGN_IN_LINK_URL: 'http://127.0.0.1:5173/' }).signInLinkUrl).toBe('http://127.0.0.1:5173/');
   });
 
   it('cannot be changed after loading', () => {

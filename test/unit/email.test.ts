@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_TEMPLATES, renderCodeEmail, minutesLeft } from '../../triggers/email-template.ts';
+import { DEFAULT_TEMPLATES, renderCodeEmail, minutesLeft, signInLinkFor } from '../../triggers/email-template.ts';
 import { maskEmail } from '../../triggers/mask-email.ts';
 
 describe('the code email', () => {
@@ -40,6 +40,19 @@ describe('the code email', () => {
       templates: { subject: 'Acme login', text: 'Code {{code}} ({{minutes}})', html: '<b>{{code}}</b> for {{appName}}' },
     });
     expect(custom).toEqual({ subject: 'Acme login', text: 'Code 555123 (10 minutes)', html: '<b>555123</b> for Acme &amp; Co' });
+  });
+
+  it('carries the sign-in link in both parts when one is given, and no trace of it otherwise', () => {
+    const link = signInLinkFor('https://app.example.com/sign-in', 'jane+x@example.com', 'AbC_-0123456789abcdefgh');
+    expect(link).toBe('https://app.example.com/sign-in#email=jane%2Bx%40example.com&link=AbC_-0123456789abcdefgh');
+    const withLink = renderCodeEmail({ code: '042917', link, appName: 'Acme', minutes: 3, templates: DEFAULT_TEMPLATES });
+    expect(withLink.text).toContain(`Or open this link to sign in:\n${link}\n`);
+    expect(withLink.text).toContain('Never share this code or link.');
+    expect(withLink.html).toContain(`<a href="${link.replace('&', '&amp;')}">open this link to sign in</a>`);
+    expect(withLink.subject).not.toContain('link=');
+    const without = renderCodeEmail({ code: '042917', appName: 'Acme', minutes: 3, templates: DEFAULT_TEMPLATES });
+    for (const part of [without.text, without.html]) expect(part).not.toMatch(/link|\{\{/);
+    expect(without.text).toBe('Your sign-in code for Acme is: 042917\n\nIt expires in 3 minutes and works once.\nIf you did not try to sign in, you can ignore this email. Never share this code.');
   });
 
   it('rounds minutes up', () => {

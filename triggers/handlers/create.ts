@@ -4,9 +4,9 @@ import { INVOCATION_BUDGET_MS, withDeadline } from '../aws-clients.ts';
 import type { LoadCodeKeys } from '../code-key.ts';
 import type { CodeStore } from '../code-store.ts';
 import type { Config } from '../config.ts';
-import { renderCodeEmail, minutesLeft } from '../email-template.ts';
-import { GuessRateExceededError, MailerError, MalformedEventError, SendRateExceededError } from '../errors.ts';
-import { issueCode } from '../issue-code.ts';
+import { minutesLeft, renderCodeEmail, signInLinkFor } from '../email-template.ts';
+import { MailerError, MalformedEventError, SendRateExceededError } from '../errors.ts';
+import { issueCode, type MailedSecrets } from '../issue-code.ts';
 import type { Mailer } from '../mailer.ts';
 import { maskEmail } from '../mask-email.ts';
 import type { SendTiming } from '../send-timing.ts';
@@ -38,6 +38,7 @@ export function createCreateAuthChallengeHandler(deps: CreateDeps) {
   const { config, store, audit } = deps;
   const now = deps.now ?? Date.now;
   const policy = config;
+  const linkUrl = config.signInMode === 'code' ? config.signInLinkUrl : undefined;
 
   /** What the client may show; all strings, nothing secret. Same keys for every user, known or not. */
   function publicParameters(address: string, code: StoredCode | undefined, resendAt: number) {
@@ -47,13 +48,15 @@ export function createCreateAuthChallengeHandler(deps: CreateDeps) {
       expiresAt: seconds(code?.expiresAt ?? now()),
       attemptsLeft: String(code ? Math.max(0, config.maxAttempts - code.attempts) : 0),
       resendAvailableAt: seconds(resendAt),
+      signInLink: String(linkUrl !== undefined),
     };
   }
 
-  async function deliver(address: string, plain: string, unknown: boolean) {
+  async function deliver(address: string, { code, linkSecret }: MailedSecrets, unknown: boolean) {
     if (unknown) return deps.sendTiming.imitate();
     const email = renderCodeEmail({
-      code: plain,
+      code,
+      link: linkUrl && linkSecret ? signInLinkFor(linkUrl, address, linkSecret) : undefined,
       appName: config.appName,
       minutes: minutesLeft(config.codeTtlSeconds),
       templates: config.emailTemplates,
@@ -78,8 +81,9 @@ export function createCreateAuthChallengeHandler(deps: CreateDeps) {
       keys: await deps.loadKeys(),
       codeLength: config.codeLength,
       codeTtlSeconds: config.codeTtlSeconds,
+      withLink: linkUrl !== undefined,
       now,
-      deliver: (plain) => deliver(address, plain, unknown),
+      deliver: (secrets) => deliver(address, secrets, unknown),
     });
     audit(result.kind === 'sent' ? 'code_sent' : 'code_reused', 'ok', context, { codeId: result.code.id });
     return { code: result.code, resendAt: result.resendAt };
@@ -104,9 +108,8 @@ export function createCreateAuthChallengeHandler(deps: CreateDeps) {
       try {
         issued = await codeForRound(key, round, address, unknown, context);
       } catch (error) {
-        if (error instanceof SendRateExceededError || error instanceof GuessRateExceededError) {
-          const name = error instanceof SendRateExceededError ? 'send_throttled' : 'guess_throttled';
-          audit(name, 'denied', context, { retryAfterSeconds: error.retryAfterSeconds });
+        if (error instanceof SendRateExceededError) {
+          audit('send_throttled', 'denied', context, { retryAfterSeconds: error.retryAfterSeconds });
         } else {
           const reason = error instanceof Error ? error.name : 'unknown';
           audit(error instanceof MailerError ? 'send_failed' : 'store_failed', 'error', context, { reason });

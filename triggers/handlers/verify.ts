@@ -77,6 +77,7 @@ export function createVerifyAuthChallengeResponseHandler(deps: VerifyDeps) {
       const correct = result.outcome === 'correct' && !unknown;
       audit(unknown ? 'unknown_user' : AUDIT_EVENT[result.outcome], correct ? 'ok' : 'denied', context, {
         codeId: codeId || undefined,
+        method: result.method,
         attemptsLeft: result.attemptsLeft,
         ...(unknown ? { reason: result.outcome } : {}),
       });

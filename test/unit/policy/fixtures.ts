@@ -22,7 +22,9 @@ export const T0 = Date.UTC(2026, 0, 1);
 export function world(policy: SendPolicy = POLICY) {
   const store = createMemoryCodeStore();
   const clock = { now: T0 };
+  /** Codes mailed, and the sign-in link secret mailed with each. */
   const inbox: string[] = [];
+  const links: (string | undefined)[] = [];
   let failNext = false;
   const request = (overrides: Partial<IssueRequest> = {}): IssueRequest => ({
     store,
@@ -31,13 +33,15 @@ export function world(policy: SendPolicy = POLICY) {
     keys: KEYS,
     codeLength: 6,
     codeTtlSeconds: 180,
+    withLink: true,
     now: () => clock.now,
-    deliver: async (code) => {
+    deliver: async ({ code, linkSecret }) => {
       if (failNext) {
         failNext = false;
         throw new Error('SES refused');
       }
       inbox.push(code);
+      links.push(linkSecret);
     },
     sleep: async (ms) => {
       clock.now += ms;
@@ -48,6 +52,7 @@ export function world(policy: SendPolicy = POLICY) {
     store,
     clock,
     inbox,
+    links,
     request,
     failNextSend() {
       failNext = true;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { hashCode } from '../../../triggers/code.ts';
-import { GuessRateExceededError, SendRateExceededError } from '../../../triggers/errors.ts';
-import { issueCode } from '../../../triggers/issue-code.ts';
+import { hashCode, hashLinkSecret } from '../../../triggers/code.ts';
+import { SendRateExceededError } from '../../../triggers/errors.ts';
+import { issueCode, type MailedSecrets } from '../../../triggers/issue-code.ts';
 import { KEYS, world } from './fixtures.ts';
 
 describe('issuing: a code is offered only once SES accepted it', () => {
@@ -13,7 +13,10 @@ describe('issuing: a code is offered only once SES accepted it', () => {
     const stored = w.state()!.code!;
     expect(stored).toEqual(result.code);
     expect(stored.hash).toBe(hashCode(KEYS.key('k1')!, stored.id, w.inbox[0]!));
+    expect(stored.linkHash).toBe(hashLinkSecret(KEYS.key('k1')!, stored.id, w.links[0]!));
+    expect(w.links[0]).toMatch(/^[A-Za-z0-9_-]{22}$/);
     expect(JSON.stringify(w.state())).not.toContain(w.inbox[0]);
+    expect(JSON.stringify(w.state())).not.toContain(w.links[0]);
     expect(w.state()!.pending).toBeUndefined();
   });
 
@@ -30,7 +33,7 @@ describe('issuing: a code is offered only once SES accepted it', () => {
 
   it('takes over a claim whose Create died mid-send once the trigger budget is past', async () => {
     const w = world();
-    await w.store.claim('user#u', 0, { id: 'dead', hash: 'ab', keyId: 'k1', issuedAt: w.clock.now, expiresAt: w.clock.now + 180_000 });
+    await w.store.claim('user#u', 0, { id: 'dead', hash: 'ab', linkHash: undefined, keyId: 'k1', issuedAt: w.clock.now, expiresAt: w.clock.now + 180_000 });
     const result = await issueCode(w.request()); // waits (the fixture's sleep moves the clock), then mails its own
     expect(result.kind).toBe('sent');
     expect(result.code.id).not.toBe('dead');
@@ -58,22 +61,34 @@ describe('issuing: a new sign-in inside the interval reuses the code; limits say
     expect(w.inbox).toHaveLength(2);
   });
 
-  it('refuses a fourth email inside the interval once the code is spent, in whole seconds', async () => {
+  it('without links, refuses another email inside the interval once the code has no guesses left, in whole seconds', async () => {
     const w = world();
-    await issueCode(w.request());
+    await issueCode(w.request({ withLink: false }));
     const state = w.state()!;
     w.store.items.set('user#u', { ...state, code: { ...state.code!, attempts: 3 } });
     w.clock.now += 20_000;
-    const refused = await issueCode(w.request()).catch((e: unknown) => e);
+    const refused = await issueCode(w.request({ withLink: false })).catch((e: unknown) => e);
     expect(refused).toBeInstanceOf(SendRateExceededError);
     expect((refused as SendRateExceededError).retryAfterSeconds).toBe(40);
   });
 
-  it('mails nothing while the account is paced after many answers', async () => {
+  it('with links, still offers a code whose typed guesses ran out (its link works), without mailing', async () => {
+    const w = world();
+    const first = await issueCode(w.request());
+    const state = w.state()!;
+    w.store.items.set('user#u', { ...state, code: { ...state.code!, attempts: 3 } });
+    w.clock.now += 20_000;
+    const second = await issueCode(w.request());
+    expect(second).toMatchObject({ kind: 'reused', code: { id: first.code.id, attempts: 3 } });
+    expect(w.inbox).toHaveLength(1);
+  });
+
+  it('mails a code while the account\'s typed answers are paced: the inbox gets a link that pacing does not stop', async () => {
     const w = world();
     w.store.items.set('user#u', { ...(await w.store.read('user#u')), guessTat: w.clock.now + 86_400_000, version: 1 });
-    await expect(issueCode(w.request())).rejects.toBeInstanceOf(GuessRateExceededError);
-    expect(w.inbox).toHaveLength(0);
+    expect((await issueCode(w.request())).kind).toBe('sent');
+    expect(w.inbox).toHaveLength(1);
+    expect(w.links[0]).toBeDefined();
   });
 });
 
@@ -84,7 +99,7 @@ describe('issuing: parallel sign-ins get one email', () => {
     let release!: () => void;
     const accepted = new Promise<void>((resolve) => (release = resolve));
     const base = w.request();
-    const slow = { ...base, deliver: async (code: string) => (await accepted, base.deliver(code)), sleep: () => new Promise<void>((r) => setTimeout(r, 1)) };
+    const slow = { ...base, deliver: async (secrets: MailedSecrets) => (await accepted, base.deliver(secrets)), sleep: () => new Promise<void>((r) => setTimeout(r, 1)) };
     const results = Promise.all(Array.from({ length: 20 }, () => issueCode(slow)));
     setTimeout(release, 20);
     const issued = await results;

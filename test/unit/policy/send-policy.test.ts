@@ -12,6 +12,7 @@ import { POLICY, T0 } from './fixtures.ts';
 const code = (over: Partial<StoredCode> = {}): StoredCode => ({
   id: 'c1',
   hash: 'h',
+  linkHash: 'l',
   keyId: 'k1',
   issuedAt: T0,
   expiresAt: T0 + 180_000,
@@ -34,9 +35,15 @@ describe('sends: a new sign-in inside the resend interval reuses the code alread
     const state = sentAt(T0, { code: code({ used: true }) });
     expect(decideSend(state, T0 + 1_000, POLICY)).toEqual({ kind: 'send' });
   });
-  it('refuses with the wait in whole seconds when the interval is on and the code is spent', () => {
+  it('reuses a code whose typed guesses ran out while its link works, inside the interval', () => {
     const state = sentAt(T0, { code: code({ attempts: 3 }) });
-    expect(decideSend(state, T0 + 10_000, POLICY)).toEqual({ kind: 'throttled', retryAfterSeconds: 50, reason: 'sends' });
+    expect(decideSend(state, T0 + 10_000, POLICY)).toEqual({ kind: 'reuse', code: state.code });
+  });
+  it('refuses with the wait in whole seconds when the interval is on and the code cannot be used', () => {
+    for (const spent of [code({ attempts: 3, linkHash: undefined }), code({ expiresAt: T0 + 5_000 })]) {
+      const state = sentAt(T0, { code: spent });
+      expect(decideSend(state, T0 + 10_000, POLICY)).toEqual({ kind: 'throttled', retryAfterSeconds: 50 });
+    }
   });
 });
 
@@ -58,16 +65,16 @@ describe('sends: capped per hour after a burst of 3', () => {
   });
 });
 
-describe('sends: one email for parallel sign-ins, none while answers are paced', () => {
+describe('sends: one email for parallel sign-ins; paced answers do not stop the email', () => {
   it('waits for a claim in flight, and takes over one older than the trigger budget', () => {
-    const pending = { id: 'p', hash: 'h', keyId: 'k1', issuedAt: T0, expiresAt: T0 + 180_000 };
+    const pending = { id: 'p', hash: 'h', linkHash: 'l', keyId: 'k1', issuedAt: T0, expiresAt: T0 + 180_000 };
     const state = { ...EMPTY_STATE, pending, version: 1 };
     expect(decideSend(state, T0 + PENDING_TIMEOUT_MS - 1, POLICY)).toEqual({ kind: 'wait' });
     expect(decideSend(state, T0 + PENDING_TIMEOUT_MS, POLICY)).toEqual({ kind: 'send' });
   });
-  it('refuses while the account is paced after many answers', () => {
+  it('sends while the account\'s typed answers are paced: the link in the email is not paced', () => {
     const state = { ...EMPTY_STATE, guessTat: T0 + 10 * 3_600_000 };
-    expect(decideSend(state, T0, POLICY)).toMatchObject({ kind: 'throttled', reason: 'guesses' });
+    expect(decideSend(state, T0, POLICY)).toEqual({ kind: 'send' });
   });
 });
 
@@ -82,7 +89,7 @@ describe('the one-write claim: within its bounds, the policy always says send', 
               ...EMPTY_STATE,
               code: lastSent === undefined ? undefined : code({ issuedAt: lastSent, expiresAt: lastSent + 180_000, used }),
               lastSentAt: lastSent,
-              pending: pendingAge === undefined ? undefined : { id: 'p', hash: 'h', keyId: 'k1', issuedAt: T0 - pendingAge, expiresAt: T0 + 1 },
+              pending: pendingAge === undefined ? undefined : { id: 'p', hash: 'h', linkHash: 'l', keyId: 'k1', issuedAt: T0 - pendingAge, expiresAt: T0 + 1 },
               sendTat,
               guessTat,
               version: 3,

@@ -4,9 +4,9 @@ import { issueCode } from '../../../triggers/issue-code.ts';
 import { verifyAnswer, type VerifyRequest } from '../../../triggers/verify-code.ts';
 import { KEYS, POLICY, world } from './fixtures.ts';
 
-async function issued(policy = POLICY) {
+async function issued(policy = POLICY, withLink = true) {
   const w = world(policy);
-  const result = await issueCode(w.request());
+  const result = await issueCode(w.request({ withLink }));
   const answer = (candidate: unknown, over: Partial<VerifyRequest> = {}) =>
     verifyAnswer({
       store: w.store,
@@ -22,22 +22,22 @@ async function issued(policy = POLICY) {
       ...over,
     });
   const wrong = w.inbox[0] === '000000' ? '111111' : '000000';
-  return { w, code: w.inbox[0]!, wrong, answer };
+  return { w, code: w.inbox[0]!, link: w.links[0]!, wrong, answer };
 }
 
 describe('verifying: counted before compared, consumed by success', () => {
   it('accepts the right code once; a replay is refused', async () => {
     const { code, answer } = await issued();
-    expect(await answer(code)).toEqual({ outcome: 'correct', attemptsLeft: 2 });
-    expect(await answer(code)).toEqual({ outcome: 'used' });
+    expect(await answer(code)).toEqual({ outcome: 'correct', method: 'code', attemptsLeft: 2 });
+    expect(await answer(code)).toEqual({ outcome: 'used', method: 'code' });
   });
 
   it('a code accepts at most MAX_ATTEMPTS guesses, the right one included', async () => {
     const { code, wrong, answer } = await issued();
-    expect(await answer(wrong)).toEqual({ outcome: 'wrong', attemptsLeft: 2 });
-    expect(await answer(wrong)).toEqual({ outcome: 'wrong', attemptsLeft: 1 });
-    expect(await answer(wrong)).toEqual({ outcome: 'wrong', attemptsLeft: 0 });
-    expect(await answer(code)).toEqual({ outcome: 'locked_out' });
+    expect(await answer(wrong)).toEqual({ outcome: 'wrong', method: 'code', attemptsLeft: 2 });
+    expect(await answer(wrong)).toEqual({ outcome: 'wrong', method: 'code', attemptsLeft: 1 });
+    expect(await answer(wrong)).toEqual({ outcome: 'wrong', method: 'code', attemptsLeft: 0 });
+    expect(await answer(code)).toEqual({ outcome: 'locked_out', method: 'code' });
   });
 
   it('counts parallel answers atomically: never more comparisons than MAX_ATTEMPTS', async () => {
@@ -49,7 +49,7 @@ describe('verifying: counted before compared, consumed by success', () => {
 
   it('refuses an expired code, checked on every answer', async () => {
     const { w, code, answer } = await issued();
-    expect(await answer(code, { now: w.clock.now + 180_000 })).toEqual({ outcome: 'expired' });
+    expect(await answer(code, { now: w.clock.now + 180_000 })).toEqual({ outcome: 'expired', method: 'code' });
   });
 
   it('spends nothing on an answer that cannot be a code', async () => {
@@ -57,14 +57,14 @@ describe('verifying: counted before compared, consumed by success', () => {
     for (const bad of ['', '12345', '1234567', 'abcdef', '１２３４５６', 123456, null, 'x'.repeat(10_000)]) {
       expect(await answer(bad)).toEqual({ outcome: 'malformed' });
     }
-    expect(await answer(code)).toMatchObject({ outcome: 'correct', attemptsLeft: 2 });
+    expect(await answer(code)).toMatchObject({ outcome: 'correct', method: 'code', attemptsLeft: 2 });
   });
 
   it('a session answers only for the code it was given: a newer code is not its to spend', async () => {
     const { w, answer } = await issued();
     w.clock.now += 61_000;
     const newer = await issueCode(w.request());
-    expect(await answer(w.inbox[1]!)).toEqual({ outcome: 'code_replaced' });
+    expect(await answer(w.inbox[1]!)).toEqual({ outcome: 'code_replaced', method: 'code' });
     expect(w.state()!.code).toMatchObject({ id: newer.code.id, attempts: 0 });
   });
 
@@ -86,6 +86,62 @@ describe('verifying: counted before compared, consumed by success', () => {
     };
     expect(await answer(code, { loadKeys: rotating })).toMatchObject({ outcome: 'correct' });
     expect(calls).toEqual([false, true]);
-    expect(await answer(code, { keyId: 'gone' })).toEqual({ outcome: 'expired' });
+    expect(await answer(code, { keyId: 'gone' })).toEqual({ outcome: 'expired', method: 'code' });
+  });
+});
+
+describe('verifying a sign-in link: unguessable, so neither counted nor paced; single use like the code', () => {
+  const otherSecret = (secret: string) => (secret.startsWith('A') ? 'B' : 'A') + secret.slice(1);
+
+  it('signs in once; a replay of the link or of the code is refused', async () => {
+    const { code, link, answer } = await issued();
+    expect(await answer(link)).toEqual({ outcome: 'correct', method: 'link' });
+    expect(await answer(link)).toEqual({ outcome: 'used', method: 'link' });
+    expect(await answer(code)).toEqual({ outcome: 'used', method: 'code' });
+  });
+
+  it('still signs in after a stranger spent every typed guess and the account is paced', async () => {
+    const policy = { ...POLICY, maxGuessesPerWindow: 10, guessWindowSeconds: 600 };
+    const { wrong, link, answer } = await issued(policy);
+    for (let i = 0; i < 3; i++) expect((await answer(wrong)).outcome).toBe('wrong');
+    expect((await answer(wrong)).outcome).toBe('locked_out');
+    expect(await answer(link)).toEqual({ outcome: 'correct', method: 'link' });
+  });
+
+  it('still signs in while typed answers are paced', async () => {
+    const policy = { ...POLICY, maxAttempts: 10, maxGuessesPerWindow: 10, guessWindowSeconds: 600 };
+    const { wrong, link, answer } = await issued(policy);
+    for (let i = 0; i < 4; i++) await answer(wrong);
+    await expect(answer(wrong)).rejects.toBeInstanceOf(GuessRateExceededError);
+    expect(await answer(link)).toEqual({ outcome: 'correct', method: 'link' });
+  });
+
+  it('a wrong secret is refused and counts nothing: the code keeps its guesses and the account its pace', async () => {
+    const { w, code, link, answer } = await issued();
+    const before = w.state()!;
+    for (let i = 0; i < 50; i++) expect(await answer(otherSecret(link))).toEqual({ outcome: 'wrong', method: 'link' });
+    expect(w.state()!.code).toEqual(before.code);
+    expect(w.state()!.guessTat).toBe(before.guessTat);
+    expect(await answer(code)).toMatchObject({ outcome: 'correct', attemptsLeft: 2 });
+  });
+
+  it('expires with its code, and dies when a newer code replaces it', async () => {
+    const first = await issued();
+    expect(await first.answer(first.link, { now: first.w.clock.now + 180_000 })).toEqual({ outcome: 'expired', method: 'link' });
+    first.w.clock.now += 61_000;
+    await issueCode(first.w.request());
+    expect(await first.answer(first.link, { now: first.w.clock.now })).toEqual({ outcome: 'code_replaced', method: 'link' });
+  });
+
+  it('the right code and the right link at once: exactly one signs in', async () => {
+    const { code, link, answer } = await issued();
+    const outcomes = (await Promise.all([answer(code), answer(link), answer(code), answer(link)])).map((r) => r.outcome);
+    expect(outcomes.filter((o) => o === 'correct')).toHaveLength(1);
+    expect(outcomes.filter((o) => o === 'used')).toHaveLength(3);
+  });
+
+  it('when no link was mailed, a link-shaped answer is simply wrong', async () => {
+    const { answer } = await issued(POLICY, false);
+    expect(await answer('A'.repeat(22))).toEqual({ outcome: 'wrong', method: 'link' });
   });
 });
