@@ -138,6 +138,7 @@ export function createDynamoCodeStore(db: DynamoDBDocumentClient, tableName: str
         ConditionExpression:
           '(attribute_not_exists(pendingId) OR pendingIssuedAt <= :pendingIssuedBy) AND ' +
           '(attribute_not_exists(lastSentAt) OR lastSentAt <= :lastSentBy) AND ' +
+          '(attribute_not_exists(linkHash) OR expiresAt <= :linkedCodeExpiredBy) AND ' +
           '(attribute_not_exists(sendTat) OR sendTat <= :sendTatAtMost)',
         ExpressionAttributeNames: { '#ttl': 'ttl' },
         ExpressionAttributeValues: {
@@ -146,6 +147,7 @@ export function createDynamoCodeStore(db: DynamoDBDocumentClient, tableName: str
           ':one': 1,
           ':pendingIssuedBy': bounds.pendingIssuedBy,
           ':lastSentBy': bounds.lastSentBy,
+          ':linkedCodeExpiredBy': bounds.linkedCodeExpiredBy,
           ':sendTatAtMost': bounds.sendTatAtMost,
         },
         ReturnValues: 'ALL_OLD',

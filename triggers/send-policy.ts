@@ -35,13 +35,16 @@ export type SendDecision =
 /**
  * Bounds under which a new email may certainly be sent at `now`, each on one stored field, so that a store can
  * check them in the same conditional write that claims the send (no read first). Stricter than decideSend in
- * one case only: a code just used to sign in still counts its resend interval here, and decideSend decides that.
+ * one case only: a code just used to sign in still counts its resend interval and its link's lifetime here, and
+ * decideSend decides that.
  */
 export interface SendableBounds {
   /** No claim younger than PENDING_TIMEOUT_MS: a pending claim issued at or before this is abandoned. */
   readonly pendingIssuedBy: number;
   /** The last email was sent at or before this (resend interval). */
   readonly lastSentBy: number;
+  /** A code mailed with a link expired at or before this (or was mailed without one). */
+  readonly linkedCodeExpiredBy: number;
   /** Send pacing admits one more (rate-limit tat at or below this). */
   readonly sendTatAtMost: number;
 }
@@ -51,6 +54,7 @@ export function sendableBounds(now: number, policy: SendPolicy): SendableBounds 
   return {
     pendingIssuedBy: now - PENDING_TIMEOUT_MS,
     lastSentBy: now - policy.resendIntervalSeconds * 1000,
+    linkedCodeExpiredBy: now,
     sendTatAtMost: now + (rate.burst - 1) * rate.intervalMs,
   };
 }
@@ -60,17 +64,21 @@ export function withinSendableBounds(state: UserState, bounds: SendableBounds): 
   return (
     (state.pending === undefined || state.pending.issuedAt <= bounds.pendingIssuedBy) &&
     (state.lastSentAt === undefined || state.lastSentAt <= bounds.lastSentBy) &&
+    (state.code?.linkHash === undefined || state.code.expiresAt <= bounds.linkedCodeExpiredBy) &&
     state.sendTat <= bounds.sendTatAtMost
   );
 }
 
 /** Epoch ms from which another email may be sent. */
 export function nextSendAllowedAt(state: UserState, now: number, policy: SendPolicy): number {
+  const { code } = state;
   // A code just used to sign in is spent: signing in again needs a new one at once.
-  const afterInterval =
-    state.lastSentAt === undefined || state.code?.used ? now : state.lastSentAt + policy.resendIntervalSeconds * 1000;
+  const afterInterval = state.lastSentAt === undefined || code?.used ? now : state.lastSentAt + policy.resendIntervalSeconds * 1000;
+  // A link is opened by starting a new sign-in, which must be given the link's code: no new code replaces it
+  // while it works. Without this, a link clicked after the resend interval would mail a code that kills it.
+  const linkWorks = code?.linkHash !== undefined && !code.used ? code.expiresAt : now;
   const rate = admit(state.sendTat, now, sendRate(policy));
-  return Math.max(now, afterInterval, rate.ok ? now : now + rate.retryAfterMs);
+  return Math.max(now, afterInterval, linkWorks, rate.ok ? now : now + rate.retryAfterMs);
 }
 
 /**

@@ -22,6 +22,11 @@ export function codeInEmail(email: MailboxEmail | undefined): string | undefined
   return /code for .* is: (\d+)/.exec(email?.body.text ?? '')?.[1];
 }
 
+/** The sign-in link in a code email's text part (the default template's wording), or undefined. */
+export function linkInEmail(email: MailboxEmail | undefined): string | undefined {
+  return /sign in:\n(\S+#\S*link=[A-Za-z0-9_-]+)/.exec(email?.body.text ?? '')?.[1];
+}
+
 /** The code in the newest email to `to`, or undefined when none arrived. */
 export async function latestCode(mailboxUrl: string, to: string): Promise<string | undefined> {
   return codeInEmail((await listEmails(mailboxUrl, to)).at(-1));

@@ -1,6 +1,6 @@
 import { startDynamo, createCodeTable } from '../../infra/local/dynamodb.ts';
 import { startSes } from '../../infra/local/ses.ts';
-import { latestCode, listEmails } from '../../infra/local/mailbox-client.ts';
+import { latestCode, linkInEmail, listEmails } from '../../infra/local/mailbox-client.ts';
 import { loadConfig, type Config } from '../../triggers/config.ts';
 import { hostTriggers } from '../../triggers/host.ts';
 import type { SendTiming } from '../../triggers/send-timing.ts';
@@ -55,6 +55,8 @@ export async function triggersOn(aws: LocalAws, env: Record<string, string> = {}
     TABLE_NAME: tableName,
     SES_FROM_ADDRESS: 'no-reply@example.com',
     CODE_KEY_FILE: ensureCodeKeyFile(undefined),
+    // Links are mailed as the local stack mails them (code mode only).
+    ...(env.SIGN_IN_MODE === 'password-and-code' ? {} : { SIGN_IN_LINK_URL: 'http://127.0.0.1:5173/' }),
     ...env,
   });
   const { now, ...parts } = overrides;
@@ -84,6 +86,13 @@ export async function triggersOn(aws: LocalAws, env: Record<string, string> = {}
       const code = await latestCode(aws.sesUrl, address);
       if (!code) throw new Error(`no code mailed to ${address}`);
       return code;
+    },
+    /** The secret of the sign-in link in the newest email to `address`: what the page answers with. */
+    linkSecretFor: async (address: string) => {
+      const link = linkInEmail((await listEmails(aws.sesUrl, address)).at(-1));
+      const secret = link && new URLSearchParams(new URL(link).hash.slice(1)).get('link');
+      if (!secret) throw new Error(`no sign-in link mailed to ${address}`);
+      return secret;
     },
   };
 }

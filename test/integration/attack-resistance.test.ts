@@ -87,7 +87,8 @@ describe('a copy of the table yields no code: hashes are keyed by a secret that 
 describe("a session only spends the guesses of the code it was given: a stranger's old sessions cannot burn a newer code", () => {
   it("answers in a session whose code was replaced spend nothing, and its right answer is still refused", async () => {
     const clock = testClock();
-    const t = await triggersOn(aws, {}, { now: clock.now });
+    // Without links, a new email may replace a live code after the resend interval (with links, only once it expired).
+    const t = await triggersOn(aws, { SIGN_IN_LINK_URL: '' }, { now: clock.now });
     const user = newUser();
     const strangerSession = (await t.create(createEvent(user))).response.privateChallengeParameters;
     const old = await t.codeFor(user.email);
@@ -121,13 +122,22 @@ describe('answers are paced per account: at most MAX_GUESSES_PER_DAY evaluated i
     expect(wait).toBeLessThanOrEqual(15 * 60);
     expect((await t.store.read(`user#${user.userName}`)).code?.attempts).toBe(4);
 
-    // A new sign-in is refused the same way, and mails nothing it could not yet accept an answer for.
-    await expect(t.create(createEvent(newUser()))).resolves.toBeDefined();
-    await expect(t.create(createEvent(user))).rejects.toBeInstanceOf(GuessRateExceededError);
+    // A new sign-in is not refused: it gets the same code, and the link in its email is not paced.
+    await t.create(createEvent(user));
     expect(await t.emailsTo(user.email)).toHaveLength(1);
+    expect((await t.verify(verifyEvent(user, await t.linkSecretFor(user.email)))).response.answerCorrect).toBe(true);
+  });
 
-    // Once the wait is over the person signs in (the code mailed before has expired meanwhile).
-    clock.advance(wait);
+  it('without links, the typed code works again once the wait is over', async () => {
+    const clock = testClock();
+    const t = await triggersOn(aws, { MAX_ATTEMPTS: '10', SIGN_IN_LINK_URL: '' }, { now: clock.now });
+    const user = newUser();
+    await t.create(createEvent(user));
+    const code = await t.codeFor(user.email);
+    for (let i = 0; i < 4; i++) await t.verify(verifyEvent(user, wrongFor(code)));
+    const refused = await t.verify(verifyEvent(user, code)).catch((e: unknown) => e);
+    expect(refused).toBeInstanceOf(GuessRateExceededError);
+    clock.advance((refused as GuessRateExceededError).retryAfterSeconds);
     await t.create(createEvent(user));
     expect((await t.verify(verifyEvent(user, await t.codeFor(user.email)))).response.answerCorrect).toBe(true);
   });
@@ -156,6 +166,107 @@ describe('answers are paced per account: at most MAX_GUESSES_PER_DAY evaluated i
     expect(clock.now() - start).toBeGreaterThanOrEqual(86_400_000);
     expect(evaluated).toBeGreaterThan(90);
     expect(evaluated).toBeLessThanOrEqual(100);
+  }, 120_000);
+});
+
+describe('no lock-out: the inbox signs in with the link however a stranger hammers', () => {
+  it('twenty parallel wrong answers and the victim\'s link at once: the victim is in, the code is spent once', async () => {
+    const t = await triggersOn(aws);
+    const user = newUser();
+    const victim = (await t.create(createEvent(user))).response.privateChallengeParameters;
+    const stranger = (await t.create(createEvent(user))).response.privateChallengeParameters;
+    expect(stranger.codeId).toBe(victim.codeId); // one email for both sign-ins
+    const secret = await t.linkSecretFor(user.email);
+    const attempts = [
+      ...Array.from({ length: 20 }, () => t.verify(verifyEvent(user, '000000', stranger)).then((e) => e.response.answerCorrect, () => false)),
+      t.verify(verifyEvent(user, secret, victim)).then((e) => e.response.answerCorrect),
+    ];
+    const results = await Promise.all(attempts);
+    expect(results.at(-1)).toBe(true);
+    expect(results.slice(0, -1).filter(Boolean)).toHaveLength(0);
+    const state = await t.store.read(`user#${user.userName}`);
+    expect(state.code?.used).toBe(true);
+    expect(state.code?.attempts).toBeLessThanOrEqual(3);
+    expect((await t.verify(verifyEvent(user, secret, victim))).response.answerCorrect).toBe(false); // replay
+  });
+
+  it('a wrong link counts nothing and leaves the code working; the table holds no link secret', async () => {
+    const t = await triggersOn(aws);
+    const user = newUser();
+    await t.create(createEvent(user));
+    const secret = await t.linkSecretFor(user.email);
+    const forged = (secret[0] === 'A' ? 'B' : 'A') + secret.slice(1);
+    for (let i = 0; i < 30; i++) expect((await t.verify(verifyEvent(user, forged))).response.answerCorrect).toBe(false);
+    const state = await t.store.read(`user#${user.userName}`);
+    expect(state.code?.attempts).toBe(0);
+    expect(state.guessTat).toBe(0);
+    const { Item } = await new DynamoDBClient({ endpoint: aws.dynamodbUrl }).send(
+      new GetItemCommand({ TableName: t.tableName, Key: { pk: { S: `user#${user.userName}` } } }),
+    );
+    expect(JSON.stringify(Item)).not.toContain(secret);
+    expect((await t.verify(verifyEvent(user, await t.codeFor(user.email)))).response.answerCorrect).toBe(true);
+  });
+
+  it('a stranger taking every send and answer slot for 8 simulated hours: the victim always signs in within 15 minutes', async () => {
+    const clock = testClock();
+    const t = await triggersOn(aws, {}, { now: clock.now });
+    const user = newUser();
+    const start = clock.now();
+    const end = start + 8 * 3_600_000;
+    const throttled = (error: unknown) =>
+      error instanceof GuessRateExceededError || error instanceof SendRateExceededError ? error.retryAfterSeconds * 1000 : undefined;
+
+    // The stranger acts again the moment a refusal says it may; the victim starts a sign-in every 7 to 19 minutes.
+    let strangerAt = start;
+    let victimAt = start + 60_000;
+    let victimSince = victimAt;
+    let strangerEvaluated = 0;
+    let linkFailures = 0;
+    const waits: number[] = [];
+    for (let step = 0; step < 5_000 && Math.min(strangerAt, victimAt) < end; step++) {
+      const at = Math.min(strangerAt, victimAt);
+      clock.advance(Math.max(0, at - clock.now()) / 1000);
+      if (strangerAt <= victimAt) {
+        try {
+          const session = (await t.create(createEvent(user))).response.privateChallengeParameters;
+          const before = (await t.store.read(`user#${user.userName}`)).code?.attempts ?? 0;
+          await t.verify(verifyEvent(user, '000000', session));
+          strangerEvaluated += ((await t.store.read(`user#${user.userName}`)).code?.attempts ?? 0) - before;
+          strangerAt = clock.now() + 1_000;
+        } catch (error) {
+          const wait = throttled(error);
+          if (wait === undefined) throw error;
+          strangerAt = clock.now() + Math.max(wait, 1_000);
+        }
+        continue;
+      }
+      try {
+        const session = (await t.create(createEvent(user))).response.privateChallengeParameters;
+        const signedIn = (await t.verify(verifyEvent(user, await t.linkSecretFor(user.email), session))).response.answerCorrect;
+        if (!signedIn) {
+          // The code offered expired in the moment between the offer and the click: start again.
+          const code = (await t.store.read(`user#${user.userName}`)).code;
+          console.info(`victim's link refused: code ${code?.id === session.codeId ? 'same' : 'replaced'}, expired ${clock.now() - (code?.expiresAt ?? 0)} ms ago, used ${code?.used}`);
+          linkFailures += 1;
+          victimAt = clock.now() + 1_000;
+          continue;
+        }
+        waits.push(clock.now() - victimSince);
+        victimAt = victimSince = clock.now() + (7 + (waits.length * 5) % 13) * 60_000;
+      } catch (error) {
+        const wait = throttled(error);
+        if (wait === undefined) throw error;
+        victimAt = clock.now() + wait; // the page's countdown, then the person tries again
+      }
+    }
+    console.info(
+      `Sustained attack, 8 simulated hours: victim signed in ${waits.length} times, longest wait ${Math.round(Math.max(...waits) / 1000)} s; ` +
+        `stranger's evaluated answers ${strangerEvaluated}; emails ${(await t.emailsTo(user.email)).length}; links that expired as they were opened ${linkFailures}`,
+    );
+    expect(waits.length).toBeGreaterThanOrEqual(20);
+    expect(linkFailures).toBeLessThanOrEqual(2);
+    expect(Math.max(...waits)).toBeLessThanOrEqual(15 * 60_000);
+    expect(strangerEvaluated).toBeLessThanOrEqual(4 + Math.ceil((8 / 24) * 96));
   }, 120_000);
 });
 

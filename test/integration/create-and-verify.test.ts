@@ -25,7 +25,7 @@ describe('Create issues a code, mails it through SES and returns Cognito-shaped 
 
     expect(response.challengeMetadata).toBe('EMAIL_CODE');
     const pub = response.publicChallengeParameters;
-    expect(Object.keys(pub).sort()).toEqual(['attemptsLeft', 'codeLength', 'email', 'expiresAt', 'resendAvailableAt']);
+    expect(Object.keys(pub).sort()).toEqual(['attemptsLeft', 'codeLength', 'email', 'expiresAt', 'resendAvailableAt', 'signInLink']);
     for (const value of [...Object.values(pub), ...Object.values(response.privateChallengeParameters)]) {
       expect(typeof value).toBe('string');
     }
@@ -33,12 +33,19 @@ describe('Create issues a code, mails it through SES and returns Cognito-shaped 
     expect(pub.codeLength).toBe('6');
     expect(pub.attemptsLeft).toBe('3');
     expect(Number(pub.expiresAt)).toBeGreaterThanOrEqual(Math.floor(before / 1000) + 179);
-    expect(Number(pub.resendAvailableAt)).toBeGreaterThanOrEqual(Math.floor(before / 1000) + 59);
+    // A link is not replaced while it works: the next email waits for the code's expiry, not only the interval.
+    expect(pub.resendAvailableAt).toBe(pub.expiresAt);
+    expect(pub.signInLink).toBe('true');
+    const secret = await t.linkSecretFor(user.email);
+    expect(mail!.body.text).toContain(`http://127.0.0.1:5173/#email=${encodeURIComponent(user.email)}&link=${secret}`);
+    expect(mail!.body.html).toContain(`href="http://127.0.0.1:5173/#email=${encodeURIComponent(user.email)}&amp;link=${secret}"`);
     expect(JSON.stringify(response)).not.toContain(code);
+    expect(JSON.stringify(response)).not.toContain(secret);
   });
 
   it('fills custom email templates (EMAIL_SUBJECT, EMAIL_TEXT_TEMPLATE, EMAIL_HTML_TEMPLATE)', async () => {
     const t = await triggersOn(aws, {
+      SIGN_IN_LINK_URL: '',
       APP_NAME: 'Acme & Co',
       CODE_TTL_SECONDS: '600',
       EMAIL_SUBJECT: '{{appName}} sign-in',

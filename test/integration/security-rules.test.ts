@@ -86,7 +86,8 @@ describe('expiry is checked on every verify, not left to DynamoDB TTL', () => {
 describe('a new code replaces the previous one: only the latest code mailed is valid', () => {
   it('rejects the older code once a newer one was mailed', async () => {
     const clock = testClock();
-    const t = await triggersOn(aws, {}, { now: clock.now });
+    // Without links a live code is replaced after the resend interval; with links only once it expired or was used.
+    const t = await triggersOn(aws, { SIGN_IN_LINK_URL: '' }, { now: clock.now });
     const user = newUser();
     const firstSession = (await t.create(createEvent(user))).response.privateChallengeParameters;
     const first = await t.codeFor(user.email);
@@ -133,7 +134,8 @@ describe('sends are rate limited per user', () => {
 
   it('sends at most 3 emails at once, then one per hour / MAX_SENDS_PER_HOUR, even to parallel calls', async () => {
     const clock = testClock();
-    const t = await triggersOn(aws, { MAX_SENDS_PER_HOUR: '6', RESEND_INTERVAL_SECONDS: '10' }, { now: clock.now });
+    // Without links, so that live codes may be replaced every 10 s and the burst is reached quickly.
+    const t = await triggersOn(aws, { MAX_SENDS_PER_HOUR: '6', RESEND_INTERVAL_SECONDS: '10', SIGN_IN_LINK_URL: '' }, { now: clock.now });
     const user = newUser();
     for (let i = 0; i < 2; i++) {
       await t.create(createEvent(user));

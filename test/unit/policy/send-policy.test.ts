@@ -26,10 +26,16 @@ describe('sends: a new sign-in inside the resend interval reuses the code alread
   it('sends to a user with nothing stored', () => {
     expect(decideSend(EMPTY_STATE, T0, POLICY)).toEqual({ kind: 'send' });
   });
-  it('reuses the live code inside the interval, and sends again after it', () => {
-    const state = sentAt(T0);
+  it('without a link, reuses the live code inside the interval, and sends again after it', () => {
+    const state = sentAt(T0, { code: code({ linkHash: undefined }) });
     expect(decideSend(state, T0 + 59_000, POLICY)).toEqual({ kind: 'reuse', code: state.code });
     expect(decideSend(state, T0 + 60_000, POLICY)).toEqual({ kind: 'send' });
+  });
+  it('with a link, reuses the code until it expires: opening the link starts a sign-in that must get its code', () => {
+    const state = sentAt(T0);
+    expect(decideSend(state, T0 + 179_999, POLICY)).toEqual({ kind: 'reuse', code: state.code });
+    expect(nextSendAllowedAt(state, T0 + 60_000, POLICY)).toBe(T0 + 180_000);
+    expect(decideSend(state, T0 + 180_000, POLICY)).toEqual({ kind: 'send' });
   });
   it('sends at once after a code was used to sign in', () => {
     const state = sentAt(T0, { code: code({ used: true }) });
@@ -58,7 +64,7 @@ describe('sends: capped per hour after a burst of 3', () => {
       const allowedAfter = nextSendAllowedAt(state, t, policy); // the next send is charged from here
       expect(allowedAfter).toBe(t);
       const tat = Math.max(state.sendTat, t) + 720_000;
-      state = { ...state, code: code({ issuedAt: t, expiresAt: t + 180_000, attempts: 3 }), lastSentAt: t, sendTat: tat };
+      state = { ...state, code: code({ issuedAt: t, expiresAt: t + 180_000, attempts: 3, linkHash: undefined }), lastSentAt: t, sendTat: tat };
     }
     expect(sends.length).toBeLessThanOrEqual(3 + 5);
     expect(sends.slice(0, 3)).toEqual([T0, T0 + 5_000, T0 + 10_000]);
@@ -82,12 +88,13 @@ describe('the one-write claim: within its bounds, the policy always says send', 
   const states: UserState[] = [];
   for (const lastSent of [undefined, T0 - 120_000, T0 - 61_000, T0 - 60_000, T0 - 59_000, T0 - 1_000])
     for (const used of [false, true])
+      for (const linkHash of [undefined, 'l'])
       for (const pendingAge of [undefined, 0, PENDING_TIMEOUT_MS - 1, PENDING_TIMEOUT_MS, 60_000])
         for (const sendTat of [0, T0, T0 + 1_440_000, T0 + 1_440_001, T0 + 3_000_000])
           for (const guessTat of [0, T0, T0 + 2_591_999, T0 + 2_600_000, T0 + 9_000_000])
             states.push({
               ...EMPTY_STATE,
-              code: lastSent === undefined ? undefined : code({ issuedAt: lastSent, expiresAt: lastSent + 180_000, used }),
+              code: lastSent === undefined ? undefined : code({ issuedAt: lastSent, expiresAt: lastSent + 180_000, used, linkHash }),
               lastSentAt: lastSent,
               pending: pendingAge === undefined ? undefined : { id: 'p', hash: 'h', linkHash: 'l', keyId: 'k1', issuedAt: T0 - pendingAge, expiresAt: T0 + 1 },
               sendTat,
@@ -104,8 +111,9 @@ describe('the one-write claim: within its bounds, the policy always says send', 
         admitted += 1;
         expect(send, JSON.stringify(state)).toBe(true);
       } else if (send) {
-        // The one case left to the read: a code used moments ago, inside the interval.
-        expect(state.code?.used && state.lastSentAt! > bounds.lastSentBy, JSON.stringify(state)).toBe(true);
+        // The one case left to the read: a code used moments ago, inside the interval or its link's lifetime.
+        const recent = state.lastSentAt! > bounds.lastSentBy || state.code!.expiresAt > bounds.linkedCodeExpiredBy;
+        expect(state.code?.used && recent, JSON.stringify(state)).toBe(true);
       }
     }
     expect(admitted).toBeGreaterThan(0);

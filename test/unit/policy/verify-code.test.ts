@@ -61,9 +61,9 @@ describe('verifying: counted before compared, consumed by success', () => {
   });
 
   it('a session answers only for the code it was given: a newer code is not its to spend', async () => {
-    const { w, answer } = await issued();
+    const { w, answer } = await issued(POLICY, false);
     w.clock.now += 61_000;
-    const newer = await issueCode(w.request());
+    const newer = await issueCode(w.request({ withLink: false }));
     expect(await answer(w.inbox[1]!)).toEqual({ outcome: 'code_replaced', method: 'code' });
     expect(w.state()!.code).toMatchObject({ id: newer.code.id, attempts: 0 });
   });
@@ -128,7 +128,7 @@ describe('verifying a sign-in link: unguessable, so neither counted nor paced; s
   it('expires with its code, and dies when a newer code replaces it', async () => {
     const first = await issued();
     expect(await first.answer(first.link, { now: first.w.clock.now + 180_000 })).toEqual({ outcome: 'expired', method: 'link' });
-    first.w.clock.now += 61_000;
+    first.w.clock.now += 181_000;
     await issueCode(first.w.request());
     expect(await first.answer(first.link, { now: first.w.clock.now })).toEqual({ outcome: 'code_replaced', method: 'link' });
   });
