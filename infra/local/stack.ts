@@ -73,13 +73,15 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
   const userPoolId = options.userPoolId ?? `${region}_Local1`;
   const userPoolClientId = options.userPoolClientId ?? 'local1client2for3email4otp';
   if (options.clean && options.dataDir) rmSync(options.dataDir, { recursive: true, force: true });
-  const config = loadConfig({
+  const triggerEnv = {
     SES_FROM_ADDRESS: DEFAULT_FROM,
     ...options.triggerEnv,
     TABLE_NAME: TABLE_NAME,
     CODE_KEY_SECRET_ID: undefined,
     CODE_KEY_FILE: ensureCodeKeyFile(options.dataDir),
-  });
+  };
+  // Validated before anything starts; read again once the page's address is known, for the emails' links.
+  let config = loadConfig(triggerEnv);
 
   const started: RunningServer[] = [];
   const stopAll = async () => {
@@ -101,6 +103,14 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       AWS_ENDPOINT_URL_SES: ses.url,
     });
     const allowedOrigins = new Set(options.corsOrigins ?? []);
+    const web = options.web === false ? undefined : await (await import('./web.ts')).startWeb(options.webPort, () => info, names.web);
+    if (web) {
+      started.push(web);
+      // The page's own origin, under both names a developer may open it by.
+      allowedOrigins.add(web.url).add(`http://localhost:${web.port}`);
+      // In code mode each email also carries a link to the page, unless SIGN_IN_LINK_URL names another.
+      if (config.signInMode === 'code' && !config.signInLinkUrl) config = loadConfig({ ...triggerEnv, SIGN_IN_LINK_URL: `${web.url}/` });
+    }
     let poolTriggers: AuthTriggers | undefined;
     const cognito = await startCognito(options.cognitoPort, names.cognito, () => allowedOrigins, (endpoint) => {
       const { define, create, verify, preSignUp, postAuthentication } = hostTriggers(config, {
@@ -125,12 +135,6 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     });
     started.push(cognito.server);
 
-    const web = options.web === false ? undefined : await (await import('./web.ts')).startWeb(options.webPort, () => info, names.web);
-    if (web) {
-      started.push(web);
-      // The page's own origin, under both names a developer may open it by.
-      allowedOrigins.add(web.url).add(`http://localhost:${web.port}`);
-    }
     // Key order is the stack.json contract's.
     const info: StackInfo = {
       region,

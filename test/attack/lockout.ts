@@ -4,17 +4,19 @@
  * One attacker client signs in as the victim's address and answers wrong codes as fast as the endpoint
  * answers (it retries at once when told to wait: the strongest strategy, since waiting earns nothing).
  * The victim, who has the inbox, tries to sign in every VICTIM_EVERY_SECONDS, follows each "Try again in N
- * seconds" like the page's countdown, and reads the code from the mailbox.
+ * seconds" like the page's countdown, and opens the sign-in link of the newest email (the page answers with
+ * the link's secret, which neither the code's guess limit nor the account's answer pacing applies to).
  *
- * Time is compressed: the answer-pacing window (a day by default) is GUESS_WINDOW_SECONDS long here, so a
- * few minutes stand for a day. Figures are printed as measured and scaled back to the defaults.
+ * Time is compressed: the answer-pacing window (a day by default) is GUESS_WINDOW_SECONDS long here, and the
+ * send window and the code lifetime shrink by the same factor, so a few minutes stand for a day. Figures are
+ * printed as measured and scaled back to the defaults.
  */
 import {
   CognitoIdentityProviderClient,
   InitiateAuthCommand,
   RespondToAuthChallengeCommand,
 } from '@aws-sdk/client-cognito-identity-provider';
-import { codeInEmail, listEmails } from '../../infra/local/mailbox-client.ts';
+import { linkInEmail, listEmails } from '../../infra/local/mailbox-client.ts';
 import { startLocalStack } from '../../infra/local/stack.ts';
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
@@ -26,7 +28,7 @@ const runSeconds = seconds('ATTACK_SECONDS', 300);
 const windowSeconds = seconds('GUESS_WINDOW_SECONDS', 1_440);
 const victimEverySeconds = seconds('VICTIM_EVERY_SECONDS', 10);
 const scale = DAY / windowSeconds;
-/** A person needs ~15 s to read the email and type the code; compressed like everything else. */
+/** A person needs ~15 s to open the email and its link; compressed like everything else. */
 const victimTypingMs = (15_000 / scale) | 0;
 
 // Count evaluated answers from the triggers' own audit lines.
@@ -51,11 +53,14 @@ const stack = await startLocalStack({
   sesPort: 0,
   webPort: 0,
   web: false,
-  // Both limiters run on compressed time; the resend interval cannot go under 5 s (Cognito's retry window).
+  // Both limiters and the code lifetime run on compressed time; the resend interval cannot go under 5 s
+  // (Cognito's retry window). Without the page, the links point where it would be.
   triggerEnv: {
     GUESS_WINDOW_SECONDS: String(windowSeconds),
     SEND_WINDOW_SECONDS: String(Math.max(60, Math.round(3_600 / scale))),
+    CODE_TTL_SECONDS: String(Math.max(1, Math.round(180 / scale))),
     RESEND_INTERVAL_SECONDS: '5',
+    SIGN_IN_LINK_URL: 'http://127.0.0.1:5173/',
   },
 });
 const { info, pool } = stack;
@@ -70,6 +75,7 @@ let started = Date.now();
 let endsAt = Number.POSITIVE_INFINITY;
 const running = () => Date.now() < endsAt;
 let attackerRequests = 0;
+let linkRefusals = 0;
 
 async function attacker() {
   const cognito = client();
@@ -106,17 +112,18 @@ async function victimSignIn(): Promise<number | undefined> {
         new InitiateAuthCommand({ AuthFlow: 'CUSTOM_AUTH', ClientId: info.userPoolClientId, AuthParameters: { USERNAME: victim } }),
       );
       await waitFor(victimTypingMs);
-      const mail = (await listEmails(info.mailboxUrl, victim)).at(-1);
-      const code = codeInEmail(mail) ?? '';
+      const link = linkInEmail((await listEmails(info.mailboxUrl, victim)).at(-1));
+      const secret = link ? (new URLSearchParams(new URL(link).hash.slice(1)).get('link') ?? '') : '';
       const result = await cognito.send(
         new RespondToAuthChallengeCommand({
           ClientId: info.userPoolClientId,
           ChallengeName: 'CUSTOM_CHALLENGE',
           Session: challenge.Session,
-          ChallengeResponses: { USERNAME: challenge.ChallengeParameters!.USERNAME!, ANSWER: code },
+          ChallengeResponses: { USERNAME: challenge.ChallengeParameters!.USERNAME!, ANSWER: secret },
         }),
       );
       if (result.AuthenticationResult) return (Date.now() - from) / 1000;
+      linkRefusals += 1; // the code expired between the offer and the click: start again
     } catch (error) {
       const wait = retryAfter(error);
       await waitFor(Number.isFinite(wait) ? wait * 1000 : 200);
@@ -129,8 +136,10 @@ async function victimLoop() {
   const waits: number[] = [];
   let unfinished = 0;
   while (running()) {
+    const from = Date.now();
     const took = await victimSignIn();
-    if (took === undefined) unfinished = (Date.now() - started) / 1000;
+    // Cut off by the end of the run: how long that last sign-in had been waiting.
+    if (took === undefined) unfinished = (Date.now() - from) / 1000;
     else waits.push(took);
     await waitFor(victimEverySeconds * 1000);
   }
@@ -165,8 +174,9 @@ console.log('What the victim saw');
 row('sign-ins completed', String(victimResult.waits.length));
 row('longest wait, measured', `${longest.toFixed(1)} s`);
 row('longest wait, scaled to the defaults', `${((longest * scale) / 60).toFixed(1)} min`);
-row('still waiting when the run ended', victimResult.unfinished ? `yes, since ${victimResult.unfinished.toFixed(0)} s` : 'no');
+row('still waiting when the run ended', victimResult.unfinished ? `yes, for ${victimResult.unfinished.toFixed(1)} s` : 'no');
 row('emails received during the attack', String(emails));
+row('links refused (code expired as it was opened)', String(linkRefusals));
 row('after the attack stops, signed in within', afterAttack === undefined ? 'not within an hour' : `${((afterAttack * scale) / 60).toFixed(1)} min at the defaults`);
-console.log(JSON.stringify({ elapsed, evaluated, perDay, victim: victimResult, afterAttack, emails, audit }));
+console.log(JSON.stringify({ elapsed, evaluated, perDay, victim: victimResult, afterAttack, emails, linkRefusals, audit }));
 process.exit(0);

@@ -7,7 +7,7 @@ import {
   type AuthenticationResultType,
 } from '@aws-sdk/client-cognito-identity-provider';
 import { JwtVerifier } from 'aws-jwt-verify';
-import { latestCode, listEmails } from '../../infra/local/mailbox-client.ts';
+import { latestCode, linkInEmail, listEmails } from '../../infra/local/mailbox-client.ts';
 import { startLocalStack, type LocalStackOptions } from '../../infra/local/stack.ts';
 
 let users = 0;
@@ -60,6 +60,16 @@ export async function startTestStack(triggerEnv: Record<string, string> = {}, op
     throw new Error(`no code mailed to ${email}`);
   }
 
+  /** The sign-in link in the newest email to `email` (code mode, with the page or SIGN_IN_LINK_URL). */
+  async function linkFor(email: string): Promise<string> {
+    for (let i = 0; i < 20; i++) {
+      const link = linkInEmail((await listEmails(info.mailboxUrl, email)).at(-1));
+      if (link) return link;
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    throw new Error(`no sign-in link mailed to ${email}`);
+  }
+
   /** A passwordless sign-in through the SDK with the mailed code (code mode). */
   async function signIn(email: string): Promise<AuthenticationResultType> {
     const challenge = await client.send(
@@ -97,6 +107,7 @@ export async function startTestStack(triggerEnv: Record<string, string> = {}, op
     client,
     createUser,
     codeFor,
+    linkFor,
     signIn,
     emailsTo: (email: string) => listEmails(info.mailboxUrl, email),
     verifier,

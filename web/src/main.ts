@@ -4,14 +4,17 @@ import {
   RetryLaterError,
   SendThrottledError,
   SessionExpiredError,
+  SignInLinkRefusedError,
   TooManyAttemptsError,
   WrongCodeError,
   createEmailCodeSignIn,
   isSameCode,
+  readSignInLink,
   toSignInError,
   type CodeStep,
   type EmailCodeSignIn,
   type SignInError,
+  type SignInLink,
   type SignInStep,
   type SignedInUser,
 } from './client/index.ts';
@@ -21,7 +24,7 @@ import { friendlyError } from './messages.ts';
 import { recallSignIn, rememberSignIn, rememberedCodeFor } from './remembered-sign-in.ts';
 import { configureAuth, loadRuntimeConfig, type RuntimeConfig } from './runtime-config.ts';
 
-type View = 'start' | 'new-password' | 'code' | 'signed-in' | 'none';
+type View = 'start' | 'link' | 'new-password' | 'code' | 'signed-in' | 'none';
 
 /** Everything the page shows follows from this state and the clock; {@link render} runs every second. */
 const state = {
@@ -41,6 +44,8 @@ const state = {
   expiryAnnounced: false,
   /** Whether the last render showed a wait, so that its end is announced once. */
   waiting: false,
+  /** The sign-in link the page was opened with, until it is used or set aside. */
+  link: undefined as SignInLink | undefined,
 };
 
 let config: RuntimeConfig | undefined;
@@ -52,6 +57,7 @@ const startLabel = () => (passwordMode() ? 'Continue' : 'Email me a code');
 function show(view: View): void {
   state.view = view;
   ui.startForm.hidden = view !== 'start';
+  ui.linkForm.hidden = view !== 'link';
   ui.newPasswordForm.hidden = view !== 'new-password';
   ui.codeForm.hidden = view !== 'code';
   ui.signedIn.hidden = view !== 'signed-in';
@@ -80,6 +86,8 @@ function render(): void {
   setAvailable(ui.newPasswordButton, !state.busy, 'Set password and continue');
   setAvailable(ui.signOutButton, !state.busy, 'Sign out');
   setAvailable(ui.restartButton, !state.busy, 'Use a different email');
+  setAvailable(ui.linkButton, !state.busy, 'Sign in');
+  setAvailable(ui.linkCancelButton, !state.busy, 'Not you? Use a different email');
 
   let waiting = state.view === 'start' && sendWaiting;
   if (state.view === 'code' && state.challenge) {
@@ -88,7 +96,9 @@ function render(): void {
     const answerWaiting = state.answerWaitUntil > now;
     if (dead) {
       ui.codeExpiry.textContent = state.locked
-        ? 'This code no longer works.'
+        ? state.challenge.linkMailed && state.challenge.expiresAt > now
+          ? 'This code no longer works, but the sign-in link in the same email does.'
+          : 'This code no longer works.'
         : newCodeAt > now
           ? `This code has expired. A new code can be sent in ${formatDuration(newCodeAt - now)}.`
           : 'This code has expired. Send a new code to continue.';
@@ -143,7 +153,7 @@ async function run(request: Request, action: () => Promise<HTMLElement | undefin
 function showRefusal(error: SignInError, request: Request): HTMLElement | undefined {
   console.warn('sign-in step failed:', error.name);
   setStatus('');
-  setError(friendlyError(error, passwordMode()));
+  setError(friendlyError(error, passwordMode(), state.view === 'code' && state.challenge?.linkMailed === true));
   if (error instanceof RetryLaterError) {
     const until = Date.now() + error.retryAfterSeconds * 1000;
     if (request === 'answer' && !(error instanceof SendThrottledError)) {
@@ -217,12 +227,46 @@ function showCode(next: CodeStep, mode: 'new' | 'have-code' | 'resend'): HTMLEle
     ui.codeSentTo.textContent = `We sent a ${next.codeLength}-digit code to ${next.maskedEmail}.`;
     setStatus('Check your inbox.');
   }
+  if (next.linkMailed) ui.codeSentTo.textContent += ' The same email has a sign-in link you can open instead.';
   ui.code.value = '';
   ui.code.placeholder = '0'.repeat(next.codeLength);
   ui.codeAttempts.textContent = '';
   show('code');
   ui.code.disabled = false;
   return codeIsDead(Date.now()) ? ui.resendButton : ui.code;
+}
+
+/** Opened from the code email's link: one click signs in (a mail scanner that opens links only loads the page). */
+function showLink(link: SignInLink): HTMLElement {
+  state.link = link;
+  ui.email.value = link.email;
+  ui.title.textContent = 'Sign in with your email link';
+  ui.linkEmail.textContent = link.email;
+  setStatus('');
+  show('link');
+  return ui.linkButton;
+}
+
+async function signInWithLink(): Promise<void> {
+  const link = state.link;
+  if (!link) return;
+  await run('send', async () => {
+    try {
+      const step = await auth.signInWithLink(link);
+      state.link = undefined;
+      return await showStep(step, 'new');
+    } catch (caught) {
+      state.link = undefined;
+      const error = toSignInError(caught, 'code');
+      if (!(error instanceof SignInLinkRefusedError)) {
+        showStart(); // a refusal before the link was checked (a wait, the network) is shown on the email step
+        throw error;
+      }
+      const focus = showCode(error.step, 'have-code');
+      setError(friendlyError(error, false));
+      return focus;
+    }
+  });
 }
 
 function showNewPassword(): HTMLElement {
@@ -352,6 +396,18 @@ ui.codeForm.addEventListener('submit', (event) => {
 onActivate(ui.codeButton, () => void answer());
 keepCodeFieldToDigits(ui.code, () => state.challenge?.codeLength ?? 6, () => void answer());
 onActivate(ui.resendButton, () => void begin('resend'));
+ui.linkForm.addEventListener('submit', (event) => {
+  event.preventDefault();
+  if (isAvailable(ui.linkButton)) void signInWithLink();
+});
+onActivate(ui.linkButton, () => void signInWithLink());
+onActivate(ui.linkCancelButton, () => {
+  state.link = undefined;
+  ui.email.value = '';
+  showStart();
+  render();
+  ui.email.focus();
+});
 onActivate(ui.restartButton, () => {
   setError(undefined);
   setStatus('');
@@ -410,8 +466,11 @@ async function init(): Promise<void> {
   }
   configureAuth(config);
   auth = createEmailCodeSignIn({ signInMode: config.signInMode });
+  const link = readSignInLink(location.href);
+  // The secret leaves the address bar (and the history) at once; it stays only in this page's memory.
+  if (link) history.replaceState(history.state, '', location.pathname + location.search);
   const user = await auth.signedInUser();
-  const focus = user ? showSignedIn(user) : showStartAfterLoad();
+  const focus = user ? showSignedIn(user) : link && !passwordMode() ? showLink(link) : showStartAfterLoad();
   render();
   focus.focus();
 }

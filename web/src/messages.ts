@@ -7,6 +7,7 @@ import {
   ServiceUnavailableError,
   SessionExpiredError,
   SignInFailedError,
+  SignInLinkRefusedError,
   TooManyAttemptsError,
   WrongCodeError,
   WrongPasswordError,
@@ -17,8 +18,15 @@ import {
  * Sentences a person understands for each {@link SignInError} the client helper throws. Never a raw
  * exception, a stack trace or an error class name.
  */
-export function friendlyError(error: SignInError, passwordMode: boolean): string {
+export function friendlyError(error: SignInError, passwordMode: boolean, linkMailed = false): string {
   // Waits are not in these sentences: the page shows them as a live countdown on the button they hold back.
+  if (linkMailed && error instanceof TooManyAttemptsError) return 'Too many wrong codes: this code no longer works, but the link in the same email still does.';
+  if (linkMailed && error instanceof RetryLaterError && !(error instanceof SendThrottledError)) {
+    return 'Too many sign-in attempts for this account for now. The sign-in link in the email still works: open it to sign in now.';
+  }
+  if (error instanceof SignInLinkRefusedError) {
+    return 'This sign-in link no longer works: it was used, it expired, or a newer email replaced it. Enter the code from the newest email, or send a new code.';
+  }
   if (error instanceof WrongCodeError) {
     return `That code is wrong. ${error.attemptsLeft} ${error.attemptsLeft === 1 ? 'attempt' : 'attempts'} left.`;
   }

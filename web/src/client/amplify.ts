@@ -1,5 +1,14 @@
 import { confirmSignIn, fetchAuthSession, getCurrentUser, signIn, signOut } from 'aws-amplify/auth';
-import { CodeExpiredError, SignInFailedError, TooManyAttemptsError, WrongCodeError, toSignInError, type SignInStage } from './errors.ts';
+import {
+  CodeExpiredError,
+  SignInFailedError,
+  SignInLinkRefusedError,
+  TooManyAttemptsError,
+  WrongCodeError,
+  toSignInError,
+  type SignInStage,
+} from './errors.ts';
+import type { SignInLink } from './sign-in-link.ts';
 import { codeStepFrom, type CodeStep, type SignInStep } from './steps.ts';
 
 export interface EmailCodeSignInOptions {
@@ -104,6 +113,25 @@ export function createEmailCodeSignIn(options: EmailCodeSignInOptions = {}) {
         throw toSignInError(error, 'code');
       }
       if (step.type === 'code') throw refusal(step);
+      return step;
+    },
+
+    /**
+     * Signs in with the link from the code email (`readSignInLink(location.href)`): a new sign-in for its address,
+     * answered with its secret. Throws SignInLinkRefusedError, with the step to go on with, if the link no longer works.
+     */
+    async signInWithLink(link: SignInLink): Promise<SignInStep> {
+      email = link.email.trim();
+      password = undefined;
+      const started = await begin('start');
+      if (started.type !== 'code') return started;
+      let step: SignInStep;
+      try {
+        step = toStep(await confirmSignIn({ challengeResponse: link.secret }));
+      } catch (error) {
+        throw toSignInError(error, 'code');
+      }
+      if (step.type === 'code') throw new SignInLinkRefusedError(step);
       return step;
     },
 

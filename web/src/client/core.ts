@@ -12,3 +12,4 @@ export {
   type SignInStep,
 } from './steps.ts';
 export * from './errors.ts';
+export { readSignInLink, type SignInLink } from './sign-in-link.ts';

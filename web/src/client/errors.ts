@@ -36,6 +36,16 @@ export class TooManyAttemptsError extends SignInError {
   }
 }
 
+/**
+ * The sign-in link was not accepted: it was used, it expired, or a newer email replaced its code. The sign-in
+ * goes on with `step`, a code step for the code now current (a new one may have been mailed): answer it or resend.
+ */
+export class SignInLinkRefusedError extends SignInError {
+  constructor(readonly step: CodeStep) {
+    super('The sign-in link no longer works');
+  }
+}
+
 /** A refusal that says how long to wait ("Try again in N seconds"). */
 export class RetryLaterError extends SignInError {
   constructor(

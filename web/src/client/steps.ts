@@ -13,6 +13,8 @@ export interface CodeStep {
   readonly attemptsLeft: number;
   /** From when `resend()` mails a new code (before it, the code already sent is offered again). */
   readonly resendAvailableAt: number;
+  /** The email also carries a sign-in link, which works even when typed answers are refused or paced. */
+  readonly linkMailed: boolean;
 }
 
 /** Two-step mode: the password comes first. */
@@ -34,7 +36,7 @@ const number = (value: string | undefined, fallback: number) => {
   return value !== undefined && value !== '' && Number.isFinite(parsed) ? parsed : fallback;
 };
 
-/** Reads the challenge parameters (`email`, `codeLength`, `expiresAt`, `attemptsLeft`, `resendAvailableAt`; strings, seconds). */
+/** Reads the challenge parameters (`email`, `codeLength`, `expiresAt`, `attemptsLeft`, `resendAvailableAt`, `signInLink`; strings, seconds). */
 export function codeStepFrom(parameters: Record<string, string> | undefined, now = Date.now()): CodeStep {
   const p = parameters ?? {};
   return {
@@ -44,6 +46,7 @@ export function codeStepFrom(parameters: Record<string, string> | undefined, now
     expiresAt: number(p.expiresAt, now / 1000 + 180) * 1000,
     attemptsLeft: number(p.attemptsLeft, 3),
     resendAvailableAt: number(p.resendAvailableAt, now / 1000 + 60) * 1000,
+    linkMailed: p.signInLink === 'true',
   };
 }
 

@@ -1,0 +1,116 @@
+import { InitiateAuthCommand, RespondToAuthChallengeCommand } from '@aws-sdk/client-cognito-identity-provider';
+import type { Browser, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import {
+  DESKTOP,
+  PHONE,
+  alertText,
+  askForCodeByKeyboard,
+  focusedId,
+  hasChromium,
+  openSignInPage,
+  pageUnderTest,
+  screenshot,
+  settled,
+  signedInEmail,
+  typeCode,
+} from '../helpers/browser.ts';
+import type { TestStack } from '../helpers/test-stack.ts';
+
+/** Opens the email's link in a browser of its own, as a click in a mail app would. */
+async function openLink(browser: Browser, link: string, viewport = PHONE): Promise<Page> {
+  const context = await browser.newContext({ viewport });
+  const page = await context.newPage();
+  await page.goto(link);
+  await page.locator('#link-form:not([hidden])').waitFor({ timeout: 30_000 });
+  return page;
+}
+
+/** A stranger who knows only the address: wrong answers through the SDK until the account is paced. */
+async function strangerHammers(t: TestStack, email: string, answers: number): Promise<void> {
+  for (let sent = 0; sent < answers; ) {
+    const challenge = await t.client.send(
+      new InitiateAuthCommand({ AuthFlow: 'CUSTOM_AUTH', ClientId: t.info.userPoolClientId, AuthParameters: { USERNAME: email } }),
+    );
+    let session = challenge.Session;
+    try {
+      while (session && sent < answers) {
+        sent += 1;
+        const next = await t.client.send(
+          new RespondToAuthChallengeCommand({
+            ClientId: t.info.userPoolClientId,
+            ChallengeName: 'CUSTOM_CHALLENGE',
+            Session: session,
+            ChallengeResponses: { USERNAME: challenge.ChallengeParameters!.USERNAME!, ANSWER: '000000' },
+          }),
+        );
+        session = next.Session;
+      }
+    } catch {
+      // Refused (no tries left, or paced): the stranger starts again.
+    }
+  }
+}
+
+describe.skipIf(!hasChromium)('the sign-in link in the code email', () => {
+  const context = pageUnderTest();
+
+  it('opened on another device, one Enter signs in, and the secret leaves the address bar', async () => {
+    const { email } = await context.t.createUser();
+    const first = await openSignInPage(context.browser, context.t.info.webUrl, DESKTOP);
+    await askForCodeByKeyboard(first, email);
+    expect(await first.locator('#code-sent-to').textContent()).toContain('sign-in link');
+    const link = await context.t.linkFor(email);
+    expect(link.startsWith(`${context.t.info.webUrl}/#email=`)).toBe(true);
+
+    const page = await openLink(context.browser, link);
+    expect(page.url()).toBe(`${context.t.info.webUrl}/`);
+    expect(await page.locator('#link-email').textContent()).toBe(email);
+    await expect.poll(() => focusedId(page)).toBe('link-button');
+    await screenshot(page, 'sign-in-link');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => signedInEmail(page), { timeout: 30_000 }).toBe(email);
+    expect(await page.evaluate(() => location.href)).not.toContain('link=');
+    await page.context().close();
+    await first.context().close();
+  });
+
+  it('while a stranger has spent the code\'s tries and paces the account, the page points to the link, and the link signs in', async () => {
+    const { email } = await context.t.createUser();
+    const page = await openSignInPage(context.browser, context.t.info.webUrl, PHONE);
+    await askForCodeByKeyboard(page, email);
+    const code = await context.t.codeFor(email);
+    await strangerHammers(context.t, email, 6);
+
+    await typeCode(page, code); // the right code, typed by its owner: refused while the account is paced
+    await expect.poll(() => alertText(page)).toMatch(/link .*(still does|still works)/);
+    expect(await context.t.emailsTo(email)).toHaveLength(1);
+
+    const linked = await openLink(context.browser, await context.t.linkFor(email), DESKTOP);
+    await linked.keyboard.press('Enter');
+    await expect.poll(() => signedInEmail(linked), { timeout: 30_000 }).toBe(email);
+    await linked.context().close();
+    await page.context().close();
+  });
+
+  it('a link already used says so and goes on with the code step', async () => {
+    const { email } = await context.t.createUser();
+    const first = await openSignInPage(context.browser, context.t.info.webUrl, PHONE);
+    await askForCodeByKeyboard(first, email);
+    const link = await context.t.linkFor(email);
+    const used = await openLink(context.browser, link);
+    await used.keyboard.press('Enter');
+    await expect.poll(() => signedInEmail(used), { timeout: 30_000 }).toBe(email);
+
+    const again = await openLink(context.browser, link);
+    await again.keyboard.press('Enter');
+    await settled(again);
+    await expect.poll(() => alertText(again)).toContain('This sign-in link no longer works');
+    expect(await again.locator('#code-form').isHidden()).toBe(false);
+    // A new code was mailed (the linked one was spent): typed, it signs in.
+    await expect.poll(async () => (await context.t.emailsTo(email)).length).toBe(2);
+    await typeCode(again, await context.t.codeFor(email));
+    await expect.poll(() => signedInEmail(again), { timeout: 30_000 }).toBe(email);
+    for (const page of [first, used, again]) await page.context().close();
+  });
+});

@@ -1,0 +1,18 @@
+/** What a code email's sign-in link carries in its fragment: the address to sign in and the link's secret. */
+export interface SignInLink {
+  readonly email: string;
+  readonly secret: string;
+}
+
+/**
+ * Reads a sign-in link (the page's address with `#email=...&link=...`, as the Create trigger writes it), or
+ * undefined when the address carries none. The fragment never reaches a server; remove it from the address bar
+ * once read (`history.replaceState`), so the secret is not left in the history.
+ */
+export function readSignInLink(href: string): SignInLink | undefined {
+  const hash = href.includes('#') ? href.slice(href.indexOf('#') + 1) : '';
+  const params = new URLSearchParams(hash);
+  const email = params.get('email')?.trim();
+  const secret = params.get('link')?.trim();
+  return email && secret && /^[A-Za-z0-9_-]{22}$/.test(secret) ? { email, secret } : undefined;
+}
