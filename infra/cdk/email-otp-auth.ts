@@ -1,5 +1,5 @@
 import { fileURLToPath } from 'node:url';
-import { Annotations, Duration, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
+import { Annotations, Duration, RemovalPolicy, Stack, Token, Validations } from 'aws-cdk-lib';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
 import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
@@ -61,13 +61,24 @@ export interface EmailOtpAuthProps {
    * @default - a new secret with one generated 64-character key
    */
   readonly codeKeySecret?: secretsmanager.ISecret;
+  /**
+   * The sign-in page that a link in each code email opens (`code` mode only), `https://...`, with no `#fragment`.
+   * The link's 128-bit secret signs in however many wrong codes a stranger typed, so knowing someone's address is
+   * not enough to lock them out (README, Security notes). The page reads it with the client's `readSignInLink`.
+   * Also settable later with {@link EmailOtpAuth.useSignInLink}, e.g. with a CloudFront domain created after this.
+   * @default - no link: the email carries the code only
+   */
+  readonly signInLinkUrl?: string;
   /** Name shown in the email. @default 'your account' */
   readonly appName?: string;
   /** Email subject; `{{appName}}` and `{{minutes}}` are filled in (never the code). @default 'Sign-in code for {{appName}}' */
   readonly emailSubject?: string;
-  /** Plain-text body; must contain `{{code}}`, may use `{{appName}}` and `{{minutes}}`. @default a short English text */
+  /**
+   * Plain-text body; must contain `{{code}}` (and `{{link}}` with a sign-in link), may use `{{appName}}`, `{{minutes}}`
+   * and a `{{#link}}...{{/link}}` section kept only when a link is mailed. @default a short English text
+   */
   readonly emailTextTemplate?: string;
-  /** HTML body; must contain `{{code}}`; every filled-in value is HTML-escaped. @default a short English page */
+  /** HTML body; the same placeholders; every filled-in value is HTML-escaped. @default a short English page */
   readonly emailHtmlTemplate?: string;
   /**
    * Create the SES identity for `fromAddress`: `domain` (Easy DKIM; records published automatically when
@@ -126,6 +137,8 @@ const VARIABLE_OF_PROP = {
   resendInterval: ['RESEND_INTERVAL_SECONDS', (d: Duration) => String(d.toSeconds())],
   maxSendsPerHour: ['MAX_SENDS_PER_HOUR', String],
   maxGuessesPerDay: ['MAX_GUESSES_PER_DAY', String],
+  // A token (a domain created in the same app) is checked with a stand-in and written as the token.
+  signInLinkUrl: ['SIGN_IN_LINK_URL', (url: string) => (Token.isUnresolved(url) ? 'https://validated-at-synth.example/' : url)],
   appName: ['APP_NAME', String],
   emailSubject: ['EMAIL_SUBJECT', String],
   emailTextTemplate: ['EMAIL_TEXT_TEMPLATE', String],
@@ -165,10 +178,12 @@ export class EmailOtpAuth extends Construct {
   readonly config: Config;
 
   private readonly logRetention: logs.RetentionDays;
+  private readonly props: EmailOtpAuthProps;
 
   constructor(scope: Construct, id: string, props: EmailOtpAuthProps) {
     super(scope, id);
     this.config = validate(props);
+    this.props = props;
     this.logRetention = props.logRetention ?? logs.RetentionDays.ONE_MONTH;
     const stack = Stack.of(this);
     const removalPolicy = props.removalPolicy ?? RemovalPolicy.RETAIN;
@@ -279,13 +294,25 @@ export class EmailOtpAuth extends Construct {
     this.createAlarms(props.metricNamespace ?? 'EmailOtpAuth', props.throttledSendsAlarmThreshold ?? 50);
   }
 
+  /**
+   * Mails a sign-in link to `pageUrl` with each code (the `signInLinkUrl` prop, for a page whose address is known
+   * only after this construct, such as a CloudFront distribution's domain). Checked like the prop.
+   */
+  useSignInLink(pageUrl: string): void {
+    validate({ ...this.props, signInLinkUrl: pageUrl });
+    this.functions.createAuthChallenge.addEnvironment('SIGN_IN_LINK_URL', pageUrl);
+    this.functions.verifyAuthChallengeResponse.addEnvironment('SIGN_IN_LINK_URL', pageUrl);
+  }
+
   private codeEnvironment(): Record<string, string> {
-    return configToEnvironment({
+    const environment = configToEnvironment({
       ...this.config,
       tableName: this.table.tableName,
       codeKeySource: { kind: 'secret', secretId: this.codeKeySecret.secretArn },
       sesConfigurationSet: this.configurationSet?.configurationSetName,
     });
+    // The prop as given: a token stays a token (the config holds the stand-in it was checked with).
+    return this.props.signInLinkUrl ? { ...environment, SIGN_IN_LINK_URL: this.props.signInLinkUrl } : environment;
   }
 
   /** One place for the function set-up every trigger shares. */

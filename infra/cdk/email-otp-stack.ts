@@ -34,7 +34,10 @@ export class EmailOtpStack extends Stack {
 
     if (props.hostWebPage) {
       this.web = new WebHosting(this, 'Web', { runtimeConfig, distDir: props.webDistDir });
-      new CfnOutput(this, 'WebUrl', { value: `https://${this.web.distribution.distributionDomainName}`, key: 'webUrl' });
+      const webUrl = `https://${this.web.distribution.distributionDomainName}`;
+      new CfnOutput(this, 'WebUrl', { value: webUrl, key: 'webUrl' });
+      // Each code email links to the hosted page, unless the props name another.
+      if (this.auth.config.signInMode === 'code' && !props.auth.signInLinkUrl) this.auth.useSignInLink(`${webUrl}/`);
     }
   }
 }

@@ -50,6 +50,21 @@ describe('the deployable app', () => {
     expect(markers).toMatch(/"Ref":"EmailOtpAuthUserPoolSignInClient[0-9A-F]+"/);
   });
 
+  it('in code mode, each code email links to the hosted page', () => {
+    const { template } = synth(() => undefined, {
+      stack: (app) =>
+        new EmailOtpStack(app, 'EmailOtpAuth', {
+          env: { account: '123456789012', region: 'eu-west-1' },
+          hostWebPage: true,
+          webDistDir: webDist,
+          auth: { fromAddress: 'no-reply@example.com' },
+        }),
+    });
+    const create = Object.entries(template.findResources('AWS::Lambda::Function')).find(([id]) => id.includes('CreateAuthChallenge'))![1];
+    const link = JSON.stringify(create.Properties.Environment.Variables.SIGN_IN_LINK_URL);
+    expect(link).toMatch(/https:\/\/.*DomainName.*\//);
+  });
+
   it('bundles each trigger with the local esbuild when synthesized for real', () => {
     const { template } = synth(
       (stack: Stack) => {

@@ -1,4 +1,4 @@
-import { Duration, RemovalPolicy, Validations, type Stack } from 'aws-cdk-lib';
+import { Duration, Fn, RemovalPolicy, Validations, type Stack } from 'aws-cdk-lib';
 import { Match, type Template } from 'aws-cdk-lib/assertions';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
 import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
@@ -353,9 +353,34 @@ describe('invalid props fail at synth time with a message naming the prop', () =
     [{ authSessionValidity: Duration.minutes(20) }, /EmailOtpAuth: authSessionValidity must be from 3 to 15 minutes/],
     [{ wafRateLimitPer5Minutes: 5 }, /EmailOtpAuth: wafRateLimitPer5Minutes must be a whole number of at least 10/],
     [{ emailTextTemplate: 'no code here' }, /EmailOtpAuth: emailTextTemplate must contain \{\{code\}\}/],
+    [{ signInLinkUrl: 'http://app.example.com/' }, /EmailOtpAuth: signInLinkUrl must be https/],
+    [{ signInLinkUrl: 'https://app.example.com/', signInMode: 'password-and-code' }, /EmailOtpAuth: signInLinkUrl works only with SIGN_IN_MODE=code/],
+    [{ signInLinkUrl: 'https://app.example.com/', emailTextTemplate: 'Code {{code}}' }, /EmailOtpAuth: emailTextTemplate must contain \{\{link\}\}/],
     [{ emailHtmlTemplate: `<p>{{code}}</p>${'x'.repeat(4000)}` }, /EmailOtpAuth: emailSubject, emailTextTemplate and emailHtmlTemplate take \d+ bytes/],
   ])('%o', (props, message) => {
     expect(() => synth((stack) => new EmailOtpAuth(stack, 'Otp', { ...base, ...props }))).toThrow(message);
+  });
+});
+
+describe('EmailOtpAuth sign-in links', () => {
+  it('signInLinkUrl reaches Create and Verify; without it no function gets one', () => {
+    const linked = template({ signInLinkUrl: 'https://app.example.com/sign-in' });
+    for (const fn of ['OtpCreateAuthChallenge', 'OtpVerifyAuthChallengeResponse']) {
+      expect(environmentOf(linked, fn).SIGN_IN_LINK_URL).toBe('https://app.example.com/sign-in');
+    }
+    expect(environmentOf(linked, 'OtpDefineAuthChallenge').SIGN_IN_LINK_URL).toBeUndefined();
+    expect(environmentOf(template(), 'OtpCreateAuthChallenge').SIGN_IN_LINK_URL).toBeUndefined();
+  });
+
+  it('useSignInLink takes a page address known only later, such as a token, and checks it like the prop', () => {
+    const { template: t } = synth((stack) => {
+      const auth = new EmailOtpAuth(stack, 'Otp', base);
+      auth.useSignInLink(`https://${Fn.importValue('PageDomain')}/`);
+    });
+    expect(JSON.stringify(environmentOf(t, 'OtpCreateAuthChallenge').SIGN_IN_LINK_URL)).toContain('Fn::');
+    expect(() => synth((stack) => new EmailOtpAuth(stack, 'Otp', { ...base, signInMode: 'password-and-code' }).useSignInLink('https://a.example/'))).toThrow(
+      /signInLinkUrl works only with SIGN_IN_MODE=code/,
+    );
   });
 });
 
