@@ -108,8 +108,11 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       started.push(web);
       // The page's own origin, under both names a developer may open it by.
       allowedOrigins.add(web.url).add(`http://localhost:${web.port}`);
-      // In code mode each email also carries a link to the page, unless SIGN_IN_LINK_URL names another.
-      if (config.signInMode === 'code' && !config.signInLinkUrl) config = loadConfig({ ...triggerEnv, SIGN_IN_LINK_URL: `${web.url}/` });
+      // In code mode each email also carries a link to the page, unless SIGN_IN_LINK_URL names another (or is
+      // set empty: code-only emails).
+      if (config.signInMode === 'code' && options.triggerEnv.SIGN_IN_LINK_URL === undefined) {
+        config = loadConfig({ ...triggerEnv, SIGN_IN_LINK_URL: `${web.url}/` });
+      }
     }
     let poolTriggers: AuthTriggers | undefined;
     const cognito = await startCognito(options.cognitoPort, names.cognito, () => allowedOrigins, (endpoint) => {

@@ -14,6 +14,7 @@ import {
   settled,
   signedInEmail,
   typeCode,
+  wrongCodeFor,
 } from '../helpers/browser.ts';
 import type { TestStack } from '../helpers/test-stack.ts';
 
@@ -89,6 +90,22 @@ describe.skipIf(!hasChromium)('the sign-in link in the code email', () => {
     const linked = await openLink(context.browser, await context.t.linkFor(email), DESKTOP);
     await linked.keyboard.press('Enter');
     await expect.poll(() => signedInEmail(linked), { timeout: 30_000 }).toBe(email);
+    await linked.context().close();
+    await page.context().close();
+  });
+
+  it('after three wrong codes typed, the page says the link still works, and it does', async () => {
+    const { email } = await context.t.createUser();
+    const page = await openSignInPage(context.browser, context.t.info.webUrl, DESKTOP);
+    await askForCodeByKeyboard(page, email);
+    const code = await context.t.codeFor(email);
+    for (let i = 0; i < 3; i++) await typeCode(page, wrongCodeFor(code));
+    await expect.poll(() => alertText(page)).toBe('Too many wrong codes: this code no longer works, but the link in the same email still does.');
+    expect(await page.locator('#code-expiry').textContent()).toBe('This code no longer works, but the sign-in link in the same email does.');
+    const linked = await openLink(context.browser, await context.t.linkFor(email), PHONE);
+    await linked.keyboard.press('Enter');
+    await expect.poll(() => signedInEmail(linked), { timeout: 30_000 }).toBe(email);
+    expect(await context.t.emailsTo(email)).toHaveLength(1);
     await linked.context().close();
     await page.context().close();
   });

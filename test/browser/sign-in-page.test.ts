@@ -25,7 +25,7 @@ describe.skipIf(!hasChromium)('the sign-in page (passwordless) in headless Chrom
     await screenshot(page, '1-email');
     await askForCodeByKeyboard(page, email);
 
-    expect(await page.locator('#code-sent-to').textContent()).toMatch(/^We sent a 6-digit code to p\*\*\*@e\*\*\*\.com\.$/);
+    expect(await page.locator('#code-sent-to').textContent()).toMatch(/^We sent a 6-digit code to p\*\*\*@e\*\*\*\.com\. The same email has a sign-in link you can open instead\.$/);
     expect(await page.locator('#code-expiry').textContent()).toMatch(/^The code expires in [23]:\d\d\.$/);
     expect(await page.locator('#resend-button').textContent()).toMatch(/^Send a new code \(in \d:\d\d\)$/);
     expect(await page.locator('#resend-button').getAttribute('aria-disabled')).toBe('true');

@@ -48,14 +48,16 @@ describe('the client helper maps what Cognito and the triggers answer to typed e
   });
 
   it('reads the public challenge parameters into a code step (seconds to epoch milliseconds)', () => {
-    expect(codeStepFrom({ email: 'j***@e***.com', codeLength: '8', expiresAt: '1000', attemptsLeft: '2', resendAvailableAt: '900' })).toEqual({
+    expect(codeStepFrom({ email: 'j***@e***.com', codeLength: '8', expiresAt: '1000', attemptsLeft: '2', resendAvailableAt: '900', signInLink: 'true' })).toEqual({
       type: 'code',
       maskedEmail: 'j***@e***.com',
       codeLength: 8,
       expiresAt: 1_000_000,
       attemptsLeft: 2,
       resendAvailableAt: 900_000,
+      linkMailed: true,
     });
+    expect(codeStepFrom({ email: 'j***@e***.com' }).linkMailed).toBe(false);
   });
 
   it('a new password the pool refuses is NewPasswordRejectedError with the pool\'s reason', () => {
