@@ -18,6 +18,7 @@ import {
 } from '@aws-sdk/client-cognito-identity-provider';
 import { linkInEmail, listEmails } from '../../infra/local/mailbox-client.ts';
 import { startLocalStack } from '../../infra/local/stack.ts';
+import { readSignInLink } from '../../web/src/client/sign-in-link.ts';
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 
@@ -113,7 +114,7 @@ async function victimSignIn(): Promise<number | undefined> {
       );
       await waitFor(victimTypingMs);
       const link = linkInEmail((await listEmails(info.mailboxUrl, victim)).at(-1));
-      const secret = link ? (new URLSearchParams(new URL(link).hash.slice(1)).get('link') ?? '') : '';
+      const secret = (link && readSignInLink(link)?.secret) ?? '';
       const result = await cognito.send(
         new RespondToAuthChallengeCommand({
           ClientId: info.userPoolClientId,

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_TEMPLATES, renderCodeEmail, minutesLeft, signInLinkFor } from '../../triggers/email-template.ts';
 import { maskEmail } from '../../triggers/mask-email.ts';
+import { readSignInLink } from '../../web/src/client/sign-in-link.ts';
 
 describe('the code email', () => {
   const templates = { ...DEFAULT_TEMPLATES, subject: 'Sign in to {{appName}}' };
@@ -53,6 +54,20 @@ describe('the code email', () => {
     const without = renderCodeEmail({ code: '042917', appName: 'Acme', minutes: 3, templates: DEFAULT_TEMPLATES });
     for (const part of [without.text, without.html]) expect(part).not.toMatch(/link|\{\{/);
     expect(without.text).toBe('Your sign-in code for Acme is: 042917\n\nIt expires in 3 minutes and works once.\nIf you did not try to sign in, you can ignore this email. Never share this code.');
+  });
+
+  it('the page reads back what the trigger wrote into the link, and nothing from other addresses', () => {
+    const secret = 'AbC_-0123456789abcdefg';
+    expect(readSignInLink(signInLinkFor('https://app.example.com/in?x=1', 'Jane+x@example.com', secret))).toEqual({ email: 'Jane+x@example.com', secret });
+    for (const href of [
+      'https://app.example.com/',
+      'https://app.example.com/#email=a%40b.com',
+      'https://app.example.com/#email=a%40b.com&link=short',
+      `https://app.example.com/?email=a%40b.com&link=${secret}`,
+      `https://app.example.com/#link=${secret}`,
+    ]) {
+      expect(readSignInLink(href)).toBeUndefined();
+    }
   });
 
   it('rounds minutes up', () => {
