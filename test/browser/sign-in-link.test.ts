@@ -68,7 +68,7 @@ describe.skipIf(!hasChromium)('the sign-in link in the code email', () => {
     expect(page.url()).toBe(`${context.t.info.webUrl}/`);
     expect(await page.locator('#link-email').textContent()).toBe(email);
     await expect.poll(() => focusedId(page)).toBe('link-button');
-    await screenshot(page, 'sign-in-link');
+    await screenshot(page, '9-sign-in-link');
     await page.keyboard.press('Enter');
     await expect.poll(() => signedInEmail(page), { timeout: 30_000 }).toBe(email);
     expect(await page.evaluate(() => location.href)).not.toContain('link=');
