@@ -1,5 +1,5 @@
 import { fileURLToPath } from 'node:url';
-import { Annotations, Duration, RemovalPolicy, Stack, Token, Validations } from 'aws-cdk-lib';
+import { Annotations, Aspects, Duration, RemovalPolicy, Stack, Token, Validations } from 'aws-cdk-lib';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
 import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
@@ -179,11 +179,23 @@ export class EmailOtpAuth extends Construct {
 
   private readonly logRetention: logs.RetentionDays;
   private readonly props: EmailOtpAuthProps;
+  private linked: boolean;
 
   constructor(scope: Construct, id: string, props: EmailOtpAuthProps) {
     super(scope, id);
     this.config = validate(props);
     this.props = props;
+    this.linked = props.signInLinkUrl !== undefined;
+    // Checked at synthesis, so that a later useSignInLink() counts.
+    Aspects.of(this).add({
+      visit: (node) => {
+        if (node !== this || this.linked || this.config.signInMode !== 'code') return;
+        Annotations.of(this).addWarningV2(
+          'email-otp:no-sign-in-link',
+          'No signInLinkUrl: the emails carry the code only, and a stranger who knows an address can keep its owner from signing in while they keep answering wrong codes. Set signInLinkUrl (or call useSignInLink) to your sign-in page.',
+        );
+      },
+    });
     this.logRetention = props.logRetention ?? logs.RetentionDays.ONE_MONTH;
     const stack = Stack.of(this);
     const removalPolicy = props.removalPolicy ?? RemovalPolicy.RETAIN;
@@ -300,6 +312,7 @@ export class EmailOtpAuth extends Construct {
    */
   useSignInLink(pageUrl: string): void {
     validate({ ...this.props, signInLinkUrl: pageUrl });
+    this.linked = true;
     this.functions.createAuthChallenge.addEnvironment('SIGN_IN_LINK_URL', pageUrl);
     this.functions.verifyAuthChallengeResponse.addEnvironment('SIGN_IN_LINK_URL', pageUrl);
   }

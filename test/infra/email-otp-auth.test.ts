@@ -1,5 +1,5 @@
-import { Duration, Fn, RemovalPolicy, Validations, type Stack } from 'aws-cdk-lib';
-import { Match, type Template } from 'aws-cdk-lib/assertions';
+import { App, Duration, Fn, RemovalPolicy, Stack as CdkStack, Validations, type Stack } from 'aws-cdk-lib';
+import { Annotations, Match, type Template } from 'aws-cdk-lib/assertions';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
 import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as logs from 'aws-cdk-lib/aws-logs';
@@ -370,6 +370,19 @@ describe('EmailOtpAuth sign-in links', () => {
     }
     expect(environmentOf(linked, 'OtpDefineAuthChallenge').SIGN_IN_LINK_URL).toBeUndefined();
     expect(environmentOf(template(), 'OtpCreateAuthChallenge').SIGN_IN_LINK_URL).toBeUndefined();
+  });
+
+  it('warns at synthesis when code mode mails no link, and not once a link is set (prop or later)', () => {
+    const warningsOf = (build: (stack: Stack) => void) => {
+      const app = new App({ context: { 'aws:cdk:bundling-stacks': [] } });
+      const stack = new CdkStack(app, 'Test', { env: { account: '123456789012', region: 'eu-west-1' } });
+      build(stack);
+      return Annotations.fromStack(stack).findWarning('*', Match.stringLikeRegexp('No signInLinkUrl'));
+    };
+    expect(warningsOf((stack) => new EmailOtpAuth(stack, 'Otp', base))).toHaveLength(1);
+    expect(warningsOf((stack) => new EmailOtpAuth(stack, 'Otp', { ...base, signInLinkUrl: 'https://app.example.com/' }))).toHaveLength(0);
+    expect(warningsOf((stack) => new EmailOtpAuth(stack, 'Otp', base).useSignInLink('https://app.example.com/'))).toHaveLength(0);
+    expect(warningsOf((stack) => new EmailOtpAuth(stack, 'Otp', { ...base, signInMode: 'password-and-code' }))).toHaveLength(0);
   });
 
   it('useSignInLink takes a page address known only later, such as a token, and checks it like the prop', () => {
