@@ -13,9 +13,15 @@ export const TRIGGER_BUNDLING = {
   mainFields: ['module', 'main'],
   /**
    * Import substitutions, resolved from the project root (esbuild's working directory in CDK's local and Docker
-   * bundling alike): the SDK's default credential chain becomes the environment alone, as Lambda provides it.
+   * bundling alike): the SDK's default credential chain becomes the environment alone, as Lambda provides it, and
+   * two SDK modules that the triggers' calls never run (event streams, the endpoint-discovery cache) become stubs
+   * that fail clearly if anything ever uses them.
    */
-  alias: { '@aws-sdk/credential-provider-node': './triggers/lambda-credentials.ts' },
+  alias: {
+    '@aws-sdk/credential-provider-node': './triggers/lambda-credentials.ts',
+    '@smithy/core/event-streams': './triggers/lambda-event-streams.ts',
+    '@aws-sdk/endpoint-cache': './triggers/lambda-endpoint-cache.ts',
+  },
 } as const;
 
 /** The same bundling as esbuild API options (the bench, the test that runs the bundles); the alias needs the project root. */

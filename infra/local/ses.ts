@@ -1,30 +1,84 @@
-import type { AddressInfo } from 'node:net';
 import { createRequire } from 'node:module';
-import { closeServer, portInUse, type RunningServer } from './listen.ts';
+import { Worker } from 'node:worker_threads';
+import { portInUse, type RunningServer } from './listen.ts';
 import type { MailboxEmail } from './mailbox-client.ts';
 
-// A CommonJS package whose default export Node, tsx and Vite interpret differently: load it one way.
-const require = createRequire(import.meta.url);
-const sesModule = require('aws-ses-v2-local') as typeof import('aws-ses-v2-local');
-/** The mailbox the server fills (module state of aws-ses-v2-local; one per process). */
-const sesStore = require('aws-ses-v2-local/dist/store') as { getStoreReadonly(): { emails: MailboxEmail[] } };
-
-/** Starts the SES endpoint with its mailbox page (`/`) and `GET /store` on 127.0.0.1. */
-export async function startSes(port: number, portVariable?: string): Promise<RunningServer> {
-  const server = await sesModule.default({ host: '127.0.0.1', port });
-  // Express reports a failed listen to its callback, which aws-ses-v2-local ignores: check ourselves.
-  const address = server.address() as AddressInfo | null;
-  if (!server.listening || !address) {
+/**
+ * aws-ses-v2-local's server (Express), run by a worker thread (plain CommonJS, so it needs no TypeScript loader).
+ * Its store module is wrapped so that every accepted email, and every clearing of the mailbox, is also posted to
+ * this thread: the package keeps the mailbox as module state of whichever thread runs it.
+ */
+const WORKER_SOURCE = `
+const { parentPort, workerData } = require('node:worker_threads');
+const store = require(workerData.store);
+const saveEmail = store.saveEmail;
+store.saveEmail = (email) => {
+  saveEmail(email);
+  parentPort.postMessage({ accepted: email });
+};
+const clearStore = store.clearStore;
+store.clearStore = () => {
+  clearStore();
+  parentPort.postMessage({ cleared: true });
+};
+require(workerData.ses).default({ host: '127.0.0.1', port: workerData.port }).then((server) => {
+  // Express reports a failed listen to its callback, which aws-ses-v2-local ignores: check here.
+  const address = server.listening && server.address();
+  if (!address) {
     server.close();
-    throw portInUse(port, 'the SES mailbox', portVariable);
+    parentPort.postMessage({ error: 'EADDRINUSE' });
+    return;
   }
-  return { url: `http://127.0.0.1:${address.port}`, port: address.port, stop: () => closeServer(server) };
+  parentPort.on('message', () => {
+    server.closeAllConnections();
+    server.close(() => process.exit(0));
+  });
+  parentPort.postMessage({ port: address.port });
+}, (error) => parentPort.postMessage({ error: error.code || error.message }));
+`;
+
+/** What the SES servers of this process accepted, as their workers reported it. */
+let mailbox: MailboxEmail[] = [];
+
+/**
+ * Starts the SES endpoint with its mailbox page (`/`) and `GET /store` on 127.0.0.1, in a worker thread: parsing
+ * and answering the triggers' SendEmail requests then runs beside the Cognito endpoint and the triggers instead
+ * of taking turns with them.
+ */
+export async function startSes(port: number, portVariable?: string): Promise<RunningServer> {
+  const require = createRequire(import.meta.url);
+  const worker = new Worker(WORKER_SOURCE, {
+    eval: true,
+    workerData: { ses: require.resolve('aws-ses-v2-local'), store: require.resolve('aws-ses-v2-local/dist/store'), port },
+  });
+  const stopped = new Promise<void>((resolve) => worker.once('exit', () => resolve()));
+  const actual = await new Promise<number>((resolve, reject) => {
+    worker.on('message', (message: { port?: number; error?: string; accepted?: MailboxEmail; cleared?: true }) => {
+      if (message.accepted) mailbox.push(message.accepted);
+      else if (message.cleared) mailbox = [];
+      else if (message.port !== undefined) resolve(message.port);
+      else if (message.error !== undefined) {
+        void worker.terminate();
+        reject(message.error === 'EADDRINUSE' ? portInUse(port, 'the SES mailbox', portVariable) : new Error(`SES did not start: ${message.error}`));
+      }
+    });
+    worker.once('error', reject);
+  });
+  return {
+    url: `http://127.0.0.1:${actual}`,
+    port: actual,
+    stop: async () => {
+      worker.postMessage('stop');
+      await stopped;
+    },
+  };
 }
 
 /**
  * The emails SES accepted so far, oldest first, read in this process (what `GET /store` serves, without
- * the HTTP round trip and the JSON of the whole mailbox): for a bench that reads many inboxes at once.
+ * the HTTP round trip and the JSON of the whole mailbox): for a bench that reads many inboxes at once. Each
+ * arrives from the SES worker as it accepts it, so it may show up a moment after the SendEmail call returned.
  */
 export function acceptedEmails(): readonly MailboxEmail[] {
-  return sesStore.getStoreReadonly().emails;
+  return mailbox;
 }

@@ -43,6 +43,13 @@ describe('the bundles the construct deploys sign a user in, with the environment
     expect(inputs['define-auth-challenge']!.filter((f) => f.includes('node_modules'))).toEqual([]);
   });
 
+  it('leave out the SDK modules their calls never run: event streams and the endpoint-discovery cache', () => {
+    for (const files of [inputs['create-auth-challenge']!, inputs['verify-auth-challenge-response']!]) {
+      expect(files.filter((f) => /node_modules\/.*(event-streams|endpoint-cache|mnemonist)/.test(f))).toEqual([]);
+      expect(files.filter((f) => /triggers\/lambda-(event-streams|endpoint-cache)\.ts/.test(f))).toHaveLength(2);
+    }
+  });
+
   it('Define, Create, Verify and Define, loaded as Lambda loads them, against DynamoDB and SES', async () => {
     Object.assign(process.env, {
       TABLE_NAME: 'bundle-codes',
@@ -70,5 +77,14 @@ describe('the bundles the construct deploys sign a user in, with the environment
     } finally {
       process.env.AWS_ACCESS_KEY_ID = saved;
     }
+  });
+
+  it('would fail with a clear error, not run without them, if a call ever needed the modules left out', async () => {
+    const { EventStreamSerde } = await import('../../triggers/lambda-event-streams.ts');
+    expect(() => new EventStreamSerde()).toThrow('Event streams are left out of the trigger bundles');
+    const { EndpointCache } = await import('../../triggers/lambda-endpoint-cache.ts');
+    const cache = new EndpointCache(1000);
+    expect(cache.getEndpoint('key')).toBeUndefined();
+    expect(() => cache.set('key', [])).toThrow('Endpoint discovery is left out of the trigger bundles');
   });
 });

@@ -48,6 +48,12 @@ export function checkPassword(password: unknown): string {
  */
 export class UserDirectory {
   private readonly users = new Map<string, LocalUser>();
+  /**
+   * Lower-cased email -> the user last found by it: every request of a sign-in looks its user up by address, and
+   * scanning the whole pool each time made the endpoint slower the more users it held. An entry counts only while
+   * that user is still in the pool with that address, so a change made anywhere needs no bookkeeping here.
+   */
+  private readonly byEmail = new Map<string, LocalUser>();
   private readonly file: string | undefined;
 
   constructor(
@@ -80,7 +86,15 @@ export class UserDirectory {
     const direct = this.users.get(name);
     if (direct) return direct;
     const email = name.toLowerCase();
-    for (const user of this.users.values()) if (user.attributes.email?.toLowerCase() === email) return user;
+    const known = this.byEmail.get(email);
+    if (known && this.users.get(known.username) === known && known.attributes.email?.toLowerCase() === email) return known;
+    this.byEmail.delete(email);
+    for (const user of this.users.values()) {
+      if (user.attributes.email?.toLowerCase() === email) {
+        this.byEmail.set(email, user);
+        return user;
+      }
+    }
     return undefined;
   }
 
