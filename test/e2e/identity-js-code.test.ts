@@ -1,6 +1,7 @@
 import { AuthenticationDetails, CognitoUser, CognitoUserPool, type CognitoUserSession } from 'amazon-cognito-identity-js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestStack, type TestStack } from '../helpers/test-stack.ts';
+import { readSignInLink } from '../../web/src/client/sign-in-link.ts';
 
 let t: TestStack;
 let pool: CognitoUserPool;
@@ -77,5 +78,34 @@ describe('amazon-cognito-identity-js: passwordless sign-in', () => {
     );
     const step = await startPasswordless(new CognitoUser({ Username: email, Pool: pool }), email);
     expect(step).toMatchObject({ kind: 'error', error: { code: 'UserNotConfirmedException' } });
+  });
+});
+
+describe('amazon-cognito-identity-js: the email\'s sign-in link', () => {
+  let linked: TestStack;
+  let linkedPool: CognitoUserPool;
+  beforeAll(async () => {
+    linked = await startTestStack({ SIGN_IN_LINK_URL: 'http://127.0.0.1:5173/' });
+    linkedPool = new CognitoUserPool({ UserPoolId: linked.info.userPoolId, ClientId: linked.info.userPoolClientId, endpoint: linked.info.cognitoEndpoint });
+  });
+  afterAll(() => linked?.stop());
+
+  it('is answered like a code: readSignInLink on the page, start for its address, answer its secret; once only', async () => {
+    const { email } = await linked.createUser();
+    const first = new CognitoUser({ Username: email, Pool: linkedPool });
+    expect(await startPasswordless(first, email)).toMatchObject({ kind: 'challenge', parameters: { signInLink: 'true' } });
+    const link = readSignInLink(await linked.linkFor(email))!;
+    expect(link.email).toBe(email);
+
+    // Opened later, in another browser: a new sign-in is given the same code, and the secret signs in.
+    const opened = new CognitoUser({ Username: link.email, Pool: linkedPool });
+    await startPasswordless(opened, link.email);
+    expect(await linked.emailsTo(email)).toHaveLength(1);
+    const done = await answer(opened, link.secret);
+    expect(done.kind).toBe('session');
+    if (done.kind === 'session') expect(done.session.getIdToken().decodePayload().email).toBe(email);
+
+    // The code is spent: the first sign-in's session cannot use the link again.
+    expect((await answer(first, link.secret)).kind).not.toBe('session');
   });
 });
