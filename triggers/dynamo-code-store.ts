@@ -139,7 +139,8 @@ export function createDynamoCodeStore(db: DynamoDBDocumentClient, tableName: str
           '(attribute_not_exists(pendingId) OR pendingIssuedAt <= :pendingIssuedBy) AND ' +
           '(attribute_not_exists(lastSentAt) OR lastSentAt <= :lastSentBy) AND ' +
           '(attribute_not_exists(linkHash) OR expiresAt <= :linkedCodeExpiredBy) AND ' +
-          '(attribute_not_exists(sendTat) OR sendTat <= :sendTatAtMost)',
+          '(attribute_not_exists(sendTat) OR sendTat <= :sendTatAtMost)' +
+          (bounds.guessTatAtMost === undefined ? '' : ' AND (attribute_not_exists(guessTat) OR guessTat <= :guessTatAtMost)'),
         ExpressionAttributeNames: { '#ttl': 'ttl' },
         ExpressionAttributeValues: {
           ...pendingValues(pending),
@@ -149,6 +150,7 @@ export function createDynamoCodeStore(db: DynamoDBDocumentClient, tableName: str
           ':lastSentBy': bounds.lastSentBy,
           ':linkedCodeExpiredBy': bounds.linkedCodeExpiredBy,
           ':sendTatAtMost': bounds.sendTatAtMost,
+          ...(bounds.guessTatAtMost === undefined ? {} : { ':guessTatAtMost': bounds.guessTatAtMost }),
         },
         ReturnValues: 'ALL_OLD',
       });

@@ -3,7 +3,7 @@ import { timeLeft } from './aws-clients.ts';
 import { generateCode, generateLinkSecret, hashCode, hashLinkSecret } from './code.ts';
 import type { CodeKeys } from './code-key.ts';
 import type { CodeStore } from './code-store.ts';
-import { CodeStoreError, SendRateExceededError } from './errors.ts';
+import { CodeStoreError, GuessRateExceededError, SendRateExceededError } from './errors.ts';
 import { admit } from './rate-limit.ts';
 import { decideSend, nextSendAllowedAt, sendableBounds, sendRate, type SendPolicy } from './send-policy.ts';
 import type { PendingCode, StoredCode, UserState } from './user-state.ts';
@@ -15,8 +15,6 @@ export interface IssueRequest {
   readonly keys: CodeKeys;
   readonly codeLength: number;
   readonly codeTtlSeconds: number;
-  /** Mail a sign-in link with each code. */
-  readonly withLink: boolean;
   readonly now: () => number;
   /** Mails the plain code and link secret; throws if SES did not accept them. The only place they go. */
   readonly deliver: (secrets: MailedSecrets) => Promise<void>;
@@ -46,7 +44,7 @@ const defaultSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(r
 /** A fresh code (and link) and its pending record, hashed under the current key; the plain ones go only to `deliver`. */
 function newPending(request: IssueRequest, at: number): { plain: MailedSecrets; pending: PendingCode } {
   const code = generateCode(request.codeLength);
-  const linkSecret = request.withLink ? generateLinkSecret() : undefined;
+  const linkSecret = request.policy.linksMailed ? generateLinkSecret() : undefined;
   const id = randomUUID();
   const keyId = request.keys.currentId;
   const key = request.keys.key(keyId)!;
@@ -101,7 +99,11 @@ export async function issueCode(request: IssueRequest): Promise<IssueResult> {
     const at = now();
     const decision = decideSend(state, at, policy);
     if (decision.kind === 'reuse') return { kind: 'reused', code: decision.code, resendAt: nextSendAllowedAt(state, at, policy) };
-    if (decision.kind === 'throttled') throw new SendRateExceededError(decision.retryAfterSeconds);
+    if (decision.kind === 'throttled') {
+      throw decision.reason === 'guesses'
+        ? new GuessRateExceededError(decision.retryAfterSeconds)
+        : new SendRateExceededError(decision.retryAfterSeconds);
+    }
     if (decision.kind === 'wait') {
       // Another invocation (a parallel sign-in or Cognito's retry) is mailing a code: offer that one once SES took it.
       if (timeLeft() < WAIT_STEP_MS * 5) throw new CodeStoreError('issued', new Error('a parallel send did not finish in time'));

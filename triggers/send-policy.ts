@@ -1,5 +1,5 @@
 import { admit, toSeconds, type Rate } from './rate-limit.ts';
-import type { GuessPolicy } from './guess-policy.ts';
+import { guessRate, type GuessPolicy } from './guess-policy.ts';
 import { isOfferable, type StoredCode, type UserState } from './user-state.ts';
 
 export interface SendPolicy extends GuessPolicy {
@@ -7,6 +7,8 @@ export interface SendPolicy extends GuessPolicy {
   readonly maxSendsPerHour: number;
   readonly sendWindowSeconds: number;
   readonly maxAttempts: number;
+  /** Each email carries a sign-in link (SIGN_IN_LINK_URL, code mode). */
+  readonly linksMailed: boolean;
 }
 
 /** Emails a user may get at once before the hourly rate applies: a typo'd code and an expired one. */
@@ -30,7 +32,7 @@ export type SendDecision =
   | { readonly kind: 'reuse'; readonly code: StoredCode }
   /** Another invocation is mailing a code right now: wait for it rather than mail a second one. */
   | { readonly kind: 'wait' }
-  | { readonly kind: 'throttled'; readonly retryAfterSeconds: number };
+  | { readonly kind: 'throttled'; readonly retryAfterSeconds: number; readonly reason: 'sends' | 'guesses' };
 
 /**
  * Bounds under which a new email may certainly be sent at `now`, each on one stored field, so that a store can
@@ -47,15 +49,18 @@ export interface SendableBounds {
   readonly linkedCodeExpiredBy: number;
   /** Send pacing admits one more (rate-limit tat at or below this). */
   readonly sendTatAtMost: number;
+  /** Without links only: answer pacing admits one more (an email that could not be answered is not sent). */
+  readonly guessTatAtMost: number | undefined;
 }
 
 export function sendableBounds(now: number, policy: SendPolicy): SendableBounds {
-  const rate = sendRate(policy);
+  const rateLimit = (rate: Rate) => now + (rate.burst - 1) * rate.intervalMs;
   return {
     pendingIssuedBy: now - PENDING_TIMEOUT_MS,
     lastSentBy: now - policy.resendIntervalSeconds * 1000,
     linkedCodeExpiredBy: now,
-    sendTatAtMost: now + (rate.burst - 1) * rate.intervalMs,
+    sendTatAtMost: rateLimit(sendRate(policy)),
+    guessTatAtMost: policy.linksMailed ? undefined : rateLimit(guessRate(policy)),
   };
 }
 
@@ -65,7 +70,8 @@ export function withinSendableBounds(state: UserState, bounds: SendableBounds): 
     (state.pending === undefined || state.pending.issuedAt <= bounds.pendingIssuedBy) &&
     (state.lastSentAt === undefined || state.lastSentAt <= bounds.lastSentBy) &&
     (state.code?.linkHash === undefined || state.code.expiresAt <= bounds.linkedCodeExpiredBy) &&
-    state.sendTat <= bounds.sendTatAtMost
+    state.sendTat <= bounds.sendTatAtMost &&
+    (bounds.guessTatAtMost === undefined || state.guessTat <= bounds.guessTatAtMost)
   );
 }
 
@@ -83,14 +89,19 @@ export function nextSendAllowedAt(state: UserState, now: number, policy: SendPol
 
 /**
  * What a new sign-in session gets: a new code when an email is allowed, else the code already mailed while it
- * can still be used, else a refusal saying when to try again. Paced answers do not stop a send: the email's
- * link signs its reader in however many wrong answers a stranger gave, so the inbox always gets a way in
- * within one send interval.
+ * can still be used, else a refusal saying when to try again. With links, paced answers do not stop a send: the
+ * email's link signs its reader in however many wrong answers a stranger gave, so the inbox always gets a way
+ * in within one send interval. Without links, nothing is mailed or offered while answers are paced: the code
+ * could not be answered yet, and mailing it would only fill the inbox.
  */
 export function decideSend(state: UserState, now: number, policy: SendPolicy): SendDecision {
   if (state.pending && now - state.pending.issuedAt < PENDING_TIMEOUT_MS) return { kind: 'wait' };
+  if (!policy.linksMailed) {
+    const guesses = admit(state.guessTat, now, guessRate(policy));
+    if (!guesses.ok) return { kind: 'throttled', retryAfterSeconds: toSeconds(guesses.retryAfterMs), reason: 'guesses' };
+  }
   const allowedAt = nextSendAllowedAt(state, now, policy);
   if (allowedAt <= now) return { kind: 'send' };
   if (isOfferable(state.code, now, policy.maxAttempts)) return { kind: 'reuse', code: state.code };
-  return { kind: 'throttled', retryAfterSeconds: toSeconds(allowedAt - now) };
+  return { kind: 'throttled', retryAfterSeconds: toSeconds(allowedAt - now), reason: 'sends' };
 }

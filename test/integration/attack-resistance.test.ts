@@ -128,7 +128,7 @@ describe('answers are paced per account: at most MAX_GUESSES_PER_DAY evaluated i
     expect((await t.verify(verifyEvent(user, await t.linkSecretFor(user.email)))).response.answerCorrect).toBe(true);
   });
 
-  it('without links, the typed code works again once the wait is over', async () => {
+  it('without links, nothing is mailed while paced, and the typed code works again once the wait is over', async () => {
     const clock = testClock();
     const t = await triggersOn(aws, { MAX_ATTEMPTS: '10', SIGN_IN_LINK_URL: '' }, { now: clock.now });
     const user = newUser();
@@ -137,6 +137,9 @@ describe('answers are paced per account: at most MAX_GUESSES_PER_DAY evaluated i
     for (let i = 0; i < 4; i++) await t.verify(verifyEvent(user, wrongFor(code)));
     const refused = await t.verify(verifyEvent(user, code)).catch((e: unknown) => e);
     expect(refused).toBeInstanceOf(GuessRateExceededError);
+    // Without a link, a new sign-in is refused the same way and mails nothing it could not yet accept an answer for.
+    await expect(t.create(createEvent(user))).rejects.toBeInstanceOf(GuessRateExceededError);
+    expect(await t.emailsTo(user.email)).toHaveLength(1);
     clock.advance((refused as GuessRateExceededError).retryAfterSeconds);
     await t.create(createEvent(user));
     expect((await t.verify(verifyEvent(user, await t.codeFor(user.email)))).response.answerCorrect).toBe(true);

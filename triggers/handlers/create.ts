@@ -5,7 +5,7 @@ import type { LoadCodeKeys } from '../code-key.ts';
 import type { CodeStore } from '../code-store.ts';
 import type { Config } from '../config.ts';
 import { minutesLeft, renderCodeEmail, signInLinkFor } from '../email-template.ts';
-import { MailerError, MalformedEventError, SendRateExceededError } from '../errors.ts';
+import { GuessRateExceededError, MailerError, MalformedEventError, SendRateExceededError } from '../errors.ts';
 import { issueCode, type MailedSecrets } from '../issue-code.ts';
 import type { Mailer } from '../mailer.ts';
 import { maskEmail } from '../mask-email.ts';
@@ -37,8 +37,8 @@ const seconds = (ms: number) => String(Math.floor(ms / 1000));
 export function createCreateAuthChallengeHandler(deps: CreateDeps) {
   const { config, store, audit } = deps;
   const now = deps.now ?? Date.now;
-  const policy = config;
   const linkUrl = config.signInMode === 'code' ? config.signInLinkUrl : undefined;
+  const policy = { ...config, linksMailed: linkUrl !== undefined };
 
   /** What the client may show; all strings, nothing secret. Same keys for every user, known or not. */
   function publicParameters(address: string, code: StoredCode | undefined, resendAt: number) {
@@ -81,7 +81,6 @@ export function createCreateAuthChallengeHandler(deps: CreateDeps) {
       keys: await deps.loadKeys(),
       codeLength: config.codeLength,
       codeTtlSeconds: config.codeTtlSeconds,
-      withLink: linkUrl !== undefined,
       now,
       deliver: (secrets) => deliver(address, secrets, unknown),
     });
@@ -108,8 +107,9 @@ export function createCreateAuthChallengeHandler(deps: CreateDeps) {
       try {
         issued = await codeForRound(key, round, address, unknown, context);
       } catch (error) {
-        if (error instanceof SendRateExceededError) {
-          audit('send_throttled', 'denied', context, { retryAfterSeconds: error.retryAfterSeconds });
+        if (error instanceof SendRateExceededError || error instanceof GuessRateExceededError) {
+          const name = error instanceof SendRateExceededError ? 'send_throttled' : 'guess_throttled';
+          audit(name, 'denied', context, { retryAfterSeconds: error.retryAfterSeconds });
         } else {
           const reason = error instanceof Error ? error.name : 'unknown';
           audit(error instanceof MailerError ? 'send_failed' : 'store_failed', 'error', context, { reason });

@@ -14,7 +14,11 @@ export const POLICY: SendPolicy = {
   maxAttempts: 3,
   maxGuessesPerWindow: 100,
   guessWindowSeconds: 86_400,
+  linksMailed: true,
 };
+
+/** The same without sign-in links (no SIGN_IN_LINK_URL, or two-step mode). */
+export const NO_LINKS: SendPolicy = { ...POLICY, linksMailed: false };
 
 export const T0 = Date.UTC(2026, 0, 1);
 
@@ -33,7 +37,6 @@ export function world(policy: SendPolicy = POLICY) {
     keys: KEYS,
     codeLength: 6,
     codeTtlSeconds: 180,
-    withLink: true,
     now: () => clock.now,
     deliver: async ({ code, linkSecret }) => {
       if (failNext) {

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { hashCode, hashLinkSecret } from '../../../triggers/code.ts';
-import { SendRateExceededError } from '../../../triggers/errors.ts';
+import { GuessRateExceededError, SendRateExceededError } from '../../../triggers/errors.ts';
 import { issueCode, type MailedSecrets } from '../../../triggers/issue-code.ts';
-import { KEYS, world } from './fixtures.ts';
+import { KEYS, NO_LINKS, world } from './fixtures.ts';
 
 describe('issuing: a code is offered only once SES accepted it', () => {
   it('mails a new code, stores only its keyed hash, and offers it', async () => {
@@ -63,12 +63,12 @@ describe('issuing: a new sign-in inside the interval reuses the code; limits say
   });
 
   it('without links, refuses another email inside the interval once the code has no guesses left, in whole seconds', async () => {
-    const w = world();
-    await issueCode(w.request({ withLink: false }));
+    const w = world(NO_LINKS);
+    await issueCode(w.request());
     const state = w.state()!;
     w.store.items.set('user#u', { ...state, code: { ...state.code!, attempts: 3 } });
     w.clock.now += 20_000;
-    const refused = await issueCode(w.request({ withLink: false })).catch((e: unknown) => e);
+    const refused = await issueCode(w.request()).catch((e: unknown) => e);
     expect(refused).toBeInstanceOf(SendRateExceededError);
     expect((refused as SendRateExceededError).retryAfterSeconds).toBe(40);
   });
@@ -82,6 +82,13 @@ describe('issuing: a new sign-in inside the interval reuses the code; limits say
     const second = await issueCode(w.request());
     expect(second).toMatchObject({ kind: 'reused', code: { id: first.code.id, attempts: 3 } });
     expect(w.inbox).toHaveLength(1);
+  });
+
+  it('without links, mails nothing while the account is paced after many answers', async () => {
+    const w = world(NO_LINKS);
+    w.store.items.set('user#u', { ...(await w.store.read('user#u')), guessTat: w.clock.now + 86_400_000, version: 1 });
+    await expect(issueCode(w.request())).rejects.toBeInstanceOf(GuessRateExceededError);
+    expect(w.inbox).toHaveLength(0);
   });
 
   it('mails a code while the account\'s typed answers are paced: the inbox gets a link that pacing does not stop', async () => {

@@ -7,7 +7,7 @@ import {
   withinSendableBounds,
 } from '../../../triggers/send-policy.ts';
 import { EMPTY_STATE, type StoredCode, type UserState } from '../../../triggers/user-state.ts';
-import { POLICY, T0 } from './fixtures.ts';
+import { NO_LINKS, POLICY, T0 } from './fixtures.ts';
 
 const code = (over: Partial<StoredCode> = {}): StoredCode => ({
   id: 'c1',
@@ -48,7 +48,7 @@ describe('sends: a new sign-in inside the resend interval reuses the code alread
   it('refuses with the wait in whole seconds when the interval is on and the code cannot be used', () => {
     for (const spent of [code({ attempts: 3, linkHash: undefined }), code({ expiresAt: T0 + 5_000 })]) {
       const state = sentAt(T0, { code: spent });
-      expect(decideSend(state, T0 + 10_000, POLICY)).toEqual({ kind: 'throttled', retryAfterSeconds: 50 });
+      expect(decideSend(state, T0 + 10_000, POLICY)).toEqual({ kind: 'throttled', retryAfterSeconds: 50, reason: 'sends' });
     }
   });
 });
@@ -82,6 +82,10 @@ describe('sends: one email for parallel sign-ins; paced answers do not stop the 
     const state = { ...EMPTY_STATE, guessTat: T0 + 10 * 3_600_000 };
     expect(decideSend(state, T0, POLICY)).toEqual({ kind: 'send' });
   });
+  it('without links, refuses while the account is paced: the code could not be answered yet', () => {
+    const state = { ...EMPTY_STATE, guessTat: T0 + 10 * 3_600_000 };
+    expect(decideSend(state, T0, NO_LINKS)).toMatchObject({ kind: 'throttled', reason: 'guesses' });
+  });
 });
 
 describe('the one-write claim: within its bounds, the policy always says send', () => {
@@ -102,11 +106,14 @@ describe('the one-write claim: within its bounds, the policy always says send', 
               version: 3,
             });
 
-  it(`holds over ${states.length} stored states, and the bounds admit every send but the just-used code's`, () => {
-    const bounds = sendableBounds(T0, POLICY);
+  it.each([
+    ['with links', POLICY],
+    ['without links', NO_LINKS],
+  ])(`%s, holds over ${states.length} stored states, and the bounds admit every send but the just-used code's`, (_name, policy) => {
+    const bounds = sendableBounds(T0, policy);
     let admitted = 0;
     for (const state of states) {
-      const send = decideSend(state, T0, POLICY).kind === 'send';
+      const send = decideSend(state, T0, policy).kind === 'send';
       if (withinSendableBounds(state, bounds)) {
         admitted += 1;
         expect(send, JSON.stringify(state)).toBe(true);

@@ -2,11 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { GuessRateExceededError } from '../../../triggers/errors.ts';
 import { issueCode } from '../../../triggers/issue-code.ts';
 import { verifyAnswer, type VerifyRequest } from '../../../triggers/verify-code.ts';
-import { KEYS, POLICY, world } from './fixtures.ts';
+import { KEYS, NO_LINKS, POLICY, world } from './fixtures.ts';
 
-async function issued(policy = POLICY, withLink = true) {
+async function issued(policy = POLICY) {
   const w = world(policy);
-  const result = await issueCode(w.request({ withLink }));
+  const result = await issueCode(w.request());
   const answer = (candidate: unknown, over: Partial<VerifyRequest> = {}) =>
     verifyAnswer({
       store: w.store,
@@ -61,9 +61,9 @@ describe('verifying: counted before compared, consumed by success', () => {
   });
 
   it('a session answers only for the code it was given: a newer code is not its to spend', async () => {
-    const { w, answer } = await issued(POLICY, false);
+    const { w, answer } = await issued(NO_LINKS);
     w.clock.now += 61_000;
-    const newer = await issueCode(w.request({ withLink: false }));
+    const newer = await issueCode(w.request());
     expect(await answer(w.inbox[1]!)).toEqual({ outcome: 'code_replaced', method: 'code' });
     expect(w.state()!.code).toMatchObject({ id: newer.code.id, attempts: 0 });
   });
@@ -141,7 +141,7 @@ describe('verifying a sign-in link: unguessable, so neither counted nor paced; s
   });
 
   it('when no link was mailed, a link-shaped answer is simply wrong', async () => {
-    const { answer } = await issued(POLICY, false);
+    const { answer } = await issued(NO_LINKS);
     expect(await answer('A'.repeat(22))).toEqual({ outcome: 'wrong', method: 'link' });
   });
 });
