@@ -83,7 +83,7 @@ function signInLinkUrl(env: Env, mode: SignInMode): string | undefined {
   } catch {
     throw new ConfigError('SIGN_IN_LINK_URL', `must be an absolute URL, got "${value}"`);
   }
-  const local = url.hostname === 'localhost' || url.hostname === '127.0.0.1';
+  const local = url.hostname === 'localhost' || url.hostname === '127.0.0.1' || url.hostname === '[::1]';
   if (url.protocol !== 'https:' && !(url.protocol === 'http:' && local)) {
     throw new ConfigError('SIGN_IN_LINK_URL', `must be https (http only for localhost), got "${value}"`);
   }

@@ -1,5 +1,5 @@
 import { fileURLToPath } from 'node:url';
-import { Annotations, Aspects, Duration, RemovalPolicy, Stack, Token, Validations } from 'aws-cdk-lib';
+import { Annotations, Duration, RemovalPolicy, Stack, Token, Validations } from 'aws-cdk-lib';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
 import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
@@ -66,9 +66,11 @@ export interface EmailOtpAuthProps {
    * The link's 128-bit secret signs in however many wrong codes a stranger typed, so knowing someone's address is
    * not enough to lock them out (README, Security notes). The page reads it with the client's `readSignInLink`.
    * Also settable later with {@link EmailOtpAuth.useSignInLink}, e.g. with a CloudFront domain created after this.
-   * @default - no link: the email carries the code only
+   * `false` mails the code only, and then a stranger who keeps answering wrong codes keeps the owner out while
+   * the attack lasts: in `code` mode the choice must be made (synthesis fails without one).
+   * @default - required in `code` mode (a URL, `useSignInLink`, or `false`); unused in `password-and-code` mode
    */
-  readonly signInLinkUrl?: string;
+  readonly signInLinkUrl?: string | false;
   /** Name shown in the email. @default 'your account' */
   readonly appName?: string;
   /** Email subject; `{{appName}}` and `{{minutes}}` are filled in (never the code). @default 'Sign-in code for {{appName}}' */
@@ -137,13 +139,13 @@ const VARIABLE_OF_PROP = {
   resendInterval: ['RESEND_INTERVAL_SECONDS', (d: Duration) => String(d.toSeconds())],
   maxSendsPerHour: ['MAX_SENDS_PER_HOUR', String],
   maxGuessesPerDay: ['MAX_GUESSES_PER_DAY', String],
-  // A token (a domain created in the same app) is checked with a stand-in and written as the token.
-  signInLinkUrl: ['SIGN_IN_LINK_URL', (url: string) => (Token.isUnresolved(url) ? 'https://validated-at-synth.example/' : url)],
+  // A token (a domain created in the same app) is checked with a stand-in and written as the token; false sets nothing.
+  signInLinkUrl: ['SIGN_IN_LINK_URL', (url: string | false) => (url === false ? undefined : Token.isUnresolved(url) ? 'https://validated-at-synth.example/' : url)],
   appName: ['APP_NAME', String],
   emailSubject: ['EMAIL_SUBJECT', String],
   emailTextTemplate: ['EMAIL_TEXT_TEMPLATE', String],
   emailHtmlTemplate: ['EMAIL_HTML_TEMPLATE', String],
-} as const satisfies { [P in keyof EmailOtpAuthProps]?: readonly [string, (value: never) => string] };
+} as const satisfies { [P in keyof EmailOtpAuthProps]?: readonly [string, (value: never) => string | undefined] };
 
 const PROP_OF_VARIABLE: Record<string, string> = Object.fromEntries(
   Object.entries(VARIABLE_OF_PROP).map(([prop, [variable]]) => [variable, prop]),
@@ -185,17 +187,22 @@ export class EmailOtpAuth extends Construct {
     super(scope, id);
     this.config = validate(props);
     this.props = props;
-    this.linked = props.signInLinkUrl !== undefined;
+    this.linked = typeof props.signInLinkUrl === 'string';
     // Checked at synthesis, so that a later useSignInLink() counts.
-    Aspects.of(this).add({
-      visit: (node) => {
-        if (node !== this || this.linked || this.config.signInMode !== 'code') return;
-        Annotations.of(this).addWarningV2(
-          'email-otp:no-sign-in-link',
-          'No signInLinkUrl: the emails carry the code only, and a stranger who knows an address can keep its owner from signing in while they keep answering wrong codes. Set signInLinkUrl (or call useSignInLink) to your sign-in page.',
-        );
-      },
+    this.node.addValidation({
+      validate: () =>
+        this.config.signInMode === 'code' && !this.linked && props.signInLinkUrl !== false
+          ? [
+              'EmailOtpAuth: set signInLinkUrl to your sign-in page (or call useSignInLink), so that each email carries a link a stranger cannot lock out; signInLinkUrl: false mails the code only',
+            ]
+          : [],
     });
+    if (this.config.signInMode === 'code' && props.signInLinkUrl === false) {
+      Annotations.of(this).addWarningV2(
+        'email-otp:no-sign-in-link',
+        'signInLinkUrl is false: the emails carry the code only, and a stranger who knows an address can keep its owner from signing in while they keep answering wrong codes.',
+      );
+    }
     this.logRetention = props.logRetention ?? logs.RetentionDays.ONE_MONTH;
     const stack = Stack.of(this);
     const removalPolicy = props.removalPolicy ?? RemovalPolicy.RETAIN;
@@ -325,7 +332,8 @@ export class EmailOtpAuth extends Construct {
       sesConfigurationSet: this.configurationSet?.configurationSetName,
     });
     // The prop as given: a token stays a token (the config holds the stand-in it was checked with).
-    return this.props.signInLinkUrl ? { ...environment, SIGN_IN_LINK_URL: this.props.signInLinkUrl } : environment;
+    const url = this.props.signInLinkUrl;
+    return typeof url === 'string' ? { ...environment, SIGN_IN_LINK_URL: url } : environment;
   }
 
   /** One place for the function set-up every trigger shares. */
@@ -539,7 +547,7 @@ function validate(props: EmailOtpAuthProps): Config {
   const env: Record<string, string | undefined> = { TABLE_NAME: 'validated-at-synth', CODE_KEY_SECRET_ID: 'validated-at-synth' };
   for (const [prop, [variable, write]] of Object.entries(VARIABLE_OF_PROP)) {
     const value = props[prop as keyof typeof VARIABLE_OF_PROP];
-    if (value !== undefined) env[variable] = (write as (v: unknown) => string)(value);
+    if (value !== undefined) env[variable] = (write as (v: unknown) => string | undefined)(value);
   }
   let config: Config;
   try {

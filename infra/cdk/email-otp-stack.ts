@@ -37,7 +37,7 @@ export class EmailOtpStack extends Stack {
       const webUrl = `https://${this.web.distribution.distributionDomainName}`;
       new CfnOutput(this, 'WebUrl', { value: webUrl, key: 'webUrl' });
       // Each code email links to the hosted page, unless the props name another.
-      if (this.auth.config.signInMode === 'code' && !props.auth.signInLinkUrl) this.auth.useSignInLink(`${webUrl}/`);
+      if (this.auth.config.signInMode === 'code' && props.auth.signInLinkUrl === undefined) this.auth.useSignInLink(`${webUrl}/`);
     }
   }
 }

@@ -68,7 +68,7 @@ describe('the deployable app', () => {
   it('bundles each trigger with the local esbuild when synthesized for real', () => {
     const { template } = synth(
       (stack: Stack) => {
-        new EmailOtpAuth(stack, 'Otp', { fromAddress: 'no-reply@example.com' });
+        new EmailOtpAuth(stack, 'Otp', { fromAddress: 'no-reply@example.com', signInLinkUrl: 'https://app.example.com/' });
       },
       { bundle: true, stack: (app) => new Stack(app, 'Bundled', { env: { account: '123456789012', region: 'eu-west-1' } }) },
     );

@@ -8,7 +8,8 @@ import { describe, expect, it } from 'vitest';
 import { EmailOtpAuth, type EmailOtpAuthProps } from '../../infra/cdk/email-otp-auth.ts';
 import { synth } from '../helpers/cdk.ts';
 
-const base: EmailOtpAuthProps = { fromAddress: 'no-reply@example.com' };
+/** Code-only emails unless a test sets a link: most props have nothing to do with it. */
+const base: EmailOtpAuthProps = { fromAddress: 'no-reply@example.com', signInLinkUrl: false };
 
 function template(props: Partial<EmailOtpAuthProps> = {}, extra?: (stack: Stack) => Partial<EmailOtpAuthProps>): Template {
   const { template, nagFindings } = synth((stack) => {
@@ -363,35 +364,41 @@ describe('invalid props fail at synth time with a message naming the prop', () =
 });
 
 describe('EmailOtpAuth sign-in links', () => {
-  it('signInLinkUrl reaches Create and Verify; without it no function gets one', () => {
+  it('signInLinkUrl reaches Create and Verify; with false no function gets one', () => {
     const linked = template({ signInLinkUrl: 'https://app.example.com/sign-in' });
     for (const fn of ['OtpCreateAuthChallenge', 'OtpVerifyAuthChallengeResponse']) {
       expect(environmentOf(linked, fn).SIGN_IN_LINK_URL).toBe('https://app.example.com/sign-in');
     }
     expect(environmentOf(linked, 'OtpDefineAuthChallenge').SIGN_IN_LINK_URL).toBeUndefined();
-    expect(environmentOf(template(), 'OtpCreateAuthChallenge').SIGN_IN_LINK_URL).toBeUndefined();
+    expect(environmentOf(template({ signInLinkUrl: false }), 'OtpCreateAuthChallenge').SIGN_IN_LINK_URL).toBeUndefined();
   });
 
-  it('warns at synthesis when code mode mails no link, and not once a link is set (prop or later)', () => {
+  it('in code mode the choice must be made: synthesis fails without a link (prop or useSignInLink) or an explicit false', () => {
+    const { signInLinkUrl: _left, ...noChoice } = base;
+    expect(() => synth((stack) => new EmailOtpAuth(stack, 'Otp', noChoice))).toThrow(/EmailOtpAuth: set signInLinkUrl to your sign-in page/);
+    expect(() => synth((stack) => new EmailOtpAuth(stack, 'Otp', { ...noChoice, signInMode: 'password-and-code' }))).not.toThrow();
+  });
+
+  it('warns at synthesis when code mode is told to mail no link, and not once a link is set (prop or later)', () => {
     const warningsOf = (build: (stack: Stack) => void) => {
       const app = new App({ context: { 'aws:cdk:bundling-stacks': [] } });
       const stack = new CdkStack(app, 'Test', { env: { account: '123456789012', region: 'eu-west-1' } });
       build(stack);
-      return Annotations.fromStack(stack).findWarning('*', Match.stringLikeRegexp('No signInLinkUrl'));
+      return Annotations.fromStack(stack).findWarning('*', Match.stringLikeRegexp('signInLinkUrl is false'));
     };
-    expect(warningsOf((stack) => new EmailOtpAuth(stack, 'Otp', base))).toHaveLength(1);
+    expect(warningsOf((stack) => new EmailOtpAuth(stack, 'Otp', { ...base, signInLinkUrl: false }))).toHaveLength(1);
     expect(warningsOf((stack) => new EmailOtpAuth(stack, 'Otp', { ...base, signInLinkUrl: 'https://app.example.com/' }))).toHaveLength(0);
-    expect(warningsOf((stack) => new EmailOtpAuth(stack, 'Otp', base).useSignInLink('https://app.example.com/'))).toHaveLength(0);
-    expect(warningsOf((stack) => new EmailOtpAuth(stack, 'Otp', { ...base, signInMode: 'password-and-code' }))).toHaveLength(0);
+    expect(warningsOf((stack) => new EmailOtpAuth(stack, 'Otp', { ...base, signInLinkUrl: undefined }).useSignInLink('https://app.example.com/'))).toHaveLength(0);
+    expect(warningsOf((stack) => new EmailOtpAuth(stack, 'Otp', { ...base, signInMode: 'password-and-code', signInLinkUrl: false }))).toHaveLength(0);
   });
 
   it('useSignInLink takes a page address known only later, such as a token, and checks it like the prop', () => {
     const { template: t } = synth((stack) => {
-      const auth = new EmailOtpAuth(stack, 'Otp', base);
+      const auth = new EmailOtpAuth(stack, 'Otp', { ...base, signInLinkUrl: undefined });
       auth.useSignInLink(`https://${Fn.importValue('PageDomain')}/`);
     });
     expect(JSON.stringify(environmentOf(t, 'OtpCreateAuthChallenge').SIGN_IN_LINK_URL)).toContain('Fn::');
-    expect(() => synth((stack) => new EmailOtpAuth(stack, 'Otp', { ...base, signInMode: 'password-and-code' }).useSignInLink('https://a.example/'))).toThrow(
+    expect(() => synth((stack) => new EmailOtpAuth(stack, 'Otp', { ...base, signInLinkUrl: undefined, signInMode: 'password-and-code' }).useSignInLink('https://a.example/'))).toThrow(
       /signInLinkUrl works only with SIGN_IN_MODE=code/,
     );
   });

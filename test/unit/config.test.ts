@@ -62,6 +62,7 @@ describe('configuration is validated once, with messages naming the variable', (
     expect(loadConfig(base).signInLinkUrl).toBeUndefined();
     expect(loadConfig({ ...base, SIGN_IN_LINK_URL: 'https://app.example.com/sign-in' }).signInLinkUrl).toBe('https://app.example.com/sign-in');
     expect(loadConfig({ ...base, SIGN_IN_LINK_URL: 'http://127.0.0.1:5173/' }).signInLinkUrl).toBe('http://127.0.0.1:5173/');
+    expect(loadConfig({ ...base, SIGN_IN_LINK_URL: 'http://[::1]:5173/' }).signInLinkUrl).toBe('http://[::1]:5173/');
   });
 
   it('cannot be changed after loading', () => {

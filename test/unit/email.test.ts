@@ -65,6 +65,9 @@ describe('the code email', () => {
       'https://app.example.com/#email=a%40b.com&link=short',
       `https://app.example.com/?email=a%40b.com&link=${secret}`,
       `https://app.example.com/#link=${secret}`,
+      `https://app.example.com/#email=${encodeURIComponent('<img src=x onerror=alert(1)>')}&link=${secret}`,
+      `https://app.example.com/#email=${encodeURIComponent('Your bank says: call 555')}&link=${secret}`,
+      `https://app.example.com/#email=${'a'.repeat(250)}%40b.com&link=${secret}`,
     ]) {
       expect(readSignInLink(href)).toBeUndefined();
     }

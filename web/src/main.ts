@@ -153,7 +153,8 @@ async function run(request: Request, action: () => Promise<HTMLElement | undefin
 function showRefusal(error: SignInError, request: Request): HTMLElement | undefined {
   console.warn('sign-in step failed:', error.name);
   setStatus('');
-  setError(friendlyError(error, passwordMode(), state.view === 'code' && state.challenge?.linkMailed === true));
+  const linkWorks = state.view === 'code' && state.challenge?.linkMailed === true && state.challenge.expiresAt > Date.now();
+  setError(friendlyError(error, passwordMode(), linkWorks));
   if (error instanceof RetryLaterError) {
     const until = Date.now() + error.retryAfterSeconds * 1000;
     if (request === 'answer' && !(error instanceof SendThrottledError)) {
@@ -458,6 +459,9 @@ function showStartAfterLoad(): HTMLElement {
 
 async function init(): Promise<void> {
   show('none');
+  const link = readSignInLink(location.href);
+  // The secret leaves the address bar (and the history) before anything else; it stays only in this page's memory.
+  if (link) history.replaceState(history.state, '', location.pathname + location.search);
   try {
     config = await loadRuntimeConfig();
   } catch {
@@ -466,9 +470,6 @@ async function init(): Promise<void> {
   }
   configureAuth(config);
   auth = createEmailCodeSignIn({ signInMode: config.signInMode });
-  const link = readSignInLink(location.href);
-  // The secret leaves the address bar (and the history) at once; it stays only in this page's memory.
-  if (link) history.replaceState(history.state, '', location.pathname + location.search);
   const user = await auth.signedInUser();
   const focus = user ? showSignedIn(user) : link && !passwordMode() ? showLink(link) : showStartAfterLoad();
   render();

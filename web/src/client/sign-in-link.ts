@@ -14,5 +14,7 @@ export function readSignInLink(href: string): SignInLink | undefined {
   const params = new URLSearchParams(hash);
   const email = params.get('email')?.trim();
   const secret = params.get('link')?.trim();
-  return email && secret && /^[A-Za-z0-9_-]{22}$/.test(secret) ? { email, secret } : undefined;
+  // Only an address is shown as one: a crafted link cannot put other text on the page.
+  const isAddress = email !== undefined && email.length <= 254 && /^[^\s@]+@[^\s@]+$/.test(email);
+  return isAddress && secret && /^[A-Za-z0-9_-]{22}$/.test(secret) ? { email, secret } : undefined;
 }
