@@ -110,6 +110,17 @@ describe.skipIf(!hasChromium)('the sign-in link in the code email', () => {
     await page.context().close();
   });
 
+  it('a crafted link whose "email" is not an address puts nothing on the page: the email step shows', async () => {
+    const page = await openSignInPage(
+      context.browser,
+      `${context.t.info.webUrl}/#email=${encodeURIComponent('Your bank: call 555 0100')}&link=${'A'.repeat(22)}`,
+      PHONE,
+    );
+    expect(await page.locator('#link-form').isHidden()).toBe(true);
+    expect(await page.locator('main').textContent()).not.toContain('555');
+    await page.context().close();
+  });
+
   it('a link already used says so and goes on with the code step', async () => {
     const { email } = await context.t.createUser();
     const first = await openSignInPage(context.browser, context.t.info.webUrl, PHONE);
