@@ -43,7 +43,7 @@ async function actionsDuring(run: () => Promise<void>): Promise<Set<string>> {
 }
 
 function grantedActions(rolePrefix: string): Set<string> {
-  const { template } = synth((stack) => new EmailOtpAuth(stack, 'Otp', { fromAddress: 'no-reply@example.com' }));
+  const { template } = synth((stack) => new EmailOtpAuth(stack, 'Otp', { fromAddress: 'no-reply@example.com', signInLinkUrl: 'https://app.example.com/' }));
   const statements = Object.values(template.findResources('AWS::IAM::Policy'))
     .filter((p) => p.Properties.Roles.some((r: { Ref: string }) => r.Ref.startsWith(rolePrefix)))
     .flatMap((p) => p.Properties.PolicyDocument.Statement);
