@@ -142,3 +142,35 @@ describe.skipIf(!hasChromium)('the sign-in link in the code email', () => {
     for (const page of [first, used, again]) await page.context().close();
   });
 });
+
+describe.skipIf(!hasChromium)('a sign-in link opened after its code expired, while no new email may be sent', () => {
+  const context = pageUnderTest({ CODE_TTL_SECONDS: '2', RESEND_INTERVAL_SECONDS: '5' });
+
+  it('says the link no longer works, and "Email me a code" counts down', async () => {
+    const { email } = await context.t.createUser();
+    // Three emails (the burst), each after the last code expired and the resend interval passed.
+    for (let sent = 1; sent <= 3; sent++) {
+      await expect
+        .poll(
+          async () => {
+            await context.t.client
+              .send(new InitiateAuthCommand({ AuthFlow: 'CUSTOM_AUTH', ClientId: context.t.info.userPoolClientId, AuthParameters: { USERNAME: email } }))
+              .catch(() => undefined);
+            return (await context.t.emailsTo(email)).length;
+          },
+          { timeout: 30_000, interval: 1_000 },
+        )
+        .toBe(sent);
+    }
+    const link = await context.t.linkFor(email);
+    const page = await openLink(context.browser, link);
+    await new Promise((resolve) => setTimeout(resolve, 2_500)); // the link's code expires meanwhile
+    await page.keyboard.press('Enter');
+    await expect.poll(() => alertText(page)).toBe('This sign-in link no longer works (its code expired or was used), and no new email can be sent yet.');
+    expect(await page.locator('#start-form').isHidden()).toBe(false);
+    expect(await page.locator('#start-button').getAttribute('aria-disabled')).toBe('true');
+    expect(await page.locator('#start-button').textContent()).toMatch(/^Email me a code \(in \d+:\d\d\)$/);
+    expect(await context.t.emailsTo(email)).toHaveLength(3);
+    await page.context().close();
+  });
+});

@@ -261,7 +261,11 @@ async function signInWithLink(): Promise<void> {
       const error = toSignInError(caught, 'code');
       if (!(error instanceof SignInLinkRefusedError)) {
         showStart(); // a refusal before the link was checked (a wait, the network) is shown on the email step
-        throw error;
+        if (!(error instanceof SendThrottledError)) throw error;
+        // The link's code is gone (expired or used) and no new email may be sent yet: say both.
+        const focus = showRefusal(error, 'send');
+        setError('This sign-in link no longer works (its code expired or was used), and no new email can be sent yet.');
+        return focus;
       }
       const focus = showCode(error.step, 'have-code');
       setError(friendlyError(error, false));
