@@ -1,8 +1,8 @@
 import { CreateTableCommand, DynamoDBClient, UpdateTimeToLiveCommand } from '@aws-sdk/client-dynamodb';
 import { createRequire } from 'node:module';
-import { Worker } from 'node:worker_threads';
 import { TABLE_PARTITION_KEY, TABLE_TTL_ATTRIBUTE } from '../../triggers/code-store.ts';
-import { portInUse, type RunningServer } from './listen.ts';
+import type { RunningServer } from './listen.ts';
+import { startWorkerServer } from './worker-server.ts';
 
 export interface LocalDynamoOptions {
   readonly port: number;
@@ -29,31 +29,17 @@ parentPort.on('message', () => {
  * stack's CPU after the SDK itself, and on its own thread it runs beside the endpoint and the triggers.
  */
 export async function startDynamo({ port, path, portVariable }: LocalDynamoOptions): Promise<RunningServer> {
-  const worker = new Worker(WORKER_SOURCE, {
-    eval: true,
+  return startWorkerServer({
+    source: WORKER_SOURCE,
     workerData: {
       dynalite: createRequire(import.meta.url).resolve('dynalite'),
       options: { createTableMs: 0, deleteTableMs: 0, updateTableMs: 0, ...(path ? { path } : {}) },
       port,
     },
+    port,
+    service: 'DynamoDB',
+    portVariable,
   });
-  const stopped = new Promise<void>((resolve) => worker.once('exit', () => resolve()));
-  const actual = await new Promise<number>((resolve, reject) => {
-    worker.once('message', (message: { port?: number; error?: string }) => {
-      if (message.port !== undefined) return resolve(message.port);
-      void worker.terminate();
-      reject(message.error === 'EADDRINUSE' ? portInUse(port, 'DynamoDB', portVariable) : new Error(`DynamoDB did not start: ${message.error}`));
-    });
-    worker.once('error', reject);
-  });
-  return {
-    url: `http://127.0.0.1:${actual}`,
-    port: actual,
-    stop: async () => {
-      worker.postMessage('stop');
-      await stopped;
-    },
-  };
 }
 
 /** Creates the code table as the CDK construct does (on-demand, partition key `pk`, TTL on `ttl`); idempotent. */

@@ -1,6 +1,6 @@
 import { createRequire } from 'node:module';
-import { Worker } from 'node:worker_threads';
-import { portInUse, type RunningServer } from './listen.ts';
+import type { RunningServer } from './listen.ts';
+import { startWorkerServer } from './worker-server.ts';
 import type { MailboxEmail } from './mailbox-client.ts';
 
 /**
@@ -47,31 +47,17 @@ let mailbox: MailboxEmail[] = [];
  */
 export async function startSes(port: number, portVariable?: string): Promise<RunningServer> {
   const require = createRequire(import.meta.url);
-  const worker = new Worker(WORKER_SOURCE, {
-    eval: true,
+  return startWorkerServer({
+    source: WORKER_SOURCE,
     workerData: { ses: require.resolve('aws-ses-v2-local'), store: require.resolve('aws-ses-v2-local/dist/store'), port },
-  });
-  const stopped = new Promise<void>((resolve) => worker.once('exit', () => resolve()));
-  const actual = await new Promise<number>((resolve, reject) => {
-    worker.on('message', (message: { port?: number; error?: string; accepted?: MailboxEmail; cleared?: true }) => {
-      if (message.accepted) mailbox.push(message.accepted);
+    port,
+    service: 'the SES mailbox',
+    portVariable,
+    onMessage: (message) => {
+      if (message.accepted) mailbox.push(message.accepted as MailboxEmail);
       else if (message.cleared) mailbox = [];
-      else if (message.port !== undefined) resolve(message.port);
-      else if (message.error !== undefined) {
-        void worker.terminate();
-        reject(message.error === 'EADDRINUSE' ? portInUse(port, 'the SES mailbox', portVariable) : new Error(`SES did not start: ${message.error}`));
-      }
-    });
-    worker.once('error', reject);
-  });
-  return {
-    url: `http://127.0.0.1:${actual}`,
-    port: actual,
-    stop: async () => {
-      worker.postMessage('stop');
-      await stopped;
     },
-  };
+  });
 }
 
 /**
