@@ -54,9 +54,18 @@ describe.skipIf(!hasChromium)('answers paced per account on the sign-in page', (
     expect(await page.locator('#code').inputValue()).toBe(right);
     await page.keyboard.press('Enter');
     await settled(page);
-    await expect
-      .poll(async () => `${await statusText(page)}|${await alertText(page)}`, { timeout: 15_000 })
-      .toBe('A new code is on its way. Codes in earlier emails no longer work.|');
+    const newCode = 'A new code is on its way. Codes in earlier emails no longer work.|';
+    const notSent = "|We couldn't send the email just now. Please try again.";
+    const outcome = () => statusText(page).then(async (status) => `${status}|${await alertText(page)}`);
+    await expect.poll(outcome, { timeout: 15_000 }).toMatch(/^A new code is on its way|couldn't send the email/);
+    if ((await outcome()) === notSent) {
+      // Seen once in a full CI run (2 cores, package installs beside Chromium): SES took longer than the trigger's
+      // 2.5 s limit and Create failed closed, as it must. The page asks the person to try again; so does this test.
+      console.info('answer-pacing: the new code could not be sent under load; pressing Enter again as the page asks');
+      await page.keyboard.press('Enter');
+      await settled(page);
+    }
+    await expect.poll(outcome, { timeout: 15_000 }).toBe(newCode);
     expect(await focusedId(page)).toBe('code');
     await typeCode(page, await context.t.codeFor(email));
     await expect.poll(() => signedInEmail(page)).toBe(email);
