@@ -71,8 +71,7 @@ async function mailClaimed(request: IssueRequest, before: UserState, { plain, pe
   if (!(await store.promote(key, pending, sentAt, sendTat))) {
     throw new CodeStoreError('saved', new Error('the code was taken over while its email was being sent'));
   }
-  const { id, hash, linkHash, keyId, issuedAt, expiresAt } = pending;
-  const code: StoredCode = { id, hash, linkHash, keyId, issuedAt, expiresAt, attempts: 0, used: false };
+  const code: StoredCode = { ...pending, attempts: 0, used: false };
   const after = { ...before, code, pending: undefined, lastSentAt: sentAt, sendTat };
   return { kind: 'sent', code, resendAt: nextSendAllowedAt(after, sentAt, policy) };
 }

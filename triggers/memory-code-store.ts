@@ -27,11 +27,10 @@ export function createMemoryCodeStore(): CodeStore & { readonly items: Map<strin
     async promote(key, pending, sentAt, sendTat) {
       const state = get(key);
       if (state.pending?.id !== pending.id) return false;
-      const { id, hash, linkHash, keyId, issuedAt, expiresAt } = pending;
       put(key, {
         ...state,
         pending: undefined,
-        code: { id, hash, linkHash, keyId, issuedAt, expiresAt, attempts: 0, used: false },
+        code: { ...pending, attempts: 0, used: false },
         lastSentAt: sentAt,
         sendTat,
       });

@@ -1,7 +1,7 @@
 /** What is stored for one user: one item, so one conditional write keeps code, sends and guesses consistent. */
 
-/** The code offered to sign-in sessions: SES accepted its email. Only its keyed hash is kept. */
-export interface StoredCode {
+/** A code written before its email is sent. It is offered to nobody until SES has accepted the email. */
+export interface PendingCode {
   /** Random, non-secret id: names the code in sessions (private challenge parameters) and logs. */
   readonly id: string;
   readonly hash: string;
@@ -13,20 +13,14 @@ export interface StoredCode {
   readonly issuedAt: number;
   /** Epoch milliseconds; checked on every verify, independently of DynamoDB TTL. */
   readonly expiresAt: number;
+}
+
+/** The code offered to sign-in sessions: SES accepted its email. Only its keyed hashes are kept. */
+export interface StoredCode extends PendingCode {
   /** Answers counted against this code so far. */
   readonly attempts: number;
   /** A correct answer was accepted: the code is spent. */
   readonly used: boolean;
-}
-
-/** A code written before its email is sent. It is offered to nobody until SES has accepted the email. */
-export interface PendingCode {
-  readonly id: string;
-  readonly hash: string;
-  readonly linkHash: string | undefined;
-  readonly keyId: string;
-  readonly issuedAt: number;
-  readonly expiresAt: number;
 }
 
 export interface UserState {
