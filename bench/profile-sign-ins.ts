@@ -7,17 +7,14 @@ process.env.POWERTOOLS_LOG_LEVEL = 'SILENT';
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
 
 import { CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
-import { startLocalStack } from '../infra/local/stack.ts';
+import { FREE_PORTS, startLocalStack } from '../infra/local/stack.ts';
 import { mailboxCodeReader } from './mailbox-codes.ts';
 import { signInLoad, signInWith } from './sign-in-load.ts';
 
 const concurrency = Number(process.argv[2] ?? 50);
 const total = Number(process.argv[3] ?? 1000);
 const stack = await startLocalStack({
-  cognitoPort: 0,
-  dynamodbPort: 0,
-  sesPort: 0,
-  webPort: 0,
+  ...FREE_PORTS,
   web: false,
   triggerEnv: { MAX_SENDS_PER_HOUR: '100' },
 });

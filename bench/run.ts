@@ -25,7 +25,7 @@ import {
 import type { AuthTriggers } from '../infra/local/cognito/trigger-runner.ts';
 import { codeInEmail } from '../infra/local/mailbox-client.ts';
 import { acceptedEmails } from '../infra/local/ses.ts';
-import { startLocalStack, type StackInfo } from '../infra/local/stack.ts';
+import { FREE_PORTS, startLocalStack, type StackInfo } from '../infra/local/stack.ts';
 import { CHALLENGE_METADATA } from '../triggers/trigger-event.ts';
 import { countAwsCalls } from './aws-call-counter.ts';
 import { measureBundles, type BundleFigures } from './bundles.ts';
@@ -111,10 +111,7 @@ async function measureStack() {
   };
   let clock = 0;
   const stack = await startLocalStack({
-    cognitoPort: 0,
-    dynamodbPort: 0,
-    sesPort: 0,
-    webPort: 0,
+    ...FREE_PORTS,
     web: false,
     triggerEnv: { MAX_SENDS_PER_HOUR: '100' },
     interceptTriggers,

@@ -3,15 +3,11 @@
  * local stack through its Admin API (SigV4-signed by the SDK, as on AWS), confirmed, with the email
  * verified. Without a password the user signs in with a code only.
  */
-import {
-  AdminAddUserToGroupCommand,
-  AdminCreateUserCommand,
-  AdminSetUserPasswordCommand,
-  CognitoIdentityProviderClient,
-} from '@aws-sdk/client-cognito-identity-provider';
+import { CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { createConfirmedUser } from './admin-users.ts';
 import type { StackInfo } from './stack.ts';
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
@@ -45,24 +41,8 @@ async function main(): Promise<void> {
     credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
   });
   try {
-    const { User } = await client.send(
-      new AdminCreateUserCommand({
-        UserPoolId: info.userPoolId,
-        Username: email,
-        MessageAction: 'SUPPRESS',
-        UserAttributes: [
-          { Name: 'email', Value: email },
-          { Name: 'email_verified', Value: 'true' },
-        ],
-      }),
-    );
-    if (values.password) {
-      await client.send(new AdminSetUserPasswordCommand({ UserPoolId: info.userPoolId, Username: email, Password: values.password, Permanent: true }));
-    }
-    for (const group of values.group ?? []) {
-      await client.send(new AdminAddUserToGroupCommand({ UserPoolId: info.userPoolId, Username: email, GroupName: group }));
-    }
-    console.log(`Added ${email} (username ${User?.Username})${values.password ? ' with a password' : ''}; sign in at ${info.webUrl}`);
+    const username = await createConfirmedUser(client, info.userPoolId, { email, password: values.password, groups: values.group });
+    console.log(`Added ${email} (username ${username})${values.password ? ' with a password' : ''}; sign in at ${info.webUrl}`);
   } finally {
     client.destroy();
   }

@@ -61,6 +61,9 @@ export interface LocalStack {
 }
 
 export const TABLE_NAME = 'email-otp-codes';
+
+/** Every port picked free by the system: for stacks run by tests, the bench and the attack script side by side. */
+export const FREE_PORTS = { cognitoPort: 0, dynamodbPort: 0, sesPort: 0, webPort: 0 } as const;
 const DEFAULT_FROM = 'no-reply@example.com';
 
 /**

@@ -17,7 +17,7 @@ import {
   RespondToAuthChallengeCommand,
 } from '@aws-sdk/client-cognito-identity-provider';
 import { linkInEmail, listEmails } from '../../infra/local/mailbox-client.ts';
-import { startLocalStack } from '../../infra/local/stack.ts';
+import { FREE_PORTS, startLocalStack } from '../../infra/local/stack.ts';
 import { readSignInLink } from '../../web/src/client/sign-in-link.ts';
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
@@ -49,10 +49,7 @@ process.stdout.write = ((chunk: string | Uint8Array, ...rest: unknown[]) => {
 }) as typeof process.stdout.write;
 
 const stack = await startLocalStack({
-  cognitoPort: 0,
-  dynamodbPort: 0,
-  sesPort: 0,
-  webPort: 0,
+  ...FREE_PORTS,
   web: false,
   // Both limiters and the code lifetime run on compressed time; the resend interval cannot go under 5 s
   // (Cognito's retry window). Without the page, the links point where it would be.

@@ -1,24 +1,20 @@
 import {
-  AdminCreateUserCommand,
-  AdminSetUserPasswordCommand,
   CognitoIdentityProviderClient,
   InitiateAuthCommand,
   RespondToAuthChallengeCommand,
   type AuthenticationResultType,
 } from '@aws-sdk/client-cognito-identity-provider';
 import { JwtVerifier } from 'aws-jwt-verify';
+import { createConfirmedUser } from '../../infra/local/admin-users.ts';
 import { latestCode, linkInEmail, listEmails } from '../../infra/local/mailbox-client.ts';
-import { startLocalStack, type LocalStackOptions } from '../../infra/local/stack.ts';
+import { FREE_PORTS, startLocalStack, type LocalStackOptions } from '../../infra/local/stack.ts';
 
 let users = 0;
 
 /** A local stack on free loopback ports (no web page unless asked), with helpers the tests share. */
 export async function startTestStack(triggerEnv: Record<string, string> = {}, options: Partial<LocalStackOptions> = {}) {
   const stack = await startLocalStack({
-    cognitoPort: 0,
-    dynamodbPort: 0,
-    sesPort: 0,
-    webPort: 0,
+    ...FREE_PORTS,
     web: false,
     triggerEnv,
     ...options,
@@ -34,20 +30,7 @@ export async function startTestStack(triggerEnv: Record<string, string> = {}, op
   async function createUser(password = 'Correct-h0rse') {
     users += 1;
     const email = `person${users}.${Date.now().toString(36)}@example.com`;
-    await client.send(
-      new AdminCreateUserCommand({
-        UserPoolId: info.userPoolId,
-        Username: email,
-        MessageAction: 'SUPPRESS',
-        UserAttributes: [
-          { Name: 'email', Value: email },
-          { Name: 'email_verified', Value: 'true' },
-        ],
-      }),
-    );
-    await client.send(
-      new AdminSetUserPasswordCommand({ UserPoolId: info.userPoolId, Username: email, Password: password, Permanent: true }),
-    );
+    await createConfirmedUser(client, info.userPoolId, { email, password });
     return { email, password };
   }
 

@@ -1,0 +1,42 @@
+import {
+  AdminAddUserToGroupCommand,
+  AdminCreateUserCommand,
+  AdminSetUserPasswordCommand,
+  type CognitoIdentityProviderClient,
+} from '@aws-sdk/client-cognito-identity-provider';
+
+export interface ConfirmedUser {
+  readonly email: string;
+  /** A permanent password (two-step mode); without one the user signs in with a code only. */
+  readonly password?: string | undefined;
+  readonly groups?: readonly string[] | undefined;
+}
+
+/**
+ * Adds a confirmed user with a verified address through the Admin API, as on AWS (no invitation email):
+ * `npm run user:add` and the tests both make their users this way. Returns the pool's username.
+ */
+export async function createConfirmedUser(
+  client: CognitoIdentityProviderClient,
+  userPoolId: string,
+  { email, password, groups = [] }: ConfirmedUser,
+): Promise<string | undefined> {
+  const { User } = await client.send(
+    new AdminCreateUserCommand({
+      UserPoolId: userPoolId,
+      Username: email,
+      MessageAction: 'SUPPRESS',
+      UserAttributes: [
+        { Name: 'email', Value: email },
+        { Name: 'email_verified', Value: 'true' },
+      ],
+    }),
+  );
+  if (password) {
+    await client.send(new AdminSetUserPasswordCommand({ UserPoolId: userPoolId, Username: email, Password: password, Permanent: true }));
+  }
+  for (const group of groups) {
+    await client.send(new AdminAddUserToGroupCommand({ UserPoolId: userPoolId, Username: email, GroupName: group }));
+  }
+  return User?.Username;
+}
