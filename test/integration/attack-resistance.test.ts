@@ -7,7 +7,7 @@ import { SESClient } from '@aws-sdk/client-ses';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { awsClientOptions } from '../../triggers/aws-clients.ts';
 import type { Config } from '../../triggers/config.ts';
-import { hashCode } from '../../triggers/code.ts';
+import { hashCode, hashLinkSecret } from '../../triggers/code.ts';
 import { CodeStoreError, GuessRateExceededError, MailerError, SendRateExceededError } from '../../triggers/errors.ts';
 import { createSesMailer } from '../../triggers/mailer.ts';
 import { createDynamoSharedSendTime } from '../../triggers/dynamo-code-store.ts';
@@ -207,6 +207,15 @@ describe('no lock-out: the inbox signs in with the link however a stranger hamme
       new GetItemCommand({ TableName: t.tableName, Key: { pk: { S: `user#${user.userName}` } } }),
     );
     expect(JSON.stringify(Item)).not.toContain(secret);
+    // As for codes: nothing in the item lets even the true secret be checked against linkHash; the key does.
+    const item = Object.fromEntries(Object.entries(Item!).map(([name, value]) => [name, Object.values(value)[0]]));
+    const message = `${String(item.codeId)}:link:${secret}`;
+    for (const material of Object.values(item).flatMap((v) => (Array.isArray(v) ? v : [v])).map(String)) {
+      for (const key of [Buffer.from(material, 'utf8'), Buffer.from(material, 'hex')]) {
+        expect(createHmac('sha256', key).update(message).digest('hex')).not.toBe(item.linkHash);
+      }
+    }
+    expect(hashLinkSecret(Buffer.from(keyOf(t)[String(item.keyId)]!, 'utf8'), String(item.codeId), secret)).toBe(item.linkHash);
     expect((await t.verify(verifyEvent(user, await t.codeFor(user.email)))).response.answerCorrect).toBe(true);
   });
 

@@ -189,7 +189,9 @@ describe('unknown users get a challenge of the same shape, no email, and never s
     expect(sleeps).toHaveLength(1);
     expect((await t.store.read(`user#${ghost.userName}`)).version).toBe(0);
 
-    for (const guess of ['000000', '123456', await t.codeFor(real.email)]) {
+    expect(ghostChallenge.response.publicChallengeParameters.signInLink).toBe(realChallenge.response.publicChallengeParameters.signInLink);
+    // Typed codes, the real user's code and link, and any link-shaped answer: never a success.
+    for (const guess of ['000000', '123456', await t.codeFor(real.email), await t.linkSecretFor(real.email), 'A'.repeat(22)]) {
       expect((await t.verify(verifyEvent(ghost, guess))).response.answerCorrect).toBe(false);
     }
   });
