@@ -14,10 +14,14 @@ const project = tempProject('esm-project');
 afterAll(() => rm(project, { recursive: true, force: true }), 600_000);
 
 const signInScript = `
-import { latestCode, startLocalStack } from 'cognito-email-otp/local';
+import { readSignInLink } from 'cognito-email-otp/client/core';
+import { latestCode, linkInEmail, listEmails, startLocalStack } from 'cognito-email-otp/local';
 import { emailCodeSignIn } from './identity-js.js';
 
-const stack = await startLocalStack({ cognitoPort: 0, dynamodbPort: 0, sesPort: 0, webPort: 0, web: false, triggerEnv: {} });
+const stack = await startLocalStack({
+  cognitoPort: 0, dynamodbPort: 0, sesPort: 0, webPort: 0, web: false,
+  triggerEnv: { SIGN_IN_LINK_URL: 'http://localhost:3000/' },
+});
 try {
   const email = 'someone@example.com';
   stack.pool.ensureUser(email);
@@ -27,7 +31,15 @@ try {
   const code = await latestCode(mailboxUrl, email);
   const wrong = await flow.answer(code === '000000' ? '111111' : '000000');
   const done = await flow.answer(code);
-  console.log(JSON.stringify({ first, wrong, done: done.type, idToken: done.session.getIdToken().decodePayload() }));
+  // Again: a new sign-in mails a code with a link, which the app's page at SIGN_IN_LINK_URL reads and answers
+  // in a sign-in of its own (a new sign-in is given the link's code).
+  await emailCodeSignIn({ userPoolId, userPoolClientId, endpoint }, email).start();
+  const href = linkInEmail((await listEmails(mailboxUrl, email)).at(-1));
+  const link = readSignInLink(href);
+  const opened = emailCodeSignIn({ userPoolId, userPoolClientId, endpoint }, link.email);
+  await opened.start();
+  const linked = await opened.answer(link.secret);
+  console.log(JSON.stringify({ first, wrong, done: done.type, idToken: done.session.getIdToken().decodePayload(), href, linked: linked.type }));
 } finally {
   await stack.stop();
 }
@@ -135,5 +147,7 @@ describe('the package in an ESM project', () => {
     expect(result.wrong).toMatchObject({ type: 'code', attemptsLeft: 2 });
     expect(result.done).toBe('signedIn');
     expect(result.idToken).toMatchObject({ email: 'someone@example.com', token_use: 'id' });
+    expect(result.href).toMatch(/^http:\/\/localhost:3000\/#email=someone%40example\.com&link=[A-Za-z0-9_-]{22}$/);
+    expect(result.linked).toBe('signedIn');
   }, 120_000);
 });
