@@ -1,4 +1,4 @@
-import { App, Validations } from 'aws-cdk-lib';
+import { Annotations, App, Validations } from 'aws-cdk-lib';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { EmailOtpStack } from './email-otp-stack.ts';
 
@@ -14,11 +14,15 @@ const hostWebPage = context('hostWebPage') === 'true';
 const linkContext = context('signInLinkUrl');
 const signInLinkUrl = linkContext === 'false' ? false : (linkContext ?? (hostWebPage ? undefined : false));
 
-new EmailOtpStack(app, context('stackName') ?? 'EmailOtpAuth', {
+/** Lets the app synthesize without settings; SES refuses to send from it until it is a verified identity. */
+const PLACEHOLDER_FROM = 'no-reply@example.com';
+const fromAddress = context('fromAddress');
+
+const stack = new EmailOtpStack(app, context('stackName') ?? 'EmailOtpAuth', {
   env: { account: process.env.CDK_DEFAULT_ACCOUNT, region: process.env.CDK_DEFAULT_REGION },
   hostWebPage,
   auth: {
-    fromAddress: context('fromAddress') ?? 'no-reply@example.com',
+    fromAddress: fromAddress ?? PLACEHOLDER_FROM,
     signInMode: context('signInMode') === 'password-and-code' ? 'password-and-code' : 'code',
     signInLinkUrl,
     appName: context('appName'),
@@ -33,6 +37,13 @@ new EmailOtpStack(app, context('stackName') ?? 'EmailOtpAuth', {
     wafRateLimitPer5Minutes: number('wafRateLimitPer5Minutes'),
   },
 });
+
+if (fromAddress === undefined) {
+  Annotations.of(stack).addWarningV2(
+    'email-otp:placeholder-from-address',
+    `fromAddress is not set: the codes would be sent from ${PLACEHOLDER_FROM}, which SES refuses, so no one could sign in. Deploy with -c fromAddress=<your verified sender>.`,
+  );
+}
 
 Validations.of(app).addPlugins(new AwsSolutionsChecks(app));
 app.synth();

@@ -280,7 +280,13 @@ export class EmailOtpAuth extends Construct {
     const postAuthentication = props.markEmailVerified
       ? this.triggerFunction('PostAuthentication', 'post-authentication', {})
       : undefined;
-    this.functions = { defineAuthChallenge, createAuthChallenge, verifyAuthChallengeResponse, preSignUp, postAuthentication };
+    this.functions = {
+      defineAuthChallenge,
+      createAuthChallenge,
+      verifyAuthChallengeResponse,
+      ...(preSignUp ? { preSignUp } : {}),
+      ...(postAuthentication ? { postAuthentication } : {}),
+    };
 
     this.userPool = props.userPool ?? this.createUserPool(props, removalPolicy);
     this.attachTriggers();

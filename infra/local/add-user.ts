@@ -1,30 +1,35 @@
 /**
- * `npm run user:add -- <email> [--password <password>] [--group <name>]...`: adds a user to the running
- * local stack through its Admin API (SigV4-signed by the SDK, as on AWS), confirmed, with the email
- * verified. Without a password the user signs in with a code only.
+ * `npm run user:add -- <email> [--password <password>] [--group <name>]...` (`npx cognito-email-otp user:add`
+ * where the package is installed): adds a user to the local stack running for the current folder, through
+ * its Admin API (SigV4-signed by the SDK, as on AWS), confirmed, with the email verified. Without a password
+ * the user signs in with a code only.
  */
 import { CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { createConfirmedUser } from './admin-users.ts';
+import { createUserAsAdmin } from './admin-users.ts';
+import { commandsFor, INSTALLED_FLAG } from './commands.ts';
 import type { StackInfo } from './stack.ts';
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 
-const USAGE = 'Usage: npm run user:add -- <email> [--password <password>] [--group <name>]...';
-const stackFile = resolve(import.meta.dirname, '../..', process.env.LOCAL_STACK_FILE ?? '.local/stack.json');
+const commands = commandsFor(process.argv);
+const USAGE = `Usage: ${commands.addUser} <email> [--password <password>] [--group <name>]...`;
+// The project the stack runs for, as start.ts finds it: npm runs scripts from the repository's root.
+const stackFile = resolve(process.cwd(), process.env.LOCAL_STACK_FILE ?? '.local/stack.json');
 
 function readStackInfo(): StackInfo {
   try {
     return JSON.parse(readFileSync(stackFile, 'utf8')) as StackInfo;
   } catch {
-    throw new Error(`The local stack is not running (no ${stackFile}): start it with npm start.`);
+    throw new Error(`The local stack is not running (no ${stackFile}): start it with ${commands.start}.`);
   }
 }
 
 async function main(): Promise<void> {
   const { values, positionals } = parseArgs({
+    args: process.argv.slice(2).filter((arg) => arg !== INSTALLED_FLAG),
     allowPositionals: true,
     options: { password: { type: 'string' }, group: { type: 'string', multiple: true } },
   });
@@ -41,8 +46,9 @@ async function main(): Promise<void> {
     credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
   });
   try {
-    const username = await createConfirmedUser(client, info.userPoolId, { email, password: values.password, groups: values.group });
-    console.log(`Added ${email} (username ${username})${values.password ? ' with a password' : ''}; sign in at ${info.webUrl}`);
+    const username = await createUserAsAdmin(client, info.userPoolId, { email, password: values.password, groups: values.group });
+    const where = info.webUrl ? `sign in at ${info.webUrl}` : `sign in from your app against ${info.cognitoEndpoint}`;
+    console.log(`Added ${email} (username ${username})${values.password ? ' with a password' : ''}; ${where}`);
   } finally {
     client.destroy();
   }

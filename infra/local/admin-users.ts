@@ -5,7 +5,7 @@ import {
   type CognitoIdentityProviderClient,
 } from '@aws-sdk/client-cognito-identity-provider';
 
-export interface ConfirmedUser {
+export interface AdminCreatedUser {
   readonly email: string;
   /** A permanent password (two-step mode); without one the user signs in with a code only. */
   readonly password?: string | undefined;
@@ -13,13 +13,15 @@ export interface ConfirmedUser {
 }
 
 /**
- * Adds a confirmed user with a verified address through the Admin API, as on AWS (no invitation email):
- * `npm run user:add` and the tests both make their users this way. Returns the pool's username.
+ * Adds a user with a verified address through the Admin API, as on AWS (no invitation email): `npm run user:add`
+ * and the tests both make their users this way. With a password the user is CONFIRMED; without one it stays in
+ * FORCE_CHANGE_PASSWORD, as AdminCreateUser leaves users on Cognito, which code-only sign-in does not mind.
+ * Returns the pool's username.
  */
-export async function createConfirmedUser(
+export async function createUserAsAdmin(
   client: CognitoIdentityProviderClient,
   userPoolId: string,
-  { email, password, groups = [] }: ConfirmedUser,
+  { email, password, groups = [] }: AdminCreatedUser,
 ): Promise<string | undefined> {
   const { User } = await client.send(
     new AdminCreateUserCommand({

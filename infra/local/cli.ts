@@ -1,15 +1,29 @@
 #!/usr/bin/env node
 /**
- * `npx cognito-email-otp local [--clean]`: the local stack (Cognito-compatible endpoint, DynamoDB, SES
- * mailbox) for a project that installed the package, with `.local/stack.json` in the current folder. The
- * same settings as `npm start` in the repository (ports, SIGN_IN_MODE, CODE_TTL_SECONDS, ...), without the
- * sign-in page: the project's own app is the page.
+ * The local stack for a project that installed the package, with `.local/stack.json` in the current folder:
+ * `npx cognito-email-otp local [--clean]` starts it (the same settings as `npm start` in the repository: ports,
+ * SIGN_IN_MODE, CODE_TTL_SECONDS, ..., without the sign-in page: the project's own app is the page), and
+ * `npx cognito-email-otp user:add <email> ...` adds a user to the running one.
  */
-const [command, ...rest] = process.argv.slice(2);
+import { INSTALLED_FLAG } from './commands.ts';
 
-if (command !== 'local') {
-  console.error('Usage: cognito-email-otp local [--clean]\n  Starts the local stack on 127.0.0.1 and writes .local/stack.json.');
-  process.exit(command === undefined || command === '--help' || command === '-h' ? 0 : 2);
+const USAGE = `Usage:
+  cognito-email-otp local [--clean]
+      Starts the local stack on 127.0.0.1 and writes .local/stack.json.
+  cognito-email-otp user:add <email> [--password <password>] [--group <name>]...
+      Adds a confirmed user to the running local stack (read from .local/stack.json).`;
+
+const SCRIPTS: Record<string, () => Promise<unknown>> = {
+  local: () => import('./start.ts'),
+  'user:add': () => import('./add-user.ts'),
+};
+
+const [command, ...rest] = process.argv.slice(2);
+const script = command === undefined ? undefined : SCRIPTS[command];
+if (!script) {
+  const asked = command === undefined || command === '--help' || command === '-h';
+  (asked ? console.log : console.error)(USAGE);
+  process.exit(asked ? 0 : 2);
 }
-process.argv = [process.argv[0]!, process.argv[1]!, ...rest, '--no-web'];
-await import('./start.ts');
+process.argv = [process.argv[0]!, process.argv[1]!, ...rest, INSTALLED_FLAG];
+await script();

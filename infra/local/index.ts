@@ -1,3 +1,3 @@
 /** The package's `cognito-email-otp/local` entry: start the local stack from a test or a script. */
 export { startLocalStack, TABLE_NAME, type LocalStack, type LocalStackOptions, type StackInfo } from './stack.ts';
-export { latestCode, linkInEmail, listEmails } from './mailbox-client.ts';
+export { latestCode, latestLink, linkInEmail, listEmails, type MailboxEmail } from './mailbox-client.ts';

@@ -31,3 +31,8 @@ export function linkInEmail(email: MailboxEmail | undefined): string | undefined
 export async function latestCode(mailboxUrl: string, to: string): Promise<string | undefined> {
   return codeInEmail((await listEmails(mailboxUrl, to)).at(-1));
 }
+
+/** The sign-in link in the newest email to `to`, or undefined when none arrived or it carries no link. */
+export async function latestLink(mailboxUrl: string, to: string): Promise<string | undefined> {
+  return linkInEmail((await listEmails(mailboxUrl, to)).at(-1));
+}

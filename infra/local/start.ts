@@ -1,6 +1,7 @@
 import { rmSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseOrigins } from './cognito/cors.ts';
+import { commandsFor, INSTALLED_FLAG } from './commands.ts';
 import { writeJsonFile } from './json-file.ts';
 import { watchAncestors } from './parent-watch.ts';
 import { startLocalStack, type LocalStack, type StackInfo } from './stack.ts';
@@ -83,7 +84,7 @@ async function main(): Promise<void> {
     portVariables: { cognito: 'COGNITO_PORT', dynamodb: 'DYNAMODB_PORT', ses: 'SES_PORT', web: 'WEB_PORT' },
     triggerEnv: process.env,
     // The installed package has no page to serve; its users bring their own app.
-    web: !process.argv.includes('--no-web'),
+    web: !process.argv.includes(INSTALLED_FLAG),
     dataDir,
     clean,
   });
@@ -94,9 +95,14 @@ async function main(): Promise<void> {
   writeJsonFile(stackFile, stack.info, 0o644);
   printTable(stack.info);
   console.log(`\nDemo user: ${demoEmail}` + (stack.info.signInMode === 'password-and-code' ? ` (password ${demoPassword})` : ''));
-  console.log(`Open ${stack.info.webUrl} to sign in; the code arrives in the mailbox at ${stack.info.mailboxUrl}`);
-  console.log(`Users, signing keys and sign-ins are kept in ${dataDir} (npm start -- --clean starts afresh).`);
-  console.log('Add a user: npm run user:add -- someone@example.com [--password <password>] [--group <name>]');
+  const commands = commandsFor(process.argv);
+  console.log(
+    stack.info.webUrl
+      ? `Open ${stack.info.webUrl} to sign in; the code arrives in the mailbox at ${stack.info.mailboxUrl}`
+      : `Sign in from your app against ${stack.info.cognitoEndpoint}; the code arrives in the mailbox at ${stack.info.mailboxUrl}`,
+  );
+  console.log(`Users, signing keys and sign-ins are kept in ${dataDir} (${commands.startClean} starts afresh).`);
+  console.log(`Add a user: ${commands.addUser} someone@example.com [--password <password>] [--group <name>]`);
 
   if (stopRequested) {
     const signal = stopRequested;

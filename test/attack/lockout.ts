@@ -16,7 +16,7 @@ import {
   InitiateAuthCommand,
   RespondToAuthChallengeCommand,
 } from '@aws-sdk/client-cognito-identity-provider';
-import { linkInEmail, listEmails } from '../../infra/local/mailbox-client.ts';
+import { latestLink, listEmails } from '../../infra/local/mailbox-client.ts';
 import { FREE_PORTS, startLocalStack } from '../../infra/local/stack.ts';
 import { readSignInLink } from '../../web/src/client/sign-in-link.ts';
 
@@ -110,7 +110,7 @@ async function victimSignIn(): Promise<number | undefined> {
         new InitiateAuthCommand({ AuthFlow: 'CUSTOM_AUTH', ClientId: info.userPoolClientId, AuthParameters: { USERNAME: victim } }),
       );
       await waitFor(victimTypingMs);
-      const link = linkInEmail((await listEmails(info.mailboxUrl, victim)).at(-1));
+      const link = await latestLink(info.mailboxUrl, victim);
       const secret = (link && readSignInLink(link)?.secret) ?? '';
       const result = await cognito.send(
         new RespondToAuthChallengeCommand({

@@ -1,6 +1,6 @@
 import { startDynamo, createCodeTable } from '../../infra/local/dynamodb.ts';
 import { startSes } from '../../infra/local/ses.ts';
-import { latestCode, linkInEmail, listEmails } from '../../infra/local/mailbox-client.ts';
+import { latestCode, latestLink, listEmails } from '../../infra/local/mailbox-client.ts';
 import { readSignInLink } from '../../web/src/client/sign-in-link.ts';
 import { loadConfig, type Config } from '../../triggers/config.ts';
 import { hostTriggers } from '../../triggers/host.ts';
@@ -90,7 +90,7 @@ export async function triggersOn(aws: LocalAws, env: Record<string, string> = {}
     },
     /** The secret of the sign-in link in the newest email to `address`: what the page answers with. */
     linkSecretFor: async (address: string) => {
-      const link = linkInEmail((await listEmails(aws.sesUrl, address)).at(-1));
+      const link = await latestLink(aws.sesUrl, address);
       const secret = link && readSignInLink(link)?.secret;
       if (!secret) throw new Error(`no sign-in link mailed to ${address}`);
       return secret;

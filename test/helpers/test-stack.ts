@@ -5,8 +5,8 @@ import {
   type AuthenticationResultType,
 } from '@aws-sdk/client-cognito-identity-provider';
 import { JwtVerifier } from 'aws-jwt-verify';
-import { createConfirmedUser } from '../../infra/local/admin-users.ts';
-import { latestCode, linkInEmail, listEmails } from '../../infra/local/mailbox-client.ts';
+import { createUserAsAdmin } from '../../infra/local/admin-users.ts';
+import { latestCode, latestLink, listEmails } from '../../infra/local/mailbox-client.ts';
 import { FREE_PORTS, startLocalStack, type LocalStackOptions } from '../../infra/local/stack.ts';
 
 let users = 0;
@@ -30,7 +30,7 @@ export async function startTestStack(triggerEnv: Record<string, string> = {}, op
   async function createUser(password = 'Correct-h0rse') {
     users += 1;
     const email = `person${users}.${Date.now().toString(36)}@example.com`;
-    await createConfirmedUser(client, info.userPoolId, { email, password });
+    await createUserAsAdmin(client, info.userPoolId, { email, password });
     return { email, password };
   }
 
@@ -46,7 +46,7 @@ export async function startTestStack(triggerEnv: Record<string, string> = {}, op
   /** The sign-in link in the newest email to `email` (code mode, with the page or SIGN_IN_LINK_URL). */
   async function linkFor(email: string): Promise<string> {
     for (let i = 0; i < 20; i++) {
-      const link = linkInEmail((await listEmails(info.mailboxUrl, email)).at(-1));
+      const link = await latestLink(info.mailboxUrl, email);
       if (link) return link;
       await new Promise((r) => setTimeout(r, 50));
     }

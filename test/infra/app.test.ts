@@ -87,6 +87,8 @@ describe('the deployable app', () => {
       timeout: 180_000,
     });
     expect(result.status, result.stderr).toBe(0);
+    // Without -c fromAddress the app still synthesizes, and says that no email could be sent from its placeholder.
+    expect(`${result.stdout}${result.stderr}`).toMatch(/fromAddress is not set: the codes would be sent from no-reply@example\.com, which SES refuses/);
     const template = JSON.parse(readFileSync(join(out, 'EmailOtpAuth.template.json'), 'utf8'));
     expect(Object.values(template.Resources).filter((r: any) => r.Type === 'AWS::Lambda::Function')).toHaveLength(4);
     const assets = readdirSync(out).filter((name) => name.startsWith('asset.'));

@@ -272,6 +272,19 @@ describe('every prop changes the template as documented', () => {
     });
   });
 
+  it('functions holds the functions made, and only those', () => {
+    const made = (props: Partial<EmailOtpAuthProps>) => {
+      let names: string[] = [];
+      synth((stack) => {
+        names = Object.keys(new EmailOtpAuth(stack, 'Otp', { ...base, ...props }).functions);
+      });
+      return names;
+    };
+    const triggers = ['defineAuthChallenge', 'createAuthChallenge', 'verifyAuthChallengeResponse'];
+    expect(made({})).toEqual(triggers);
+    expect(made({ autoConfirmSignUp: true, markEmailVerified: true })).toEqual([...triggers, 'preSignUp', 'postAuthentication']);
+  });
+
   it('authSessionValidity and createUserPoolClient shape the client', () => {
     template({ authSessionValidity: Duration.minutes(10) }).hasResourceProperties('AWS::Cognito::UserPoolClient', { AuthSessionValidity: 10 });
     template({ createUserPoolClient: false }).resourceCountIs('AWS::Cognito::UserPoolClient', 0);

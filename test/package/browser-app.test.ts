@@ -1,4 +1,10 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import {
+  AdminGetUserCommand,
+  CognitoIdentityProviderClient,
+  InitiateAuthCommand,
+  RespondToAuthChallengeCommand,
+} from '@aws-sdk/client-cognito-identity-provider';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { rm } from 'node:fs/promises';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
@@ -34,6 +40,8 @@ let server: Server | undefined;
 let browser: Browser | undefined;
 let appUrl = '';
 let stackInfo: Record<string, string> = {};
+/** What the installed command printed while starting. */
+let startOutput = '';
 const stackFile = join(app, '.local/stack.json');
 
 beforeAll(async () => {
@@ -107,6 +115,7 @@ beforeAll(async () => {
     }, 200);
   });
   stackInfo = JSON.parse(readFileSync(stackFile, 'utf8'));
+  startOutput = output;
 
   if (hasChromium) browser = await launchBrowser();
 }, 900_000);
@@ -137,6 +146,48 @@ describe.skipIf(!hasChromium)('a browser app on the packed client helper', () =>
     expect(stackInfo.cognitoEndpoint).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
     expect(stackInfo.webUrl).toBe('');
   });
+
+  it('npx cognito-email-otp user:add adds a user to it, and the command names only commands the project has', async () => {
+    const bin = join(app, 'node_modules/.bin/cognito-email-otp');
+    expect(startOutput).toContain(`Sign in from your app against ${stackInfo.cognitoEndpoint}`);
+    expect(startOutput).toContain('(npx cognito-email-otp local --clean starts afresh)');
+    expect(startOutput).toContain('Add a user: npx cognito-email-otp user:add someone@example.com');
+    expect(startOutput).not.toMatch(/npm (start|run)/);
+
+    const added = spawnSync(bin, ['user:add', 'added@example.com', '--group', 'admins'], { cwd: app, env: cleanEnv(), encoding: 'utf8', timeout: 60_000 });
+    expect(added.stderr).toBe('');
+    expect(added.status).toBe(0);
+    expect(added.stdout).toMatch(/^Added added@example\.com \(username [0-9a-f-]{36}\); sign in from your app against http:\/\/127\.0\.0\.1:\d+\n$/);
+    const admin = new CognitoIdentityProviderClient({
+      endpoint: stackInfo.cognitoEndpoint,
+      region: stackInfo.region,
+      credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+    });
+    const user = await admin.send(new AdminGetUserCommand({ UserPoolId: stackInfo.userPoolId, Username: 'added@example.com' }));
+    // Without a password, as AdminCreateUser leaves a user on Cognito; a code signs it in all the same.
+    expect(user).toMatchObject({ UserStatus: 'FORCE_CHANGE_PASSWORD', Enabled: true });
+    expect(user.UserAttributes).toEqual(expect.arrayContaining([{ Name: 'email_verified', Value: 'true' }]));
+    const challenge = await admin.send(
+      new InitiateAuthCommand({ AuthFlow: 'CUSTOM_AUTH', ClientId: stackInfo.userPoolClientId, AuthParameters: { USERNAME: 'added@example.com' } }),
+    );
+    const signedIn = await admin.send(
+      new RespondToAuthChallengeCommand({
+        ClientId: stackInfo.userPoolClientId,
+        ChallengeName: 'CUSTOM_CHALLENGE',
+        Session: challenge.Session,
+        ChallengeResponses: { USERNAME: challenge.ChallengeParameters!.USERNAME!, ANSWER: await latestCode() },
+      }),
+    );
+    expect(signedIn.AuthenticationResult?.IdToken).toBeTruthy();
+    admin.destroy();
+
+    const help = spawnSync(bin, ['--help'], { cwd: app, env: cleanEnv(), encoding: 'utf8' });
+    expect(help.status).toBe(0);
+    expect(help.stdout).toMatch(/cognito-email-otp local \[--clean\][\s\S]*cognito-email-otp user:add <email>/);
+    const unknown = spawnSync(bin, ['serve'], { cwd: app, env: cleanEnv(), encoding: 'utf8' });
+    expect(unknown.status).toBe(2);
+    expect(unknown.stderr).toMatch(/^Usage:/);
+  }, 60_000);
 
   it('signs in with Chromium: email, a wrong code (attempts left), the right code, then signs out', async () => {
     const tab = await browser!.newPage();

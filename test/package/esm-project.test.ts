@@ -15,7 +15,7 @@ afterAll(() => rm(project, { recursive: true, force: true }), 600_000);
 
 const signInScript = `
 import { readSignInLink } from 'cognito-email-otp/client/core';
-import { latestCode, linkInEmail, listEmails, startLocalStack } from 'cognito-email-otp/local';
+import { latestCode, latestLink, startLocalStack } from 'cognito-email-otp/local';
 import { emailCodeSignIn } from './identity-js.js';
 
 const stack = await startLocalStack({
@@ -34,7 +34,7 @@ try {
   // Again: a new sign-in mails a code with a link, which the app's page at SIGN_IN_LINK_URL reads and answers
   // in a sign-in of its own (a new sign-in is given the link's code).
   await emailCodeSignIn({ userPoolId, userPoolClientId, endpoint }, email).start();
-  const href = linkInEmail((await listEmails(mailboxUrl, email)).at(-1));
+  const href = await latestLink(mailboxUrl, email);
   const link = readSignInLink(href);
   const opened = emailCodeSignIn({ userPoolId, userPoolClientId, endpoint }, link.email);
   await opened.start();
