@@ -7,6 +7,7 @@ import {
   alertText,
   askForCodeByKeyboard,
   hasChromium,
+  openLink,
   openSignInPage,
   pageUnderTest,
   settled,
@@ -68,9 +69,7 @@ describe.skipIf(!hasChromium)('the sign-in page meets WCAG 2.2 AA as axe-core ch
     const link = await context.t.linkFor(email);
     await asking.context().close();
 
-    const page = await (await context.browser.newContext({ viewport: PHONE })).newPage();
-    await page.goto(link);
-    await page.locator('#link-form:not([hidden])').waitFor({ timeout: 30_000 });
+    const page = await openLink(context.browser, link);
     await settled(page);
     expect(await accessibilityViolations(page)).toEqual([]);
     await page.context().close();

@@ -1,5 +1,4 @@
 import { InitiateAuthCommand, RespondToAuthChallengeCommand } from '@aws-sdk/client-cognito-identity-provider';
-import type { Browser, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import {
   DESKTOP,
@@ -8,6 +7,7 @@ import {
   askForCodeByKeyboard,
   focusedId,
   hasChromium,
+  openLink,
   openSignInPage,
   pageUnderTest,
   screenshot,
@@ -17,15 +17,6 @@ import {
   wrongCodeFor,
 } from '../helpers/browser.ts';
 import type { TestStack } from '../helpers/test-stack.ts';
-
-/** Opens the email's link in a browser of its own, as a click in a mail app would. */
-async function openLink(browser: Browser, link: string, viewport = PHONE): Promise<Page> {
-  const context = await browser.newContext({ viewport });
-  const page = await context.newPage();
-  await page.goto(link);
-  await page.locator('#link-form:not([hidden])').waitFor({ timeout: 30_000 });
-  return page;
-}
 
 /** A stranger who knows only the address: wrong answers through the SDK until the account is paced. */
 async function strangerHammers(t: TestStack, email: string, answers: number): Promise<void> {

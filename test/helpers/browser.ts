@@ -86,6 +86,15 @@ export async function openSignInPage(browser: Browser, url: string, viewport = P
   return page;
 }
 
+/** Opens the email's sign-in link in a browser context of its own, as a click in a mail app would. */
+export async function openLink(browser: Browser, link: string, viewport = PHONE): Promise<Page> {
+  const context = await browser.newContext({ viewport });
+  const page = await context.newPage();
+  await page.goto(link);
+  await page.locator('#link-form:not([hidden])').waitFor({ timeout: 30_000 });
+  return page;
+}
+
 /** Puts `text` on the system clipboard, then presses Ctrl+V into whatever has focus: a real paste. */
 export async function pasteWithKeyboard(page: Page, text: string): Promise<void> {
   await page.evaluate((value) => navigator.clipboard.writeText(value), text);
