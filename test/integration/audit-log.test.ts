@@ -1,8 +1,12 @@
+import { DynamoDBClient, ScanCommand } from '@aws-sdk/client-dynamodb';
 import { SESClient, SendEmailCommand } from '@aws-sdk/client-ses';
+import { readFileSync } from 'node:fs';
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { codeRound, createEvent, defineEvent, newUser, verifyEvent, POOL_ID, CLIENT_ID } from '../helpers/cognito-events.ts';
 import { startLocalAws, triggersOn, type LocalAws } from '../helpers/local-aws.ts';
+import { linkInEmail } from '../../infra/local/mailbox-client.ts';
+import { readSignInLink } from '../../web/src/client/sign-in-link.ts';
 
 let aws: LocalAws;
 beforeAll(async () => {
@@ -84,6 +88,20 @@ describe('audit: one structured line per event, never the code', () => {
     const everything = lines.join('\n');
     for (const code of codes) expect(everything).not.toContain(code);
     expect(everything).not.toMatch(/codeHash|"salt"/);
+    // Nor any secret by value, whatever a field would be named: the links' secrets, every hash the table holds
+    // (codes, links, counted answers) and the keys.
+    const linkSecrets = (await t.emailsTo(user.email)).map((email) => readSignInLink(linkInEmail(email) ?? '')?.secret);
+    const { Items = [] } = await new DynamoDBClient({ endpoint: aws.dynamodbUrl }).send(new ScanCommand({ TableName: t.tableName }));
+    const hashes = Items.flatMap((item) => [
+      ...['codeHash', 'linkHash', 'pendingHash', 'pendingLinkHash'].map((name) => item[name]?.S),
+      ...(item.guesses?.SS ?? []),
+    ]);
+    const keyFile = JSON.parse(readFileSync((t.config.codeKeySource as { path: string }).path, 'utf8')) as Record<string, string>;
+    const keys = Object.entries(keyFile).filter(([id]) => id !== 'current').map(([, key]) => key);
+    const secrets = [...linkSecrets, ...hashes, ...keys].filter((value): value is string => typeof value === 'string');
+    expect(linkSecrets.filter(Boolean).length).toBeGreaterThanOrEqual(2);
+    expect(hashes.filter(Boolean).length).toBeGreaterThanOrEqual(4);
+    for (const secret of secrets) expect(everything).not.toContain(secret);
   });
 
   it('logs expired codes and lock-outs with the round from the challenge', async () => {

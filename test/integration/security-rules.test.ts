@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { hashCode } from '../../triggers/code.ts';
 import { SendRateExceededError } from '../../triggers/errors.ts';
+import { storeKey } from '../../triggers/trigger-event.ts';
 import { createSendTiming } from '../../triggers/send-timing.ts';
 import { codeRound, createEvent, newUser, verifyEvent } from '../helpers/cognito-events.ts';
 import { startLocalAws, triggersOn, type LocalAws } from '../helpers/local-aws.ts';
@@ -44,6 +46,20 @@ describe('a code accepts at most MAX_ATTEMPTS guesses across sessions and under 
     expect(sessionBRetry.response.publicChallengeParameters.attemptsLeft).toBe('0');
   });
 
+  it("holds on its own once the account's answer pacing has cooled down: the right code is still refused", async () => {
+    // Every counted answer moves the pacing state, which also guards the count; after a pause only the
+    // attempts condition is left to refuse a fourth answer.
+    const clock = testClock();
+    const t = await triggersOn(aws, { MAX_GUESSES_PER_DAY: '1000', CODE_TTL_SECONDS: '900' }, { now: clock.now });
+    const user = newUser();
+    await t.create(createEvent(user));
+    const code = await t.codeFor(user.email);
+    for (let i = 0; i < 3; i++) expect((await t.verify(verifyEvent(user, wrongFor(code)))).response.answerCorrect).toBe(false);
+    clock.advance(300);
+    expect((await t.verify(verifyEvent(user, code))).response.answerCorrect).toBe(false);
+    expect((await t.store.read(`user#${user.userName}`)).code?.attempts).toBe(3);
+  });
+
   it('two concurrent right answers: exactly one succeeds', async () => {
     const t = await triggersOn(aws, { MAX_ATTEMPTS: '10' });
     const user = newUser();
@@ -68,6 +84,17 @@ describe('after a success the code is consumed: replay fails', () => {
     expect(await t.emailsTo(user.email)).toHaveLength(2);
     const replay = verifyEvent(user, code, { codeId: session.id, keyId: session.keyId, round: '1' });
     expect((await t.verify(replay)).response.answerCorrect).toBe(false);
+  });
+
+  it("rejects the same code in the same session once the account's answer pacing has cooled down", async () => {
+    const clock = testClock();
+    const t = await triggersOn(aws, { MAX_GUESSES_PER_DAY: '1000' }, { now: clock.now });
+    const user = newUser();
+    await t.create(createEvent(user));
+    const code = await t.codeFor(user.email);
+    expect((await t.verify(verifyEvent(user, code))).response.answerCorrect).toBe(true);
+    clock.advance(100);
+    expect((await t.verify(verifyEvent(user, code))).response.answerCorrect).toBe(false);
   });
 });
 
@@ -120,9 +147,24 @@ describe('sends are rate limited per user', () => {
     expect(await t.emailsTo(user.email)).toHaveLength(1);
   });
 
-  it('a second sign-in inside RESEND_INTERVAL_SECONDS reuses the code already mailed', async () => {
+  it("a retry round never mails again, even after the resend interval (Cognito's session goes on with its code)", async () => {
     const clock = testClock();
-    const t = await triggersOn(aws, {}, { now: clock.now });
+    const t = await triggersOn(aws, { SIGN_IN_LINK_URL: '' }, { now: clock.now });
+    const user = newUser();
+    const first = await t.create(createEvent(user));
+    await t.verify(verifyEvent(user, wrongFor(await t.codeFor(user.email))));
+    clock.advance(61);
+    const retry = await t.create(createEvent(user, [codeRound(false)]));
+    expect(await t.emailsTo(user.email)).toHaveLength(1);
+    expect(retry.response.privateChallengeParameters.codeId).toBe(first.response.privateChallengeParameters.codeId);
+  });
+
+  it.each([
+    ['with sign-in links', {}],
+    ['with code-only emails', { SIGN_IN_LINK_URL: '' }],
+  ])('a second sign-in inside RESEND_INTERVAL_SECONDS reuses the code already mailed (%s)', async (_name, env) => {
+    const clock = testClock();
+    const t = await triggersOn(aws, env, { now: clock.now });
     const user = newUser();
     await t.create(createEvent(user));
     clock.advance(59);
@@ -205,12 +247,54 @@ describe('unknown users get a challenge of the same shape, no email, and never s
     expect((await t.verify(verifyEvent(user, await t.codeFor(user.email)))).response.answerCorrect).toBe(true);
   });
 
+  it('Verify never answers true for an unknown user, even with the right code for a code stored under its key', async () => {
+    // No code is ever mailed to an unknown user, so this writes one directly: the refusal must not rest on that.
+    const t = await triggersOn(aws);
+    const ghost = { userName: `ghost-${newUser().email}`, userNotFound: true };
+    await t.create(createEvent(ghost));
+    const key = storeKey(ghost.userName, true);
+    const keys = await t.loadKeys();
+    const now = Date.now();
+    const known = { id: 'known-ghost-code', hash: hashCode(keys.key(keys.currentId)!, 'known-ghost-code', '123456'), linkHash: undefined, keyId: keys.currentId, issuedAt: now, expiresAt: now + 180_000 };
+    expect(await t.store.claim(key, (await t.store.read(key)).version, known)).toBe(true);
+    expect(await t.store.promote(key, known, now, now)).toBe(true);
+    const answered = await t.verify(verifyEvent(ghost, '123456', { codeId: known.id, keyId: known.keyId, round: '1' }));
+    expect(answered.response.answerCorrect).toBe(false);
+    // The answer was checked, and was right: only the user being unknown refused it.
+    expect((await t.store.read(key)).code?.used).toBe(true);
+  });
+
   it('a user without an email address is treated as unknown', async () => {
     const t = await triggersOn(aws);
     const user = { userName: newUser().userName };
     const { response } = await t.create(createEvent(user));
     expect(response.publicChallengeParameters.codeLength).toBe('6');
     expect((await t.verify(verifyEvent(user, '123456'))).response.answerCorrect).toBe(false);
+  });
+});
+
+describe('a sign-in link is spent with its code and expires with it', () => {
+  it('is refused once its code expired, while the item still exists', async () => {
+    const clock = testClock();
+    const t = await triggersOn(aws, { CODE_TTL_SECONDS: '60' }, { now: clock.now });
+    const user = newUser();
+    await t.create(createEvent(user));
+    const secret = await t.linkSecretFor(user.email);
+    clock.advance(61);
+    expect((await t.store.read(`user#${user.userName}`)).code).toBeDefined();
+    expect((await t.verify(verifyEvent(user, secret))).response.answerCorrect).toBe(false);
+  });
+
+  it('is refused once its code was typed to sign in, and the code once the link signed in', async () => {
+    const t = await triggersOn(aws);
+    for (const first of ['code', 'link'] as const) {
+      const user = newUser();
+      await t.create(createEvent(user));
+      const answers = { code: await t.codeFor(user.email), link: await t.linkSecretFor(user.email) };
+      const second = first === 'code' ? 'link' : 'code';
+      expect((await t.verify(verifyEvent(user, answers[first]))).response.answerCorrect).toBe(true);
+      expect((await t.verify(verifyEvent(user, answers[second]))).response.answerCorrect).toBe(false);
+    }
   });
 });
 

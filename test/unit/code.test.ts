@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { generateCode, generateLinkSecret, hashCode, hashLinkSecret, linkSecretOf, normalizeAnswer, sameHash } from '../../triggers/code.ts';
 
@@ -59,6 +60,15 @@ describe('sign-in link secrets: 128 random bits, URL-safe, recognised only in th
     const [secret] = secrets;
     expect(hashLinkSecret(key, 'c1', secret!)).not.toBe(hashCode(key, 'c1', secret!));
     expect(hashLinkSecret(key, 'c1', secret!)).not.toBe(hashLinkSecret(key, 'c2', secret!));
+  });
+  it('hash under the key: another key gives another hash, and no unkeyed SHA-256 of the secret matches', () => {
+    const key = Buffer.alloc(32, 7);
+    const secret = generateLinkSecret();
+    const hash = hashLinkSecret(key, 'c1', secret);
+    expect(hashLinkSecret(Buffer.alloc(32, 8), 'c1', secret)).not.toBe(hash);
+    for (const message of [secret, `c1:link:${secret}`, `c1:${secret}`, `link:${secret}`]) {
+      expect(createHash('sha256').update(message).digest('hex')).not.toBe(hash);
+    }
   });
   it('an answer is a link secret only in that exact shape', () => {
     expect(linkSecretOf(' AbC_-0123456789abcdefg ')).toBe('AbC_-0123456789abcdefg');
