@@ -55,6 +55,20 @@ describe.skipIf(!hasChromium)('the sign-in page (passwordless) in headless Chrom
     await page.context().close();
   });
 
+  it('with JavaScript turned off, the page says what it needs instead of showing an empty card', async () => {
+    const browserContext = await context.browser.newContext({ viewport: PHONE, javaScriptEnabled: false });
+    const page = await browserContext.newPage();
+    await page.goto(context.t.info.webUrl);
+    // innerText is the text as rendered (Playwright's isVisible does not look inside <noscript>).
+    const needsScript = 'This page needs JavaScript to sign you in: turn it on for this site and reload.';
+    expect(await page.locator('main').innerText()).toBe(`Sign in\n\n${needsScript}`);
+    await browserContext.close();
+    // With JavaScript, nobody sees it.
+    const working = await openSignInPage(context.browser, context.t.info.webUrl, PHONE);
+    expect(await working.locator('main').innerText()).not.toContain(needsScript);
+    await working.context().close();
+  });
+
   it('a wrong code shows the attempts left and keeps focus in the field; the right code then signs in', async () => {
     const { email } = await context.t.createUser();
     const page = await openSignInPage(context.browser, context.t.info.webUrl, DESKTOP);
