@@ -62,22 +62,24 @@ describe('the wire protocol', () => {
     expect(response.headers.get('access-control-allow-headers')).toContain('cache-control');
   });
 
-  it('refuses browser origins it was not configured for, so a web page cannot drive the local pool', async () => {
+  // `null` is what file:// pages and sandboxed iframes send.
+  it.each(['https://evil.example', 'null'])('refuses browser origins it was not configured for (%s), so a web page cannot drive the local pool', async (origin) => {
     const preflight = await fetch(t.info.cognitoEndpoint, {
       method: 'OPTIONS',
-      headers: { Origin: 'https://evil.example', 'Access-Control-Request-Method': 'POST', 'Access-Control-Request-Headers': 'content-type,x-amz-target' },
+      headers: { Origin: origin, 'Access-Control-Request-Method': 'POST', 'Access-Control-Request-Headers': 'content-type,x-amz-target' },
     });
     expect(preflight.status).toBe(403);
     expect(preflight.headers.get('access-control-allow-origin')).toBeNull();
     // A "simple" request skips the preflight: it is refused too, before it reaches any operation.
+    const username = `from-${origin === 'null' ? 'null' : 'evil'}@example.com`;
     const { status, body } = await call(
       'InitiateAuth',
-      { AuthFlow: 'CUSTOM_AUTH', ClientId: t.info.userPoolClientId, AuthParameters: { USERNAME: 'a@example.com' } },
-      { Origin: 'https://evil.example' },
+      { AuthFlow: 'CUSTOM_AUTH', ClientId: t.info.userPoolClientId, AuthParameters: { USERNAME: username } },
+      { Origin: origin },
     );
     expect(status).toBe(403);
     expect(body.__type).toBe('AccessDeniedException');
-    expect(calls.filter((c) => c.event.userName === 'a@example.com')).toEqual([]);
+    expect(calls.filter((c) => c.event.userName === username)).toEqual([]);
   });
 
   it('errors are HTTP 400 with __type and message in the body and the x-amzn-Error headers', async () => {

@@ -108,6 +108,8 @@ describe('@aws-sdk/client-cognito-identity-provider: passwordless sign-in', () =
     const { email } = await t.createUser();
     const tokens = await signIn(email);
     const original = decodeJwt(tokens.IdToken!);
+    // Minutes later, so that the sign-in's time and the refresh's differ.
+    clock += 120_000;
     const viaInitiate = await t.client.send(
       new InitiateAuthCommand({
         AuthFlow: 'REFRESH_TOKEN_AUTH',
@@ -123,7 +125,11 @@ describe('@aws-sdk/client-cognito-identity-provider: passwordless sign-in', () =
       const refreshed = await (await t.verifier('id')).verify(result.IdToken!);
       expect(refreshed.jti).not.toBe(original.jti);
       expect(refreshed.auth_time).toBe(original.auth_time);
+      expect(refreshed.iat).toBeGreaterThanOrEqual(original.iat! + 120);
       expect(refreshed.origin_jti).toBe(original.origin_jti);
+      const access = decodeJwt(result.AccessToken!);
+      expect(access.auth_time).toBe(original.auth_time);
+      expect(access.iat).toBeGreaterThanOrEqual(original.iat! + 120);
     }
   });
 
@@ -335,10 +341,16 @@ describe('user administration and account states', () => {
     ).rejects.toMatchObject({ name: 'InvalidPasswordException' });
   });
 
-  it('a disabled user gets "User is disabled."; a deleted one is unknown', async () => {
+  it('a disabled user gets "User is disabled." (signing in, and refreshing tokens from before); a deleted one is unknown', async () => {
     const { email } = await t.createUser();
+    const { RefreshToken } = await signIn(email);
     await t.client.send(new AdminDisableUserCommand({ UserPoolId: t.info.userPoolId, Username: email }));
     await expect(start(email)).rejects.toMatchObject({ name: 'NotAuthorizedException', message: 'User is disabled.' });
+    const disabled = { name: 'NotAuthorizedException', message: 'User is disabled.' };
+    await expect(t.client.send(new GetTokensFromRefreshTokenCommand({ ClientId: t.info.userPoolClientId, RefreshToken }))).rejects.toMatchObject(disabled);
+    await expect(
+      t.client.send(new InitiateAuthCommand({ AuthFlow: 'REFRESH_TOKEN_AUTH', ClientId: t.info.userPoolClientId, AuthParameters: { REFRESH_TOKEN: RefreshToken! } })),
+    ).rejects.toMatchObject(disabled);
     await t.client.send(new AdminDeleteUserCommand({ UserPoolId: t.info.userPoolId, Username: email }));
     await expect(t.client.send(new AdminGetUserCommand({ UserPoolId: t.info.userPoolId, Username: email }))).rejects.toMatchObject({
       name: 'UserNotFoundException',
@@ -353,5 +365,16 @@ describe('user administration and account states', () => {
     await expect(
       t.client.send(new InitiateAuthCommand({ AuthFlow: 'CUSTOM_AUTH', ClientId: 'nope', AuthParameters: { USERNAME: 'x@example.com' } })),
     ).rejects.toMatchObject({ name: 'ResourceNotFoundException' });
+  });
+
+  // Last in the file: it moves the shared clock 30 days on.
+  it('a refresh token past its 30 days is refused with "Invalid Refresh Token"', async () => {
+    const { email } = await t.createUser();
+    const { RefreshToken } = await signIn(email);
+    clock += 30 * 24 * 3600_000 + 1_000;
+    await expect(t.client.send(new GetTokensFromRefreshTokenCommand({ ClientId: t.info.userPoolClientId, RefreshToken }))).rejects.toMatchObject({
+      name: 'NotAuthorizedException',
+      message: 'Invalid Refresh Token',
+    });
   });
 });

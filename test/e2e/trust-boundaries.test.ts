@@ -28,15 +28,16 @@ describe('Admin* operations need a SigV4-signed request, as on AWS', () => {
     });
   });
 
-  it('a header that is not a SigV4 signature, or one for another service, is refused', async () => {
+  it('a header that is not a SigV4 signature, or one for another service or region, is refused', async () => {
     const date = new Date().toISOString().replace(/[-:]/g, '').replace(/\.\d+/, '');
     const headers = (authorization: string) => ({ Authorization: authorization, 'X-Amz-Date': date });
     const call = (authorization: string) =>
       callCognito(t.info.cognitoEndpoint, 'AdminGetUser', { UserPoolId: t.info.userPoolId, Username: 'x@example.com' }, headers(authorization));
     expect((await call('Bearer abc')).body.__type).toBe('IncompleteSignatureException');
-    const scope = (service: string) =>
-      `AWS4-HMAC-SHA256 Credential=AKID/${date.slice(0, 8)}/us-east-1/${service}/aws4_request, SignedHeaders=host;x-amz-date, Signature=${'0'.repeat(64)}`;
+    const scope = (service: string, region = t.info.region) =>
+      `AWS4-HMAC-SHA256 Credential=AKID/${date.slice(0, 8)}/${region}/${service}/aws4_request, SignedHeaders=host;x-amz-date, Signature=${'0'.repeat(64)}`;
     expect((await call(scope('s3'))).body.__type).toBe('InvalidSignatureException');
+    expect((await call(scope('cognito-idp', t.info.region === 'eu-west-1' ? 'us-east-1' : 'eu-west-1'))).body.__type).toBe('InvalidSignatureException');
     // Any key, well formed: accepted locally (there is no IAM to check the signature against).
     expect((await call(scope('cognito-idp'))).body.__type).toBe('UserNotFoundException');
   });

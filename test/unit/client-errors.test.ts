@@ -34,7 +34,17 @@ describe('the client helper maps what Cognito and the triggers answer to typed e
     expect(toSignInError(cognitoError('NotAuthorizedException', 'Incorrect username or password.'), 'password')).toBeInstanceOf(WrongPasswordError);
     expect(toSignInError(cognitoError('NotAuthorizedException', 'Incorrect username or password.'), 'code')).toBeInstanceOf(TooManyAttemptsError);
     expect(toSignInError(cognitoError('NotAuthorizedException', 'Invalid session for the user, session is expired.'), 'code')).toBeInstanceOf(SessionExpiredError);
+    // Cognito words it both ways: neither is "too many wrong codes", which would give up on a code that works.
+    expect(toSignInError(cognitoError('NotAuthorizedException', 'Invalid session for the user.'), 'code')).toBeInstanceOf(SessionExpiredError);
     expect(toSignInError(cognitoError('NotAuthorizedException', 'Incorrect username or password.'), 'start')).toBeInstanceOf(SignInFailedError);
+  });
+
+  it('a disabled user is told so at every stage, never that the password or the code was wrong', () => {
+    for (const stage of ['start', 'password', 'code'] as const) {
+      const error = toSignInError(cognitoError('NotAuthorizedException', 'User is disabled.'), stage);
+      expect(error).toBeInstanceOf(SignInFailedError);
+      expect((error as SignInFailedError).errorName).toBe('UserDisabled');
+    }
   });
 
   it('store and mailer failures, network failures and anything else each have their class', () => {

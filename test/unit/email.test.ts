@@ -67,6 +67,9 @@ describe('the code email', () => {
       `https://app.example.com/#link=${secret}`,
       `https://app.example.com/#email=${encodeURIComponent('<img src=x onerror=alert(1)>')}&link=${secret}`,
       `https://app.example.com/#email=${encodeURIComponent('Your bank says: call 555')}&link=${secret}`,
+      // Text around a real address is still text a stranger chose.
+      `https://app.example.com/#email=${encodeURIComponent('Your bank: call 555 0100 x@y.co')}&link=${secret}`,
+      `https://app.example.com/#email=${encodeURIComponent('x@y.co, call 555 0100')}&link=${secret}`,
       `https://app.example.com/#email=${'a'.repeat(250)}%40b.com&link=${secret}`,
     ]) {
       expect(readSignInLink(href)).toBeUndefined();
