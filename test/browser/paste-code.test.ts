@@ -31,6 +31,20 @@ describe.skipIf(!hasChromium)('pasting the code with Ctrl+V from the real clipbo
     await page.context().close();
   });
 
+  it('a paste where the caret is keeps the digits around it', async () => {
+    const { email } = await context.t.createUser();
+    const page = await openSignInPage(context.browser, context.t.info.webUrl, PHONE);
+    await askForCodeByKeyboard(page, email);
+    await page.keyboard.type('34');
+    await page.keyboard.press('Home');
+    await pasteWithKeyboard(page, '12');
+    expect(await page.getByLabel('Sign-in code').inputValue()).toBe('1234');
+    await page.keyboard.press('End');
+    await pasteWithKeyboard(page, '5');
+    expect(await page.getByLabel('Sign-in code').inputValue()).toBe('12345');
+    await page.context().close();
+  });
+
   it('digits typed and pasted together keep to the code length, nothing else gets in', async () => {
     const { email } = await context.t.createUser();
     const page = await openSignInPage(context.browser, context.t.info.webUrl, PHONE);

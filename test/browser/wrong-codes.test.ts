@@ -60,3 +60,20 @@ describe.skipIf(!hasChromium)('three wrong codes on the sign-in page', () => {
     await page.context().close();
   });
 });
+
+describe.skipIf(!hasChromium)('three wrong codes, with a sign-in link in the email', () => {
+  // Long enough to type three wrong codes on a loaded machine, short enough to wait out.
+  const context = pageUnderTest({ CODE_TTL_SECONDS: '12', RESEND_INTERVAL_SECONDS: '13' });
+
+  it('the page says the link still works only until the code expires', async () => {
+    const { email } = await context.t.createUser();
+    const page = await openSignInPage(context.browser, context.t.info.webUrl, PHONE);
+    await askForCodeByKeyboard(page, email);
+    const wrong = wrongCodeFor(await context.t.codeFor(email));
+    for (let i = 0; i < 3; i++) await typeCode(page, wrong);
+    const expiry = page.locator('#code-expiry');
+    await expect.poll(() => expiry.textContent()).toBe('This code no longer works, but the sign-in link in the same email does.');
+    await expect.poll(() => expiry.textContent(), { timeout: 25_000 }).toBe('This code no longer works.');
+    await page.context().close();
+  });
+});
