@@ -38,8 +38,15 @@ describe('the deployable app', () => {
     expect(outputs.userPoolClientId!.Value).toEqual({ Ref: expect.stringMatching(/SignInClient/) });
     expect(outputs.signInMode!.Value).toBe('password-and-code');
     template.hasResourceProperties('AWS::CloudFront::Distribution', {
-      DistributionConfig: Match.objectLike({ DefaultRootObject: 'index.html' }),
+      DistributionConfig: Match.objectLike({
+        DefaultRootObject: 'index.html',
+        DefaultCacheBehavior: Match.objectLike({ ViewerProtocolPolicy: 'redirect-to-https' }),
+      }),
     });
+    // `npx cdk destroy` removes what the app made, as the README says (a construct in your own stack retains them).
+    for (const type of ['AWS::Cognito::UserPool', 'AWS::DynamoDB::GlobalTable', 'AWS::SecretsManager::Secret']) {
+      template.hasResource(type, { DeletionPolicy: 'Delete' });
+    }
     template.hasResourceProperties('AWS::S3::Bucket', {
       PublicAccessBlockConfiguration: { BlockPublicAcls: true, BlockPublicPolicy: true, IgnorePublicAcls: true, RestrictPublicBuckets: true },
     });
@@ -91,6 +98,10 @@ describe('the deployable app', () => {
     expect(`${result.stdout}${result.stderr}`).toMatch(/fromAddress is not set: the codes would be sent from no-reply@example\.com, which SES refuses/);
     const template = JSON.parse(readFileSync(join(out, 'EmailOtpAuth.template.json'), 'utf8'));
     expect(Object.values(template.Resources).filter((r: any) => r.Type === 'AWS::Lambda::Function')).toHaveLength(4);
+    // With no settings, nobody can sign themselves up: users are added by an administrator.
+    const pool = Object.values(template.Resources).find((r: any) => r.Type === 'AWS::Cognito::UserPool') as any;
+    expect(pool.Properties.AdminCreateUserConfig).toEqual({ AllowAdminCreateUserOnly: true });
+    expect(pool.Properties.LambdaConfig.PreSignUp).toBeUndefined();
     const assets = readdirSync(out).filter((name) => name.startsWith('asset.'));
     const bundles = assets.map((dir) => join(out, dir, 'index.js')).filter((file) => existsSync(file));
     expect(bundles.length).toBeGreaterThanOrEqual(3);

@@ -53,10 +53,10 @@ describe('EmailOtpAuth with defaults', () => {
     t.resourceCountIs('AWS::Lambda::Function', 3);
   });
 
-  it('runs every trigger on nodejs22.x, ARM64, with Cognito\'s 5-second limit and source maps', () => {
+  it('runs every trigger on nodejs22.x, ARM64, 256 MB, with Cognito\'s 5-second limit and source maps', () => {
     const functions = Object.values(t.findResources('AWS::Lambda::Function'));
     for (const fn of functions) {
-      expect(fn.Properties).toMatchObject({ Runtime: 'nodejs22.x', Architectures: ['arm64'], Timeout: 5, Handler: 'index.handler' });
+      expect(fn.Properties).toMatchObject({ Runtime: 'nodejs22.x', Architectures: ['arm64'], MemorySize: 256, Timeout: 5, Handler: 'index.handler' });
       expect(fn.Properties.Environment.Variables.NODE_OPTIONS).toBe('--enable-source-maps');
       expect(fn.Properties.LoggingConfig.LogGroup).toEqual({ Ref: expect.stringMatching(/Logs/) });
     }
@@ -166,19 +166,55 @@ describe('EmailOtpAuth with defaults', () => {
       EnableTokenRevocation: true,
       AllowedOAuthFlows: Match.absent(),
       CallbackURLs: Match.absent(),
+      // One-hour ID and access tokens, 30-day refresh tokens.
+      AccessTokenValidity: 60,
+      IdTokenValidity: 60,
+      RefreshTokenValidity: 43_200,
+      TokenValidityUnits: { AccessToken: 'minutes', IdToken: 'minutes', RefreshToken: 'minutes' },
     });
   });
 
   it('keeps logs for a month and raises alarms on trigger errors and throttled sends', () => {
     t.resourceCountIs('AWS::Logs::LogGroup', 3);
     t.allResourcesProperties('AWS::Logs::LogGroup', { RetentionInDays: 30 });
+    const logsOf = (fn: string) => ({ Ref: Match.stringLikeRegexp(`^Otp${fn}Logs`) });
+    // Throttled sends are Create's lines; error lines are Create's and Verify's (Define logs no errors of its own).
     t.hasResourceProperties('AWS::Logs::MetricFilter', {
+      LogGroupName: logsOf('CreateAuthChallenge'),
       FilterPattern: '{ $.event = "send_throttled" }',
       MetricTransformations: [{ MetricNamespace: 'EmailOtpAuth', MetricName: 'ThrottledSends', MetricValue: '1' }],
     });
-    t.hasResourceProperties('AWS::Logs::MetricFilter', { FilterPattern: '{ $.level = "ERROR" }' });
+    for (const fn of ['CreateAuthChallenge', 'VerifyAuthChallengeResponse']) {
+      t.hasResourceProperties('AWS::Logs::MetricFilter', {
+        LogGroupName: logsOf(fn),
+        FilterPattern: '{ $.level = "ERROR" }',
+        MetricTransformations: [Match.objectLike({ MetricNamespace: 'EmailOtpAuth', MetricName: 'TriggerErrorLines' })],
+      });
+    }
+    t.resourceCountIs('AWS::Logs::MetricFilter', 3);
     t.resourceCountIs('AWS::CloudWatch::Alarm', 2);
     t.hasResourceProperties('AWS::CloudWatch::Alarm', { Threshold: 50, MetricName: 'ThrottledSends', Namespace: 'EmailOtpAuth' });
+    // One failed invocation of any of the three triggers raises the other alarm.
+    const errorsOf = (id: string, fn: string) =>
+      Match.objectLike({
+        Id: id,
+        MetricStat: Match.objectLike({
+          Metric: { Namespace: 'AWS/Lambda', MetricName: 'Errors', Dimensions: [{ Name: 'FunctionName', Value: { Ref: Match.stringLikeRegexp(`^Otp${fn}[0-9A-F]{8}$`) } }] },
+          Period: 300,
+        }),
+      });
+    t.hasResourceProperties('AWS::CloudWatch::Alarm', {
+      Threshold: 1,
+      ComparisonOperator: 'GreaterThanOrEqualToThreshold',
+      EvaluationPeriods: 1,
+      TreatMissingData: 'notBreaching',
+      Metrics: Match.arrayWith([
+        Match.objectLike({ Expression: 'd + c + v' }),
+        errorsOf('d', 'DefineAuthChallenge'),
+        errorsOf('c', 'CreateAuthChallenge'),
+        errorsOf('v', 'VerifyAuthChallengeResponse'),
+      ]),
+    });
     t.hasResource('AWS::DynamoDB::GlobalTable', { DeletionPolicy: 'Retain' });
   });
 });
@@ -292,8 +328,18 @@ describe('every prop changes the template as documented', () => {
 
   it('wafRateLimitPer5Minutes associates a web ACL limiting sign-in calls per IP', () => {
     const t = template({ wafRateLimitPer5Minutes: 300 });
+    // The operation is the exact X-Amz-Target header; everything else passes (the ACL sits in front of the whole pool).
+    const operation = (name: string) => ({
+      ByteMatchStatement: {
+        FieldToMatch: { SingleHeader: { Name: 'x-amz-target' } },
+        PositionalConstraint: 'EXACTLY',
+        SearchString: `AWSCognitoIdentityProviderService.${name}`,
+        TextTransformations: [{ Priority: 0, Type: 'NONE' }],
+      },
+    });
     t.hasResourceProperties('AWS::WAFv2::WebACL', {
       Scope: 'REGIONAL',
+      DefaultAction: { Allow: {} },
       Rules: [
         Match.objectLike({
           Action: { Block: {} },
@@ -301,14 +347,7 @@ describe('every prop changes the template as documented', () => {
             RateBasedStatement: Match.objectLike({
               Limit: 300,
               AggregateKeyType: 'IP',
-              ScopeDownStatement: {
-                OrStatement: {
-                  Statements: [
-                    Match.objectLike({ ByteMatchStatement: Match.objectLike({ SearchString: 'AWSCognitoIdentityProviderService.InitiateAuth' }) }),
-                    Match.objectLike({ ByteMatchStatement: Match.objectLike({ SearchString: 'AWSCognitoIdentityProviderService.RespondToAuthChallenge' }) }),
-                  ],
-                },
-              },
+              ScopeDownStatement: { OrStatement: { Statements: [operation('InitiateAuth'), operation('RespondToAuthChallenge')] } },
             }),
           },
         }),
@@ -411,6 +450,9 @@ describe('EmailOtpAuth sign-in links', () => {
       auth.useSignInLink(`https://${Fn.importValue('PageDomain')}/`);
     });
     expect(JSON.stringify(environmentOf(t, 'OtpCreateAuthChallenge').SIGN_IN_LINK_URL)).toContain('Fn::');
+    // Create and Verify get the same configuration, as with the prop; Define reads no link.
+    expect(environmentOf(t, 'OtpVerifyAuthChallengeResponse').SIGN_IN_LINK_URL).toEqual(environmentOf(t, 'OtpCreateAuthChallenge').SIGN_IN_LINK_URL);
+    expect(environmentOf(t, 'OtpDefineAuthChallenge').SIGN_IN_LINK_URL).toBeUndefined();
     expect(() => synth((stack) => new EmailOtpAuth(stack, 'Otp', { ...base, signInLinkUrl: undefined, signInMode: 'password-and-code' }).useSignInLink('https://a.example/'))).toThrow(
       /signInLinkUrl works only with SIGN_IN_MODE=code/,
     );
