@@ -1,8 +1,8 @@
 /**
  * `npm run user:add -- <email> [--password <password>] [--group <name>]...` (`npx cognito-email-otp user:add`
  * where the package is installed): adds a user to the local stack running for the current folder, through
- * its Admin API (SigV4-signed by the SDK, as on AWS), confirmed, with the email verified. Without a password
- * the user signs in with a code only.
+ * its Admin API (SigV4-signed by the SDK, as on AWS), with the email verified (see createUserAsAdmin). Without a
+ * password the user signs in with a code only.
  */
 import { CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
 import { readFileSync } from 'node:fs';
