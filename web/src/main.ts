@@ -69,6 +69,11 @@ function codeIsDead(now: number): boolean {
   return !state.challenge || state.locked || state.challenge.expiresAt <= now;
 }
 
+/** The code step's email carries a link that still works (it lives as long as its code, whatever was typed). */
+function linkStillWorks(now: number): boolean {
+  return state.view === 'code' && state.challenge?.linkMailed === true && state.challenge.expiresAt > now;
+}
+
 /**
  * When a new code can be had: the pool's resendAvailableAt, or a later refusal's wait. The pool states whole
  * seconds rounded down, so the page waits one more: a click a moment early would reuse the code, not mail one.
@@ -96,7 +101,7 @@ function render(): void {
     const answerWaiting = state.answerWaitUntil > now;
     if (dead) {
       ui.codeExpiry.textContent = state.locked
-        ? state.challenge.linkMailed && state.challenge.expiresAt > now
+        ? linkStillWorks(now)
           ? 'This code no longer works, but the sign-in link in the same email does.'
           : 'This code no longer works.'
         : newCodeAt > now
@@ -153,8 +158,7 @@ async function run(request: Request, action: () => Promise<HTMLElement | undefin
 function showRefusal(error: SignInError, request: Request): HTMLElement | undefined {
   console.warn('sign-in step failed:', error.name);
   setStatus('');
-  const linkWorks = state.view === 'code' && state.challenge?.linkMailed === true && state.challenge.expiresAt > Date.now();
-  setError(friendlyError(error, passwordMode(), linkWorks));
+  setError(friendlyError(error, passwordMode(), linkStillWorks(Date.now())));
   if (error instanceof RetryLaterError) {
     const until = Date.now() + error.retryAfterSeconds * 1000;
     if (request === 'answer' && !(error instanceof SendThrottledError)) {
