@@ -176,8 +176,12 @@ export class EmailOtpAuth extends Construct {
   readonly configurationSet?: ses.ConfigurationSet;
   readonly webAcl?: wafv2.CfnWebACL;
   readonly alarms: cloudwatch.Alarm[] = [];
-  /** The validated trigger configuration, as the functions receive it. */
-  readonly config: Config;
+  /** The validated trigger configuration, as the functions receive it (a later useSignInLink included). */
+  get config(): Config {
+    return this.validated;
+  }
+
+  private validated: Config;
 
   private readonly logRetention: logs.RetentionDays;
   private readonly props: EmailOtpAuthProps;
@@ -185,7 +189,7 @@ export class EmailOtpAuth extends Construct {
 
   constructor(scope: Construct, id: string, props: EmailOtpAuthProps) {
     super(scope, id);
-    this.config = validate(props);
+    this.validated = validate(props);
     this.props = props;
     this.linked = typeof props.signInLinkUrl === 'string';
     // Checked at synthesis, so that a later useSignInLink() counts.
@@ -324,7 +328,7 @@ export class EmailOtpAuth extends Construct {
    * only after this construct, such as a CloudFront distribution's domain). Checked like the prop.
    */
   useSignInLink(pageUrl: string): void {
-    validate({ ...this.props, signInLinkUrl: pageUrl });
+    this.validated = validate({ ...this.props, signInLinkUrl: pageUrl });
     this.linked = true;
     this.functions.createAuthChallenge.addEnvironment('SIGN_IN_LINK_URL', pageUrl);
     this.functions.verifyAuthChallengeResponse.addEnvironment('SIGN_IN_LINK_URL', pageUrl);

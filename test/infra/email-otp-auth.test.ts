@@ -450,6 +450,12 @@ describe('EmailOtpAuth sign-in links', () => {
       auth.useSignInLink(`https://${Fn.importValue('PageDomain')}/`);
     });
     expect(JSON.stringify(environmentOf(t, 'OtpCreateAuthChallenge').SIGN_IN_LINK_URL)).toContain('Fn::');
+    const later = synth((stack) => {
+      const auth = new EmailOtpAuth(stack, 'Otp', { ...base, signInLinkUrl: undefined });
+      auth.useSignInLink('https://app.example.com/');
+      expect(auth.config.signInLinkUrl).toBe('https://app.example.com/');
+    });
+    expect(environmentOf(later.template, 'OtpCreateAuthChallenge').SIGN_IN_LINK_URL).toBe('https://app.example.com/');
     // Create and Verify get the same configuration, as with the prop; Define reads no link.
     expect(environmentOf(t, 'OtpVerifyAuthChallengeResponse').SIGN_IN_LINK_URL).toEqual(environmentOf(t, 'OtpCreateAuthChallenge').SIGN_IN_LINK_URL);
     expect(environmentOf(t, 'OtpDefineAuthChallenge').SIGN_IN_LINK_URL).toBeUndefined();
