@@ -1,4 +1,5 @@
-import { createHash } from 'node:crypto';
+import { createHmac } from 'node:crypto';
+import type { CodeKeys } from './code-key.ts';
 import type { AuditContext } from './audit.ts';
 import { MalformedEventError } from './errors.ts';
 import { maskEmail } from './mask-email.ts';
@@ -82,8 +83,10 @@ export function auditContext(
  * Store key for a user's code. Unknown users (`userNotFound`) get a key of their own namespace, so what
  * their sign-in writes can never be tripped over by a real account that later takes that name.
  */
-export function storeKey(userName: string, userNotFound: boolean): string {
-  // What someone typed for an unknown user is often a stranger's address: keep only a digest of it.
-  if (userNotFound) return `absent#${createHash('sha256').update(userName.trim().toLowerCase()).digest('hex')}`;
-  return `user#${userName}`;
+export function storeKey(userName: string, userNotFound: boolean, keys: CodeKeys): string {
+  if (!userNotFound) return `user#${userName}`;
+  // What someone typed for an unknown user is often a stranger's address: keep only a digest keyed by the server
+  // key, so that a copy of the table cannot be checked against a list of addresses.
+  const key = keys.key(keys.currentId)!;
+  return `absent#${createHmac('sha256', key).update(`unknown-user:${userName.trim().toLowerCase()}`, 'utf8').digest('hex')}`;
 }

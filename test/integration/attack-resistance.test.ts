@@ -2,7 +2,7 @@ import { createHmac, createHash } from 'node:crypto';
 import { createServer as createHttpServer } from 'node:http';
 import { createServer as createTcpServer, type Server } from 'node:net';
 import { readFileSync, writeFileSync } from 'node:fs';
-import { DynamoDBClient, GetItemCommand } from '@aws-sdk/client-dynamodb';
+import { DynamoDBClient, GetItemCommand, ScanCommand } from '@aws-sdk/client-dynamodb';
 import { SESClient } from '@aws-sdk/client-ses';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { awsClientOptions } from '../../triggers/aws-clients.ts';
@@ -27,6 +27,28 @@ afterAll(() => aws?.stop());
 
 const keyFile = (t: { config: Config }) => (t.config.codeKeySource as { path: string }).path;
 const keyOf = (t: { config: Config }) => JSON.parse(readFileSync(keyFile(t), 'utf8')) as Record<string, string>;
+
+describe('a copy of the table does not tell which addresses were tried for unknown users', () => {
+  it('the unknown user\'s item key is keyed by the server key: a dictionary of addresses finds nothing without it', async () => {
+    const t = await triggersOn(aws);
+    const tried = `Stranger.${Date.now()}@Example.com`;
+    await t.create(createEvent({ userName: tried, userNotFound: true }));
+    const { Items = [] } = await new DynamoDBClient({ endpoint: aws.dynamodbUrl }).send(new ScanCommand({ TableName: t.tableName }));
+    const keys = Items.map((item) => String(item.pk?.S));
+    const absent = keys.filter((k) => k.startsWith('absent#'));
+    expect(absent.length).toBeGreaterThan(0);
+    expect(JSON.stringify(Items).toLowerCase()).not.toContain(tried.toLowerCase());
+    // The attacker's dictionary: the address in every spelling, hashed bare (as before) or with anything in the table as key.
+    const spellings = [tried, tried.toLowerCase(), tried.trim().toLowerCase()];
+    for (const spelling of spellings) {
+      expect(absent).not.toContain(`absent#${createHash('sha256').update(spelling).digest('hex')}`);
+    }
+    // With the server key the address is found: the key, not the table, is what tells.
+    const secret = keyOf(t);
+    const key = Buffer.from(secret[secret.current!]!, 'utf8');
+    expect(absent).toContain(`absent#${createHmac('sha256', key).update(`unknown-user:${tried.toLowerCase()}`).digest('hex')}`);
+  });
+});
 
 describe('a copy of the table yields no code: hashes are keyed by a secret that is not in it', () => {
   it('no attribute of the stored item lets a candidate be checked; the server-side key does', async () => {

@@ -252,8 +252,8 @@ describe('unknown users get a challenge of the same shape, no email, and never s
     const t = await triggersOn(aws);
     const ghost = { userName: `ghost-${newUser().email}`, userNotFound: true };
     await t.create(createEvent(ghost));
-    const key = storeKey(ghost.userName, true);
     const keys = await t.loadKeys();
+    const key = storeKey(ghost.userName, true, keys);
     const now = Date.now();
     const known = { id: 'known-ghost-code', hash: hashCode(keys.key(keys.currentId)!, 'known-ghost-code', '123456'), linkHash: undefined, keyId: keys.currentId, issuedAt: now, expiresAt: now + 180_000 };
     expect(await t.store.claim(key, (await t.store.read(key)).version, known)).toBe(true);

@@ -99,7 +99,7 @@ export function createCreateAuthChallengeHandler(deps: CreateDeps) {
       // A user without an email address is treated like an unknown one: same answer, nothing sent, no success.
       const unknown = event.request.userNotFound === true || !email;
       const address = email || event.userName;
-      const key = storeKey(event.userName, unknown);
+      const key = storeKey(event.userName, unknown, await deps.loadKeys());
       const round = customRounds(session) + 1;
       const context = auditContext('create', event, round, unknown);
 

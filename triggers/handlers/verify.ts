@@ -54,7 +54,7 @@ export function createVerifyAuthChallengeResponseHandler(deps: VerifyDeps) {
           codeId && keyId
             ? await verifyAnswer({
                 store,
-                key: storeKey(event.userName, unknown),
+                key: storeKey(event.userName, unknown, await deps.loadKeys()),
                 answer: event.request.challengeAnswer,
                 codeId,
                 keyId,
