@@ -1,3 +1,6 @@
+// The audit log: one structured line per sign-in event.
+import { ConfigError } from './errors.ts';
+
 /** What happened to a sign-in attempt; one structured log line each. */
 export type AuditEvent =
   | 'code_sent'
@@ -55,10 +58,14 @@ export interface AuditLogger {
 /** Powertools' levels and their order; the same environment variables choose one. */
 const LEVELS = { TRACE: 6, DEBUG: 8, INFO: 12, WARN: 16, ERROR: 20, CRITICAL: 24, SILENT: 28 } as const;
 
+/** The level from the first of Powertools' variables that is set; a value that is no level fails at start-up, like every other setting. */
 function levelFrom(env: NodeJS.ProcessEnv): number {
   for (const name of ['POWERTOOLS_LOG_LEVEL', 'AWS_LAMBDA_LOG_LEVEL', 'LOG_LEVEL']) {
-    const level = env[name]?.trim().toUpperCase();
-    if (level && Object.hasOwn(LEVELS, level)) return LEVELS[level as keyof typeof LEVELS];
+    const raw = env[name]?.trim();
+    if (!raw) continue;
+    const level = raw.toUpperCase();
+    if (Object.hasOwn(LEVELS, level)) return LEVELS[level as keyof typeof LEVELS];
+    throw new ConfigError(name, `must be one of ${Object.keys(LEVELS).join(', ')}, got "${raw}"`);
   }
   return LEVELS.INFO;
 }

@@ -11,6 +11,8 @@ export interface Config {
   readonly fromAddress: string;
   /** Optional SES configuration set for event publishing. */
   readonly sesConfigurationSet: string | undefined;
+  /** Region SES is called in, when it is not the function's own (SES is not in every region that has Cognito). */
+  readonly sesRegion: string | undefined;
   readonly signInMode: SignInMode;
   readonly codeLength: number;
   readonly codeTtlSeconds: number;
@@ -91,6 +93,13 @@ function signInLinkUrl(env: Env, mode: SignInMode): string | undefined {
   return value;
 }
 
+function region(env: Env, name: string): string | undefined {
+  const value = env[name]?.trim();
+  if (!value) return undefined;
+  if (!/^[a-z]{2}(-[a-z]+)+-\d+$/.test(value)) throw new ConfigError(name, `must be an AWS region such as eu-west-1, got "${value}"`);
+  return value;
+}
+
 function signInMode(env: Env): SignInMode {
   const value = text(env, 'SIGN_IN_MODE', 'code');
   if (value === 'code' || value === 'password-and-code') return value;
@@ -134,6 +143,7 @@ export function loadConfig(env: Env): Config {
     tableName: text(env, 'TABLE_NAME'),
     fromAddress: emailAddress(env, 'SES_FROM_ADDRESS'),
     sesConfigurationSet: env.SES_CONFIGURATION_SET?.trim() || undefined,
+    sesRegion: region(env, 'SES_REGION'),
     ...session,
     codeLength: integer(env, 'CODE_LENGTH', 6, 6, 10),
     // Down to 1 second so that expiry can be exercised locally; Cognito's session lasts at most 15 minutes.
@@ -182,5 +192,6 @@ export function configToEnvironment(config: Config): Record<string, string> {
     ...(templates.text === DEFAULT_TEMPLATES.text ? {} : { EMAIL_TEXT_TEMPLATE: templates.text }),
     ...(templates.html === DEFAULT_TEMPLATES.html ? {} : { EMAIL_HTML_TEMPLATE: templates.html }),
     ...(config.sesConfigurationSet ? { SES_CONFIGURATION_SET: config.sesConfigurationSet } : {}),
+    ...(config.sesRegion ? { SES_REGION: config.sesRegion } : {}),
   };
 }

@@ -39,7 +39,7 @@ export function createStoreRuntime(config: Config, db = documentClient()) {
 /** What Create needs on top: the SES mailer and the send timing that unknown users imitate. */
 export function createRuntime(config: Config) {
   const db = documentClient();
-  const ses = new SESClient(awsClientOptions('ses'));
+  const ses = new SESClient({ ...awsClientOptions('ses'), ...(config.sesRegion ? { region: config.sesRegion } : {}) });
   return {
     ...createStoreRuntime(config, db),
     mailer: createSesMailer(ses, { from: config.fromAddress, configurationSet: config.sesConfigurationSet }),

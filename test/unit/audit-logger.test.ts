@@ -49,4 +49,10 @@ describe('audit lines: the keys Powertools Logger writes, without loading it', (
     expect(err).toHaveLength(1);
     expect(JSON.parse(err[0]!)).toMatchObject({ level: 'ERROR', service: 'cognito-email-otp', event: 'store_failed' });
   });
+
+  it('refuses a level it does not know at start-up, naming the variable, instead of quietly logging at INFO', () => {
+    expect(() => createLogger({ POWERTOOLS_LOG_LEVEL: 'LOUD' })).toThrow(/POWERTOOLS_LOG_LEVEL must be one of TRACE, DEBUG, INFO, WARN, ERROR, CRITICAL, SILENT, got "LOUD"/);
+    expect(() => createLogger({ LOG_LEVEL: 'verbose' })).toThrow(/LOG_LEVEL/);
+    expect(() => createLogger({ POWERTOOLS_LOG_LEVEL: ' warn ' })).not.toThrow();
+  });
 });

@@ -65,6 +65,12 @@ describe('configuration is validated once, with messages naming the variable', (
     expect(loadConfig({ ...base, SIGN_IN_LINK_URL: 'http://[::1]:5173/' }).signInLinkUrl).toBe('http://[::1]:5173/');
   });
 
+  it('calls SES in another region when SES_REGION names one, and refuses what is not a region', () => {
+    expect(loadConfig(base).sesRegion).toBeUndefined();
+    expect(loadConfig({ ...base, SES_REGION: 'eu-central-1' }).sesRegion).toBe('eu-central-1');
+    expect(() => loadConfig({ ...base, SES_REGION: 'Frankfurt' })).toThrow(/SES_REGION must be an AWS region such as eu-west-1, got "Frankfurt"/);
+  });
+
   it('cannot be changed after loading', () => {
     const config = loadConfig(base) as { codeLength: number };
     expect(() => (config.codeLength = 4)).toThrow(TypeError);
@@ -79,6 +85,7 @@ describe('the environment the construct writes is the one the triggers read', ()
       {
         SES_FROM_ADDRESS: 'Acme <no-reply@acme.example>',
         SES_CONFIGURATION_SET: 'otp',
+        SES_REGION: 'eu-west-1',
         SIGN_IN_MODE: 'password-and-code',
         CODE_LENGTH: '8',
         CODE_TTL_SECONDS: '300',
