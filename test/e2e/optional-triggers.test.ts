@@ -1,8 +1,10 @@
 import { AdminGetUserCommand, CognitoIdentityProviderClient, AdminUpdateUserAttributesCommand } from '@aws-sdk/client-cognito-identity-provider';
 import type { PostAuthenticationTriggerEvent, PreSignUpTriggerEvent } from 'aws-lambda';
+import { createServer, type Socket } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { awsClientOptions } from '../../triggers/aws-clients.ts';
 import { createAudit, createLogger } from '../../triggers/audit.ts';
-import { createPostAuthenticationHandler } from '../../triggers/handlers/post-authentication.ts';
+import { POST_AUTHENTICATION_BUDGET_MS, createPostAuthenticationHandler } from '../../triggers/handlers/post-authentication.ts';
 import { createPreSignUpHandler } from '../../triggers/handlers/pre-sign-up.ts';
 import { CLIENT_ID, POOL_ID } from '../helpers/cognito-events.ts';
 import { startTestStack, type TestStack } from '../helpers/test-stack.ts';
@@ -77,5 +79,43 @@ describe('post authentication: a correct code marks the email verified', () => {
     });
     await expect(broken(structuredClone(event))).resolves.toEqual(event);
     cognito.destroy();
+  });
+});
+
+describe('post authentication keeps its own deadline inside Cognito\'s 5 seconds', () => {
+  it('against a Cognito endpoint that accepts the connection and never answers, it gives up at its deadline and lets the sign-in through', async () => {
+    expect(POST_AUTHENTICATION_BUDGET_MS).toBeLessThan(5_000);
+    const sockets: Socket[] = [];
+    const silent = createServer((socket) => void sockets.push(socket));
+    await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
+    const port = (silent.address() as { port: number }).port;
+    const lines: Array<Record<string, unknown>> = [];
+    const audit = createAudit({ info: (_m, fields) => lines.push(fields as never), error: (_m, fields) => lines.push(fields as never) });
+    const cognito = new CognitoIdentityProviderClient({
+      ...awsClientOptions('cognito'),
+      endpoint: `http://127.0.0.1:${port}`,
+      region: 'us-east-1',
+      credentials: { accessKeyId: 'x', secretAccessKey: 'x' },
+    });
+    const event = {
+      version: '1',
+      region: 'us-east-1',
+      userPoolId: POOL_ID,
+      userName: 'b1c2d3e4-0000-4000-8000-000000000002',
+      callerContext: { awsSdkVersion: 'aws-sdk-unknown-unknown', clientId: CLIENT_ID },
+      triggerSource: 'PostAuthentication_Authentication',
+      request: { userAttributes: { sub: 'b1c2d3e4-0000-4000-8000-000000000002', email: 'slow@example.com', email_verified: 'false' }, newDeviceUsed: false },
+      response: {},
+    } as PostAuthenticationTriggerEvent;
+    try {
+      // A budget far below the client's own limits (2 s a request, 2 attempts): only the deadline can end the call this early.
+      const handler = createPostAuthenticationHandler({ cognito, audit, budgetMs: 300 });
+      await expect(handler(structuredClone(event))).resolves.toEqual(event);
+      expect(lines).toEqual([expect.objectContaining({ event: 'email_verified', outcome: 'error', reason: 'AbortError' })]);
+    } finally {
+      cognito.destroy();
+      for (const socket of sockets) socket.destroy();
+      await new Promise((resolve) => silent.close(resolve));
+    }
   });
 });
