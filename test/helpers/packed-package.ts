@@ -73,12 +73,22 @@ export function pinnedVersion(name: string): string {
   return entry.version;
 }
 
-/** The code block after `<!-- snippet: name ... -->` in README.md. */
+/** The documentation pages snippets may live in: the README and every page under docs/. */
+export function documentationPages(): string[] {
+  const docs = resolve(root, 'docs');
+  const pages = existsSync(docs) ? readdirSync(docs).filter((name) => name.endsWith('.md')).map((name) => `docs/${name}`) : [];
+  return ['README.md', ...pages.sort()];
+}
+
+/** The code block after `<!-- snippet: name ... -->`, in README.md or a docs/*.md page; each name appears once. */
 export function readmeSnippet(name: string): string {
-  const readme = readFileSync(resolve(root, 'README.md'), 'utf8');
-  const match = new RegExp(`<!-- snippet: ${name}[ (][^\\n]*-->\\n\`\`\`\\w*\\n([\\s\\S]*?)\\n\`\`\``).exec(readme);
-  if (!match) throw new Error(`README.md has no snippet ${name}`);
-  return `${match[1]}\n`;
+  const pattern = new RegExp(`<!-- snippet: ${name}[ (][^\\n]*-->\\n\`\`\`\\w*\\n([\\s\\S]*?)\\n\`\`\``, 'g');
+  const found = documentationPages().flatMap((page) =>
+    [...readFileSync(resolve(root, page), 'utf8').matchAll(pattern)].map((match) => ({ page, code: match[1] })),
+  );
+  if (found.length === 0) throw new Error(`No snippet ${name} in ${documentationPages().join(', ')}`);
+  if (found.length > 1) throw new Error(`Snippet ${name} appears ${found.length} times (${found.map((f) => f.page).join(', ')}): keep one`);
+  return `${found[0]!.code}\n`;
 }
 
 /** The repository's aws-cdk CLI version, which the `cdk init` template pins too. */
