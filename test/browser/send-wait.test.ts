@@ -7,6 +7,7 @@ import {
   askForCodeByKeyboard,
   focusedId,
   hasChromium,
+  labelsUntilEnabled,
   openSignInPage,
   pageUnderTest,
   screenshot,
@@ -16,18 +17,6 @@ import {
   typeCode,
   wrongCodeFor,
 } from '../helpers/browser.ts';
-
-/** Reads the button's label until it is enabled; returns every label seen. */
-async function labelsUntilEnabled(page: Page, id: string): Promise<string[]> {
-  const button = page.locator(`#${id}`);
-  const labels: string[] = [];
-  for (;;) {
-    const label = (await button.textContent())!;
-    if (labels.at(-1) !== label) labels.push(label);
-    if ((await button.getAttribute('aria-disabled')) === 'false') return labels;
-    await page.waitForTimeout(400);
-  }
-}
 
 describe.skipIf(!hasChromium)('starting again while no new code may be sent', () => {
   // Code-only emails (no SIGN_IN_LINK_URL): a live code may be replaced after the resend interval.

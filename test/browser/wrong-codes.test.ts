@@ -6,6 +6,7 @@ import {
   askForCodeByKeyboard,
   focusedId,
   hasChromium,
+  labelsUntilEnabled,
   openSignInPage,
   pageUnderTest,
   settled,
@@ -38,12 +39,7 @@ describe.skipIf(!hasChromium)('three wrong codes on the sign-in page', () => {
 
     // Inside the resend interval a new code would be refused: the button counts down instead.
     const resend = page.locator('#resend-button');
-    const labels = new Set<string>();
-    for (;;) {
-      labels.add((await resend.textContent())!);
-      if ((await resend.getAttribute('aria-disabled')) === 'false') break;
-      await page.waitForTimeout(400);
-    }
+    const labels = new Set(await labelsUntilEnabled(page, 'resend-button'));
     expect([...labels].some((label) => /^Send a new code \(in 0:0\d\)$/.test(label))).toBe(true);
     expect(labels.size).toBeGreaterThan(2); // it moves
     expect(await resend.textContent()).toBe('Send a new code');

@@ -133,6 +133,27 @@ export async function typeCode(page: Page, code: string): Promise<void> {
   await settled(page);
 }
 
+/**
+ * A button's label and whether it can be used, read in one step: the page sets both together, so two separate
+ * reads could pair a countdown label with the enabled state that follows it.
+ */
+export const buttonState = (page: Page, id: string) =>
+  page.locator(`#${id}`).evaluate((button) => ({
+    label: button.textContent ?? '',
+    enabled: button.getAttribute('aria-disabled') === 'false',
+  }));
+
+/** Reads the button until it is enabled; returns every label seen in order, the last one the enabled button's. */
+export async function labelsUntilEnabled(page: Page, id: string): Promise<string[]> {
+  const labels: string[] = [];
+  for (;;) {
+    const { label, enabled } = await buttonState(page, id);
+    if (labels.at(-1) !== label) labels.push(label);
+    if (enabled) return labels;
+    await page.waitForTimeout(400);
+  }
+}
+
 export const signedInEmail = (page: Page) => page.locator('#signed-in-email').textContent();
 export const alertText = (page: Page) => page.locator('#error').textContent();
 export const statusText = (page: Page) => page.locator('#status').textContent();
