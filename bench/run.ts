@@ -31,7 +31,7 @@ import { countAwsCalls } from './aws-call-counter.ts';
 import { measureBundles, type BundleFigures } from './bundles.ts';
 import { compareWithBuiltInOtp, costPerMillionSignIns, type Prices } from './cost-model.ts';
 import { mailboxCodeReader } from './mailbox-codes.ts';
-import { compareWithPeer, type PeerComparison } from './peer.ts';
+import { compareWithPeer, describePeer, type PeerComparison } from './peer.ts';
 import { signInLoad, signInWith, type LoadFigures } from './sign-in-load.ts';
 import { summarize, timeEach, type Summary } from './stats.ts';
 
@@ -87,7 +87,7 @@ calls.restore();
 // Bundles and cold imports in fresh Node processes, the peer's in turn with ours.
 const bundles = await measureBundles(root, { own: resolve(root, 'triggers'), ...(peerDir ? { peer: peerDir } : {}) }, scale.cold);
 results.bundles = bundles.own!;
-if (peerDir) results.peer = compareWithPeer(peerDir, bundles.own!, bundles.peer!, results.generatedAt);
+if (peerDir) results.peer = compareWithPeer(describePeer(peerDir), bundles.own!, bundles.peer!, results.generatedAt);
 else if (previous.peer) results.peer = previous.peer;
 results.machine.loadAverage = (await import('node:os')).loadavg().map((n) => Math.round(n * 100) / 100);
 
