@@ -1,6 +1,6 @@
 import { rmSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { parseOrigins } from './cognito/cors.ts';
+import { describeAllowedOrigins, parseOrigins } from './cognito/cors.ts';
 import { commandsFor, INSTALLED_FLAG } from './commands.ts';
 import { writeJsonFile } from './json-file.ts';
 import { watchAncestors } from './parent-watch.ts';
@@ -94,6 +94,9 @@ async function main(): Promise<void> {
 
   writeJsonFile(stackFile, stack.info, 0o644);
   printTable(stack.info);
+  // A refused origin's reason never reaches the page (CORS hides it): say up front which pages may call the endpoint.
+  const origins = [...(stack.info.webUrl ? [stack.info.webUrl] : []), ...parseOrigins(process.env.CORS_ALLOWED_ORIGINS, 'CORS_ALLOWED_ORIGINS')];
+  console.log(`\nBrowser pages allowed to call the Cognito endpoint: ${describeAllowedOrigins(origins)} (localhost and 127.0.0.1 alike; CORS_ALLOWED_ORIGINS adds yours)`);
   console.log(`\nDemo user: ${demoEmail}` + (stack.info.signInMode === 'password-and-code' ? ` (password ${demoPassword})` : ''));
   const commands = commandsFor(process.argv);
   console.log(
