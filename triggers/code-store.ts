@@ -78,9 +78,5 @@ export interface CodeStore {
   redeemLink(key: string, attempt: LinkAttempt): Promise<LinkResult>;
 }
 
-/** Table schema shared with the CDK construct and the local stack: string partition key, TTL attribute. */
-export const TABLE_PARTITION_KEY = 'pk';
-export const TABLE_TTL_ATTRIBUTE = 'ttl';
-
-/** DynamoDB TTL only cleans up, days late at worst: keep the item a day, the longest any limit looks back. */
-export const ITEM_LIFETIME_MS = 86_400_000;
+/** The table's schema lives with the item layout; re-exported for existing importers. */
+export { TABLE_PARTITION_KEY, TABLE_TTL_ATTRIBUTE } from './contracts/table-item.ts';

@@ -1,4 +1,6 @@
+/** Codes and sign-in link secrets: generated from the CSPRNG, hashed under the server key, compared in constant time. */
 import { createHmac, randomBytes, randomInt, timingSafeEqual } from 'node:crypto';
+import { LINK_SECRET_BYTES, LINK_SECRET_PATTERN } from './contracts/sign-in-link.ts';
 
 /** A fresh code of `length` decimal digits from the CSPRNG; leading zeros are kept. */
 export function generateCode(length: number): string {
@@ -32,9 +34,6 @@ export function normalizeAnswer(answer: unknown, length: number): string | undef
   return compact.length === length && /^[0-9]+$/.test(compact) ? compact : undefined;
 }
 
-/** Bytes of randomness in a sign-in link's secret: 128 bits, so it needs no guess limit. */
-const LINK_SECRET_BYTES = 16;
-const LINK_SECRET_PATTERN = /^[A-Za-z0-9_-]{22}$/;
 
 /** A fresh sign-in link secret from the CSPRNG, URL-safe (22 base64url characters). */
 export function generateLinkSecret(): string {

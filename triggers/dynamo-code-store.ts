@@ -1,41 +1,23 @@
+/** The code store on DynamoDB: each operation one conditional write on the user's item (contracts/table-item.ts). */
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { GetCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { callOptions } from './aws-clients.ts';
-import { ITEM_LIFETIME_MS, judgeAnswer, judgeLink, type AnswerResult, type CodeStore, type LinkResult } from './code-store.ts';
+import { judgeAnswer, judgeLink, type AnswerResult, type CodeStore, type LinkResult } from './code-store.ts';
+import {
+  PENDING_ATTRIBUTES,
+  SEND_TIME_ATTRIBUTE,
+  SEND_TIME_ITEM_KEY,
+  TABLE_PARTITION_KEY,
+  TABLE_TTL_ATTRIBUTE,
+  itemKey,
+  itemTtl,
+  type UserItem,
+} from './contracts/table-item.ts';
 import { CodeStoreError } from './errors.ts';
 import type { SharedSendTime } from './send-timing.ts';
 import { EMPTY_STATE, type PendingCode, type StoredCode, type UserState } from './user-state.ts';
 
-/**
- * The item as stored. `guesses` holds the keyed hashes of the answers counted against the current code, and
- * the link's hash once the link was used: the code is spent when it holds either of them.
- */
-interface Item {
-  pk: string;
-  version: number;
-  ttl: number;
-  codeId?: string;
-  codeHash?: string;
-  linkHash?: string;
-  keyId?: string;
-  issuedAt?: number;
-  expiresAt?: number;
-  attempts?: number;
-  guesses?: Set<string>;
-  pendingId?: string;
-  pendingHash?: string;
-  pendingLinkHash?: string;
-  pendingKeyId?: string;
-  pendingIssuedAt?: number;
-  pendingExpiresAt?: number;
-  lastSentAt?: number;
-  sendTat?: number;
-  guessTat?: number;
-}
-
-const PENDING_FIELDS = ['pendingId', 'pendingHash', 'pendingLinkHash', 'pendingKeyId', 'pendingIssuedAt', 'pendingExpiresAt'] as const;
-
-function toState(item: Item | undefined): UserState {
+function toState(item: UserItem | undefined): UserState {
   if (!item) return EMPTY_STATE;
   const code: StoredCode | undefined =
     item.codeId && item.codeHash && item.keyId
@@ -71,7 +53,9 @@ function toState(item: Item | undefined): UserState {
   };
 }
 
-const ttlFrom = (now: number) => Math.ceil((now + ITEM_LIFETIME_MS) / 1000);
+/** The TTL and key attributes by placeholder (their names are the table's schema); DynamoDB refuses unused ones. */
+const TTL_NAME = { '#ttl': TABLE_TTL_ATTRIBUTE };
+const KEY_NAME = { '#pk': TABLE_PARTITION_KEY };
 
 /** Writing a pending code: the fields and their values (the item's lifetime counted from its issue). */
 function pendingSet(pending: PendingCode): string {
@@ -89,7 +73,7 @@ function pendingValues(pending: PendingCode) {
     ':keyId': pending.keyId,
     ':issuedAt': pending.issuedAt,
     ':expiresAt': pending.expiresAt,
-    ':ttl': ttlFrom(pending.issuedAt),
+    ':ttl': itemTtl(pending.issuedAt),
     ...(pending.linkHash === undefined ? {} : { ':linkHash': pending.linkHash }),
   };
 }
@@ -118,10 +102,10 @@ export function createDynamoCodeStore(db: DynamoDBDocumentClient, tableName: str
   async function read(key: string): Promise<UserState> {
     try {
       const { Item } = await db.send(
-        new GetCommand({ TableName: tableName, Key: { pk: key }, ConsistentRead: true }),
+        new GetCommand({ TableName: tableName, Key: itemKey(key), ConsistentRead: true }),
         callOptions(),
       );
-      return toState(Item as Item | undefined);
+      return toState(Item as UserItem | undefined);
     } catch (error) {
       throw new CodeStoreError('read', error);
     }
@@ -132,7 +116,7 @@ export function createDynamoCodeStore(db: DynamoDBDocumentClient, tableName: str
 
     async claimIfSendable(key, bounds, pending) {
       const result = await update('saved', {
-        Key: { pk: key },
+        Key: itemKey(key),
         UpdateExpression: `SET ${pendingSet(pending)}, version = if_not_exists(version, :zero) + :one, #ttl = :ttl${pendingRemove(pending)}`,
         // withinSendableBounds, field by field.
         ConditionExpression:
@@ -141,7 +125,7 @@ export function createDynamoCodeStore(db: DynamoDBDocumentClient, tableName: str
           '(attribute_not_exists(linkHash) OR expiresAt <= :linkedCodeExpiredBy) AND ' +
           '(attribute_not_exists(sendTat) OR sendTat <= :sendTatAtMost)' +
           (bounds.guessTatAtMost === undefined ? '' : ' AND (attribute_not_exists(guessTat) OR guessTat <= :guessTatAtMost)'),
-        ExpressionAttributeNames: { '#ttl': 'ttl' },
+        ExpressionAttributeNames: TTL_NAME,
         ExpressionAttributeValues: {
           ...pendingValues(pending),
           ':zero': 0,
@@ -154,15 +138,15 @@ export function createDynamoCodeStore(db: DynamoDBDocumentClient, tableName: str
         },
         ReturnValues: 'ALL_OLD',
       });
-      return result === false ? undefined : toState(result.Attributes as Item | undefined);
+      return result === false ? undefined : toState(result.Attributes as UserItem | undefined);
     },
 
     async claim(key, expectedVersion, pending) {
       const result = await update('saved', {
-        Key: { pk: key },
+        Key: itemKey(key),
         UpdateExpression: `SET ${pendingSet(pending)}, version = :next, #ttl = :ttl${pendingRemove(pending)}`,
-        ConditionExpression: expectedVersion === 0 ? 'attribute_not_exists(pk)' : 'version = :expected',
-        ExpressionAttributeNames: { '#ttl': 'ttl' },
+        ConditionExpression: expectedVersion === 0 ? 'attribute_not_exists(#pk)' : 'version = :expected',
+        ExpressionAttributeNames: expectedVersion === 0 ? { ...TTL_NAME, ...KEY_NAME } : TTL_NAME,
         ExpressionAttributeValues: {
           ...pendingValues(pending),
           ':next': expectedVersion + 1,
@@ -174,14 +158,14 @@ export function createDynamoCodeStore(db: DynamoDBDocumentClient, tableName: str
 
     async promote(key, pending, sentAt, sendTat) {
       const result = await update('saved', {
-        Key: { pk: key },
+        Key: itemKey(key),
         UpdateExpression:
           'SET codeId = :id, codeHash = :hash, keyId = :keyId, issuedAt = :issuedAt, expiresAt = :expiresAt, ' +
           'attempts = :zero, lastSentAt = :sentAt, sendTat = :sendTat, version = version + :one, #ttl = :ttl' +
           (pending.linkHash === undefined ? ' ' : ', linkHash = :linkHash ') +
-          `REMOVE guesses, ${PENDING_FIELDS.join(', ')}${pending.linkHash === undefined ? ', linkHash' : ''}`,
+          `REMOVE guesses, ${PENDING_ATTRIBUTES.join(', ')}${pending.linkHash === undefined ? ', linkHash' : ''}`,
         ConditionExpression: 'pendingId = :id',
-        ExpressionAttributeNames: { '#ttl': 'ttl' },
+        ExpressionAttributeNames: TTL_NAME,
         ExpressionAttributeValues: {
           ':id': pending.id,
           ':hash': pending.hash,
@@ -192,7 +176,7 @@ export function createDynamoCodeStore(db: DynamoDBDocumentClient, tableName: str
           ':one': 1,
           ':sentAt': sentAt,
           ':sendTat': sendTat,
-          ':ttl': ttlFrom(sentAt),
+          ':ttl': itemTtl(sentAt),
           ...(pending.linkHash === undefined ? {} : { ':linkHash': pending.linkHash }),
         },
       });
@@ -202,8 +186,8 @@ export function createDynamoCodeStore(db: DynamoDBDocumentClient, tableName: str
     async abandon(key, pendingId) {
       // A condition failure means a newer claim replaced ours: nothing of ours is left to undo.
       await update('restored', {
-        Key: { pk: key },
-        UpdateExpression: `REMOVE ${PENDING_FIELDS.join(', ')} SET version = version + :one`,
+        Key: itemKey(key),
+        UpdateExpression: `REMOVE ${PENDING_ATTRIBUTES.join(', ')} SET version = version + :one`,
         ConditionExpression: 'pendingId = :id',
         ExpressionAttributeValues: { ':id': pendingId, ':one': 1 },
       });
@@ -214,7 +198,7 @@ export function createDynamoCodeStore(db: DynamoDBDocumentClient, tableName: str
       let paced: { from: number | undefined; to: number } = { from: undefined, to: attempt.now + attempt.rate.intervalMs };
       for (let race = 0; race < MAX_ANSWER_RACES; race++) {
         const result = await update('checked', {
-          Key: { pk: key },
+          Key: itemKey(key),
           UpdateExpression:
             'SET attempts = attempts + :one, version = version + :one, guessTat = :to ADD guesses :guess',
           ConditionExpression:
@@ -232,7 +216,7 @@ export function createDynamoCodeStore(db: DynamoDBDocumentClient, tableName: str
           ReturnValues: 'ALL_OLD',
         });
         if (result !== false) {
-          const code = toState(result.Attributes as Item | undefined).code;
+          const code = toState(result.Attributes as UserItem | undefined).code;
           if (!code) throw new CodeStoreError('checked', new Error('update returned no code'));
           // The condition cannot see a used code; the state before this answer can.
           return code.used ? { kind: 'used' } : { kind: 'counted', code };
@@ -249,7 +233,7 @@ export function createDynamoCodeStore(db: DynamoDBDocumentClient, tableName: str
     async redeemLink(key, attempt): Promise<LinkResult> {
       // Neither attempts nor pacing are conditions: only the code, its expiry, the link and not being spent yet.
       const result = await update('checked', {
-        Key: { pk: key },
+        Key: itemKey(key),
         UpdateExpression: 'SET version = version + :one ADD guesses :link',
         ConditionExpression: 'codeId = :codeId AND linkHash = :linkHash AND expiresAt > :now AND NOT contains(guesses, :linkHash)',
         ExpressionAttributeValues: {
@@ -263,7 +247,7 @@ export function createDynamoCodeStore(db: DynamoDBDocumentClient, tableName: str
       });
       if (result !== false) {
         // The condition cannot see a code spent by its typed code; the state before this write can.
-        return toState(result.Attributes as Item | undefined).code?.used ? { kind: 'used' } : { kind: 'redeemed' };
+        return toState(result.Attributes as UserItem | undefined).code?.used ? { kind: 'used' } : { kind: 'redeemed' };
       }
       // Only to tell why: nothing was written.
       return judgeLink(await read(key), attempt);
@@ -273,11 +257,12 @@ export function createDynamoCodeStore(db: DynamoDBDocumentClient, tableName: str
 
 /** The shared typical SES send time, in one item beside the users' (its key cannot be a user's). */
 export function createDynamoSharedSendTime(db: DynamoDBDocumentClient, tableName: string): SharedSendTime {
-  const Key = { pk: 'meta#send-time' };
+  const Key = itemKey(SEND_TIME_ITEM_KEY);
   return {
     async load() {
       const { Item } = await db.send(new GetCommand({ TableName: tableName, Key }), callOptions());
-      return typeof Item?.ms === 'number' ? Item.ms : undefined;
+      const ms: unknown = Item?.[SEND_TIME_ATTRIBUTE];
+      return typeof ms === 'number' ? ms : undefined;
     },
     async save(ms) {
       await db.send(
@@ -285,8 +270,8 @@ export function createDynamoSharedSendTime(db: DynamoDBDocumentClient, tableName
           TableName: tableName,
           Key,
           UpdateExpression: 'SET ms = :ms, #ttl = :ttl',
-          ExpressionAttributeNames: { '#ttl': 'ttl' },
-          ExpressionAttributeValues: { ':ms': Math.round(ms), ':ttl': ttlFrom(Date.now()) },
+          ExpressionAttributeNames: TTL_NAME,
+          ExpressionAttributeValues: { ':ms': Math.round(ms), ':ttl': itemTtl(Date.now()) },
         }),
       );
     },

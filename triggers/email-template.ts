@@ -1,3 +1,6 @@
+/** The code email: its default templates and how they are filled in (the code marked as contracts/code-email.ts says). */
+import { markedCode } from './contracts/code-email.ts';
+
 export interface CodeEmail {
   readonly subject: string;
   readonly text: string;
@@ -61,10 +64,22 @@ export function minutesLeft(ttlSeconds: number): number {
   return Math.max(1, Math.ceil(ttlSeconds / 60));
 }
 
-function fill(template: string, values: Record<string, string>, withLink: boolean): string {
+function fill(template: string, values: Record<string, string>, withLink: boolean, markCode = false): string {
   return template
     .replace(/\{\{#link\}\}([\s\S]*?)\{\{\/link\}\}/g, (_match, inner: string) => (withLink ? inner : ''))
-    .replace(/\{\{(code|link|appName|minutes)\}\}/g, (_match, name: string) => values[name] ?? '');
+    .replace(/\{\{(code|link|appName|minutes)\}\}/g, (_match, name: string, offset: number, filled: string) => {
+      const value = values[name] ?? '';
+      return name === 'code' && markCode && isElementText(filled, offset) ? markedCode(value) : value;
+    });
+}
+
+/** Raw-text elements: markup inside them is shown as text, so no mark goes there. */
+const RAW_TEXT = /<(title|textarea|style|script)\b[^>]*>[^<]*$/i;
+
+/** Whether `offset` in an HTML template is element text (not inside a tag, an attribute or a raw-text element). */
+function isElementText(html: string, offset: number): boolean {
+  const before = html.slice(0, offset);
+  return before.lastIndexOf('<') <= before.lastIndexOf('>') && !RAW_TEXT.test(before);
 }
 
 /**
@@ -79,14 +94,10 @@ export function renderCodeEmail({ code, link, appName, minutes, templates }: Cod
   return {
     subject: fill(templates.subject, values, withLink).replace(/[\r\n]+/g, ' '),
     text: fill(templates.text, values, withLink),
-    html: fill(templates.html, escaped, withLink),
+    // The code's element carries the mark that programs reading the mailbox find it by, whatever the wording.
+    html: fill(templates.html, escaped, withLink, true),
   };
 }
 
-/**
- * The link a code email carries: the sign-in page with the address and the secret in its fragment, which
- * browsers never send to a server or put in a Referer header. The page reads it with `readSignInLink`.
- */
-export function signInLinkFor(pageUrl: string, address: string, secret: string): string {
-  return `${pageUrl}#${new URLSearchParams({ email: address, link: secret }).toString()}`;
-}
+/** The link a code email carries: the sign-in link contract's writer, re-exported for existing importers. */
+export { signInLinkFor } from './contracts/sign-in-link.ts';

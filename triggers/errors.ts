@@ -3,11 +3,19 @@
  * branch on the class, not on message text. A thrown error becomes Cognito's
  * UserLambdaValidationException "<Trigger> failed with error <message>.", so messages are written
  * for the person signing in, never contain a code, and end without a full stop (Cognito adds one).
+ * A refusal the client acts on also carries its machine-readable token (contracts/refusal.ts), which is
+ * all a client reads of it.
  */
+import { refusalMessage, type Refusal } from './contracts/refusal.ts';
+
 export class EmailOtpError extends Error {
-  constructor(message: string) {
-    super(message);
+  /** What a client reads of this error: its kind and data, as the message's token carries them. */
+  readonly refusal: Refusal | undefined;
+
+  constructor(message: string, refusal?: Refusal) {
+    super(refusal ? refusalMessage(refusal, message) : message);
     this.name = new.target.name;
+    this.refusal = refusal;
   }
 }
 
@@ -24,34 +32,34 @@ export class ConfigError extends EmailOtpError {
 /** The user asked for more codes than the send policy allows. */
 export class SendRateExceededError extends EmailOtpError {
   constructor(readonly retryAfterSeconds: number) {
-    super(`Too many codes requested. Try again in ${retryAfterSeconds} seconds`);
+    super(`Too many codes requested. Try again in ${retryAfterSeconds} seconds`, { kind: 'send-throttled', retryAfterSeconds });
   }
 }
 
 /** The account's answers are paced after many wrong ones (by anyone who knows the address). */
 export class GuessRateExceededError extends EmailOtpError {
   constructor(readonly retryAfterSeconds: number) {
-    super(`Too many sign-in attempts for this account. Try again in ${retryAfterSeconds} seconds`);
+    super(`Too many sign-in attempts for this account. Try again in ${retryAfterSeconds} seconds`, { kind: 'guess-throttled', retryAfterSeconds });
   }
 }
 
 /** DynamoDB could not be read or written; the sign-in fails closed. */
 export class CodeStoreError extends EmailOtpError {
   constructor(operation: string, override readonly cause: unknown) {
-    super(`The sign-in code could not be ${operation}. Please try again`);
+    super(`The sign-in code could not be ${operation}. Please try again`, { kind: 'store-unavailable' });
   }
 }
 
 /** SES did not accept the email; nothing was charged to the send window. */
 export class MailerError extends EmailOtpError {
   constructor(override readonly cause: unknown) {
-    super('The sign-in code could not be sent. Please try again');
+    super('The sign-in code could not be sent. Please try again', { kind: 'email-not-sent' });
   }
 }
 
 /** The trigger event does not have the shape Cognito sends. */
 export class MalformedEventError extends EmailOtpError {
   constructor(readonly detail: string) {
-    super(`Malformed trigger event: ${detail}`);
+    super(`Malformed trigger event: ${detail}`, { kind: 'malformed-event' });
   }
 }

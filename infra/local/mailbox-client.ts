@@ -1,4 +1,6 @@
-/** Reads the local SES mailbox (`GET /store` of aws-ses-v2-local). */
+/** Reads the local SES mailbox (`GET /store` of aws-ses-v2-local), and the code and link in its emails. */
+import { codeInHtml, linkInParts } from '../../triggers/contracts/code-email.ts';
+
 export interface MailboxEmail {
   readonly messageId: string;
   readonly from: string;
@@ -17,14 +19,17 @@ export async function listEmails(mailboxUrl: string, to?: string): Promise<Mailb
   return wanted ? emails.filter((e) => e.destination.to.some((a) => a.toLowerCase() === wanted)) : emails;
 }
 
-/** The code in a code email's text part (the default template's wording), or undefined. */
+/**
+ * The code in a code email, or undefined: the element its HTML part marks as the code (`data-sign-in-code`), so
+ * any template and language works wherever it puts `{{code}}` as text.
+ */
 export function codeInEmail(email: MailboxEmail | undefined): string | undefined {
-  return /code for .* is: (\d+)/.exec(email?.body.text ?? '')?.[1];
+  return codeInHtml(email?.body.html);
 }
 
-/** The sign-in link in a code email's text part (the default template's wording), or undefined. */
+/** The sign-in link in a code email, found by its `#email=...&link=...` fragment whatever the wording around it, or undefined. */
 export function linkInEmail(email: MailboxEmail | undefined): string | undefined {
-  return /sign in:\n(\S+#\S*link=[A-Za-z0-9_-]+)/.exec(email?.body.text ?? '')?.[1];
+  return email ? linkInParts(email.body) : undefined;
 }
 
 /** The code in the newest email to `to`, or undefined when none arrived. */

@@ -239,7 +239,7 @@ describe('wrong answers, sessions and the attack cases through the endpoint', ()
     // No live code and no email allowed yet: a new sign-in is told when to try again.
     await expect(start(email)).rejects.toMatchObject({
       name: 'UserLambdaValidationException',
-      message: expect.stringMatching(/^CreateAuthChallenge failed with error Too many codes requested\. Try again in \d+ seconds\.$/),
+      message: expect.stringMatching(/^CreateAuthChallenge failed with error Too many codes requested\. Try again in (\d+) seconds \[email-otp:send-throttled retry-after=\1\]\.$/),
     });
   });
 

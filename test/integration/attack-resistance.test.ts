@@ -138,7 +138,7 @@ describe('answers are paced per account: at most MAX_GUESSES_PER_DAY evaluated i
 
     const refused = await t.verify(verifyEvent(user, code)).catch((e: unknown) => e);
     expect(refused).toBeInstanceOf(GuessRateExceededError);
-    expect((refused as Error).message).toMatch(/^Too many sign-in attempts for this account\. Try again in \d+ seconds$/);
+    expect((refused as Error).message).toMatch(/^Too many sign-in attempts for this account\. Try again in (\d+) seconds \[email-otp:guess-throttled retry-after=\1\]$/);
     const wait = (refused as GuessRateExceededError).retryAfterSeconds;
     expect(wait).toBeGreaterThan(0);
     expect(wait).toBeLessThanOrEqual(15 * 60);

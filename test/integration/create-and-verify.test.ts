@@ -58,7 +58,7 @@ describe('Create issues a code, mails it through SES and returns Cognito-shaped 
     const code = /^Use (\d{6}) within 10 minutes\.$/.exec(mail!.body.text ?? '')?.[1];
     expect(code).toBeDefined();
     expect(mail!.subject).toBe('Acme & Co sign-in');
-    expect(mail!.body.html).toBe(`<p>Use <b>${code}</b> for Acme &amp; Co</p>`);
+    expect(mail!.body.html).toBe(`<p>Use <b><span data-sign-in-code>${code}</span></b> for Acme &amp; Co</p>`);
     expect((await t.verify(verifyEvent(user, code))).response.answerCorrect).toBe(true);
   });
 

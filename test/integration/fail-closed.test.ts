@@ -43,7 +43,7 @@ describe('fail closed: if SES fails, no code is valid and nothing blocks the nex
     const failed = await t.create(createEvent(user)).catch((e: unknown) => e);
     ses.restore();
     expect(failed).toBeInstanceOf(MailerError);
-    expect((failed as Error).message).toBe('The sign-in code could not be sent. Please try again');
+    expect((failed as Error).message).toBe('The sign-in code could not be sent. Please try again [email-otp:email-not-sent]');
     expect(await t.emailsTo(user.email)).toHaveLength(0);
     const state = await t.store.read(`user#${user.userName}`);
     expect(state.lastSentAt).toBeUndefined();
@@ -88,7 +88,7 @@ describe('fail closed: if DynamoDB fails, no tokens and no email', () => {
     ddb.on(GetCommand).rejects(serviceDown());
     const failed = await t.create(createEvent(user)).catch((e: unknown) => e);
     expect(failed).toBeInstanceOf(CodeStoreError);
-    expect((failed as Error).message).toBe('The sign-in code could not be saved. Please try again');
+    expect((failed as Error).message).toBe('The sign-in code could not be saved. Please try again [email-otp:store-unavailable]');
     expect(await t.emailsTo(user.email)).toHaveLength(0);
     ddb.restore();
     await t.create(createEvent(user));
@@ -106,7 +106,7 @@ describe('fail closed: if DynamoDB fails, no tokens and no email', () => {
     ddb.on(GetCommand).rejects(serviceDown());
     const failed = await t.create(createEvent(user)).catch((e: unknown) => e);
     expect(failed).toBeInstanceOf(CodeStoreError);
-    expect((failed as Error).message).toBe('The sign-in code could not be read. Please try again');
+    expect((failed as Error).message).toBe('The sign-in code could not be read. Please try again [email-otp:store-unavailable]');
     expect(await t.emailsTo(user.email)).toHaveLength(1);
   });
 

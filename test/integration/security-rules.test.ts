@@ -198,7 +198,7 @@ describe('sends are rate limited per user', () => {
     const wait = (refused as SendRateExceededError).retryAfterSeconds;
     expect(wait).toBeGreaterThan(0);
     expect(wait).toBeLessThanOrEqual(600);
-    expect((refused as Error).message).toMatch(/^Too many codes requested\. Try again in \d+ seconds$/);
+    expect((refused as Error).message).toMatch(/^Too many codes requested\. Try again in (\d+) seconds \[email-otp:send-throttled retry-after=\1\]$/);
 
     clock.advance(wait);
     await t.create(createEvent(user));

@@ -13,18 +13,18 @@ import {
   isSameCode,
   toSignInError,
 } from '../../web/src/client/core.ts';
+import { CodeStoreError, GuessRateExceededError, MailerError, SendRateExceededError } from '../../triggers/errors.ts';
 
 const cognitoError = (name: string, message: string) => Object.assign(new Error(message), { name });
+/** A trigger's error as Cognito passes it on: its message inside UserLambdaValidationException. */
+const triggerError = (trigger: string, error: Error) => cognitoError('UserLambdaValidationException', `${trigger} failed with error ${error.message}.`);
 
 describe('the client helper maps what Cognito and the triggers answer to typed errors', () => {
   it('"Try again in N seconds" inside UserLambdaValidationException carries N; the send limit is SendThrottledError', () => {
-    const sends = toSignInError(
-      cognitoError('UserLambdaValidationException', 'CreateAuthChallenge failed with error Too many codes requested. Try again in 42 seconds.'),
-      'start',
-    );
+    const sends = toSignInError(triggerError('CreateAuthChallenge', new SendRateExceededError(42)), 'start');
     expect(sends).toBeInstanceOf(SendThrottledError);
     expect((sends as SendThrottledError).retryAfterSeconds).toBe(42);
-    const pacing = toSignInError(cognitoError('UserLambdaValidationException', 'VerifyAuthChallengeResponse failed with error Too many guesses. Try again in 7 seconds.'), 'code');
+    const pacing = toSignInError(triggerError('VerifyAuthChallengeResponse', new GuessRateExceededError(7)), 'code');
     expect(pacing).toBeInstanceOf(RetryLaterError);
     expect(pacing).not.toBeInstanceOf(SendThrottledError);
     expect((pacing as RetryLaterError).retryAfterSeconds).toBe(7);
@@ -48,8 +48,8 @@ describe('the client helper maps what Cognito and the triggers answer to typed e
   });
 
   it('store and mailer failures, network failures and anything else each have their class', () => {
-    expect(toSignInError(cognitoError('UserLambdaValidationException', 'CreateAuthChallenge failed with error The sign-in code could not be sent. Please try again.'), 'start')).toEqual(new ServiceUnavailableError(true));
-    expect(toSignInError(cognitoError('UserLambdaValidationException', 'VerifyAuthChallengeResponse failed with error The sign-in code could not be checked. Please try again.'), 'code')).toEqual(new ServiceUnavailableError(false));
+    expect(toSignInError(triggerError('CreateAuthChallenge', new MailerError(new Error('SES down'))), 'start')).toEqual(new ServiceUnavailableError(true));
+    expect(toSignInError(triggerError('VerifyAuthChallengeResponse', new CodeStoreError('checked', new Error('DynamoDB down'))), 'code')).toEqual(new ServiceUnavailableError(false));
     expect(toSignInError(new TypeError('Failed to fetch'), 'start')).toBeInstanceOf(NetworkError);
     expect(toSignInError(cognitoError('NetworkError', 'A network error has occurred.'), 'start')).toBeInstanceOf(NetworkError);
     const other = toSignInError(cognitoError('UserNotConfirmedException', 'User is not confirmed.'), 'start');

@@ -4,7 +4,9 @@ import { INVOCATION_BUDGET_MS, withDeadline } from '../aws-clients.ts';
 import type { LoadCodeKeys } from '../code-key.ts';
 import type { CodeStore } from '../code-store.ts';
 import type { Config } from '../config.ts';
-import { minutesLeft, renderCodeEmail, signInLinkFor } from '../email-template.ts';
+import { writeChallengeParameters } from '../contracts/challenge-parameters.ts';
+import { signInLinkFor } from '../contracts/sign-in-link.ts';
+import { minutesLeft, renderCodeEmail } from '../email-template.ts';
 import { GuessRateExceededError, MailerError, MalformedEventError, SendRateExceededError } from '../errors.ts';
 import { issueCode, type MailedSecrets } from '../issue-code.ts';
 import type { Mailer } from '../mailer.ts';
@@ -32,24 +34,22 @@ export interface CreateDeps {
   readonly now?: () => number;
 }
 
-const seconds = (ms: number) => String(Math.floor(ms / 1000));
-
 export function createCreateAuthChallengeHandler(deps: CreateDeps) {
   const { config, store, audit } = deps;
   const now = deps.now ?? Date.now;
   const linkUrl = config.signInMode === 'code' ? config.signInLinkUrl : undefined;
   const policy = { ...config, linksMailed: linkUrl !== undefined };
 
-  /** What the client may show; all strings, nothing secret. Same keys for every user, known or not. */
+  /** What the client may show; nothing secret. Same keys for every user, known or not. */
   function publicParameters(address: string, code: StoredCode | undefined, resendAt: number) {
-    return {
-      email: maskEmail(address),
-      codeLength: String(config.codeLength),
-      expiresAt: seconds(code?.expiresAt ?? now()),
-      attemptsLeft: String(code ? Math.max(0, config.maxAttempts - code.attempts) : 0),
-      resendAvailableAt: seconds(resendAt),
-      signInLink: String(linkUrl !== undefined),
-    };
+    return writeChallengeParameters({
+      maskedEmail: maskEmail(address),
+      codeLength: config.codeLength,
+      expiresAt: code?.expiresAt ?? now(),
+      attemptsLeft: code ? Math.max(0, config.maxAttempts - code.attempts) : 0,
+      resendAvailableAt: resendAt,
+      linkMailed: linkUrl !== undefined,
+    });
   }
 
   async function deliver(address: string, { code, linkSecret }: MailedSecrets, unknown: boolean) {

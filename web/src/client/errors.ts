@@ -1,9 +1,11 @@
+import { readRefusal, type Refusal } from '../../../triggers/contracts/refusal.ts';
 import type { CodeStep } from './steps.ts';
 
 /**
  * Why a sign-in step failed, as classes a caller branches on (`instanceof`), each carrying what the caller
- * needs. Built from what Cognito and the triggers answer: the triggers' refusals arrive inside
- * `UserLambdaValidationException` as "<Trigger> failed with error <message>.".
+ * needs, never text to parse. Built from what Cognito and the triggers answer: the triggers' refusals arrive
+ * inside `UserLambdaValidationException` as "<Trigger> failed with error <message>.", and only the message's
+ * machine-readable token (triggers/contracts/refusal.ts) is read.
  */
 export class SignInError extends Error {
   constructor(message: string, options?: { cause?: unknown }) {
@@ -111,7 +113,21 @@ export class SignInFailedError extends SignInError {
 /** Where the error happened: starting a sign-in (email, password) or answering a code. */
 export type SignInStage = 'start' | 'password' | 'newPassword' | 'code';
 
-const RETRY_AFTER = /Try again in (\d+) seconds/;
+/** A trigger's refusal as the typed error a caller branches on. */
+function fromRefusal(refusal: Refusal, cause: unknown): SignInError {
+  switch (refusal.kind) {
+    case 'send-throttled':
+      return new SendThrottledError(refusal.retryAfterSeconds);
+    case 'guess-throttled':
+      return new RetryLaterError(refusal.retryAfterSeconds);
+    case 'email-not-sent':
+      return new ServiceUnavailableError(true);
+    case 'store-unavailable':
+      return new ServiceUnavailableError(false);
+    case 'malformed-event':
+      return new SignInFailedError('MalformedTriggerEvent', cause);
+  }
+}
 
 /** Turns what Amplify, amazon-cognito-identity-js or the SDK threw into a {@link SignInError}. */
 export function toSignInError(error: unknown, stage: SignInStage): SignInError {
@@ -119,18 +135,14 @@ export function toSignInError(error: unknown, stage: SignInStage): SignInError {
   const { name = '', message = '' } = (typeof error === 'object' && error !== null ? error : {}) as { name?: string; message?: string };
   const code = (error as { code?: string } | null)?.code;
   const type = name && name !== 'Error' ? name : (code ?? name);
-  const wait = RETRY_AFTER.exec(message);
-  if (wait) {
-    const seconds = Number(wait[1]);
-    return /Too many codes requested/.test(message) ? new SendThrottledError(seconds) : new RetryLaterError(seconds);
-  }
-  if (/could not be sent/.test(message)) return new ServiceUnavailableError(true);
-  if (/could not be (read|saved|checked|consumed|issued|restored)/.test(message)) return new ServiceUnavailableError(false);
+  const refusal = readRefusal(message);
+  if (refusal) return fromRefusal(refusal, error);
   if (type === 'NetworkError' || error instanceof TypeError || /network|Failed to fetch/i.test(message)) return new NetworkError(error);
   if (stage === 'newPassword' && (type === 'InvalidPasswordException' || type === 'InvalidParameterException')) {
     return new NewPasswordRejectedError(error);
   }
   if (type === 'NotAuthorizedException') {
+    // Cognito's own fixed texts (not the triggers'), the only thing that tells these three apart.
     if (/session is expired|Invalid session/.test(message)) return new SessionExpiredError();
     if (message === 'User is disabled.') return new SignInFailedError('UserDisabled', error);
     if (stage === 'code') return new TooManyAttemptsError();

@@ -1,0 +1,62 @@
+import { DynamoDBClient, GetItemCommand } from '@aws-sdk/client-dynamodb';
+import { unmarshall } from '@aws-sdk/util-dynamodb';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ITEM_LIFETIME_MS, TABLE_PARTITION_KEY, TABLE_TTL_ATTRIBUTE, userItemKey } from '../../triggers/contracts/table-item.ts';
+import { codeStepFrom, readSignInLink } from '../../web/src/client/core.ts';
+import { createEvent, newUser, verifyEvent } from '../helpers/cognito-events.ts';
+import { startLocalAws, triggersOn, type LocalAws } from '../helpers/local-aws.ts';
+
+let aws: LocalAws;
+beforeAll(async () => {
+  aws = await startLocalAws();
+});
+afterAll(() => aws?.stop());
+
+describe('the wire contracts between the real triggers and their readers', () => {
+  it("the client reads Create's challenge parameters as the code Create mailed", async () => {
+    const t = await triggersOn(aws, { CODE_LENGTH: '8', MAX_ATTEMPTS: '5', CODE_TTL_SECONDS: '300' });
+    const user = newUser();
+    const before = Date.now();
+    const { response } = await t.create(createEvent(user));
+    const step = codeStepFrom(response.publicChallengeParameters, 0);
+    expect(step.codeLength).toBe(8);
+    expect(step.attemptsLeft).toBe(5);
+    expect(step.linkMailed).toBe(true);
+    expect(step.maskedEmail).toMatch(/^u\*\*\*@e\*\*\*\.com$/);
+    expect(step.expiresAt).toBeGreaterThanOrEqual(Math.floor(before / 1000) * 1000 + 299_000);
+    expect(step.expiresAt).toBeLessThanOrEqual(Date.now() + 300_000);
+    expect((await t.codeFor(user.email)).length).toBe(step.codeLength);
+  });
+
+  it('the mailbox helpers find the code and the link in an email from custom templates in another wording', async () => {
+    const t = await triggersOn(aws, {
+      EMAIL_SUBJECT: 'Ihr Anmeldecode',
+      EMAIL_TEXT_TEMPLATE: 'Geben Sie {{code}} ein. Oder öffnen Sie {{link}}. Gültig für {{minutes}}.',
+      EMAIL_HTML_TEMPLATE: '<html lang="de"><body><h1>{{code}}</h1><p><a href="{{link}}">Anmelden</a></p></body></html>',
+    });
+    const user = newUser();
+    await t.create(createEvent(user));
+    const code = await t.codeFor(user.email);
+    expect(code).toMatch(/^\d{6}$/);
+    const secret = await t.linkSecretFor(user.email);
+    const [mail] = await t.emailsTo(user.email);
+    expect(mail!.body.text).toContain(`Geben Sie ${code} ein`);
+    expect(readSignInLink(`http://127.0.0.1:5173/#email=${encodeURIComponent(user.email)}&link=${secret}`)?.secret).toBe(secret);
+    expect((await t.verify(verifyEvent(user, code))).response.answerCorrect).toBe(true);
+  });
+
+  it("a user's item is where the item layout says, with its TTL attribute a day ahead", async () => {
+    const t = await triggersOn(aws);
+    const user = newUser();
+    const before = Date.now();
+    await t.create(createEvent(user));
+    const { Item } = await new DynamoDBClient({ endpoint: aws.dynamodbUrl }).send(
+      new GetItemCommand({ TableName: t.tableName, Key: { [TABLE_PARTITION_KEY]: { S: userItemKey(user.userName) } } }),
+    );
+    const item = unmarshall(Item!);
+    expect(item[TABLE_PARTITION_KEY]).toBe(userItemKey(user.userName));
+    expect(item[TABLE_TTL_ATTRIBUTE]).toBeGreaterThanOrEqual(Math.floor((before + ITEM_LIFETIME_MS) / 1000));
+    expect(item[TABLE_TTL_ATTRIBUTE]).toBeLessThanOrEqual(Math.ceil((Date.now() + ITEM_LIFETIME_MS) / 1000));
+    expect((await t.store.read(userItemKey(user.userName))).code?.id).toBe(item.codeId);
+  });
+});
