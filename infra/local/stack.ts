@@ -40,6 +40,10 @@ export interface LocalStackOptions {
   readonly userPoolClientId?: string;
   readonly authSessionValidityMinutes?: number;
   readonly preventUserExistenceErrors?: boolean;
+  /** The stack's app client's `ExplicitAuthFlows`. @default PRODUCT_AUTH_FLOWS (infra/pool-settings.ts), as the construct's client */
+  readonly clientAuthFlows?: readonly string[];
+  /** The pool's `UsernameConfiguration.CaseSensitive`. @default SIGN_IN_CASE_SENSITIVE (infra/pool-settings.ts), as the construct's pools */
+  readonly signInCaseSensitive?: boolean;
   readonly now?: () => number;
   /** The optional triggers, as the construct's `autoConfirmSignUp` and `markEmailVerified` props add them. */
   readonly autoConfirmSignUp?: boolean;
@@ -136,6 +140,8 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
         dataDir: options.dataDir,
         preventUserExistenceErrors: options.preventUserExistenceErrors,
         authSessionValidityMinutes: options.authSessionValidityMinutes,
+        clientAuthFlows: options.clientAuthFlows,
+        caseSensitive: options.signInCaseSensitive,
         now: options.now,
       });
     });

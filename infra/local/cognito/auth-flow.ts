@@ -1,7 +1,8 @@
 import { createHmac, randomBytes } from 'node:crypto';
-import { AuthSessions, type AuthSession } from './auth-sessions.ts';
+import type { AppClient } from './app-clients.ts';
+import { AuthSessions, type AuthSession, type PasswordFlow } from './auth-sessions.ts';
 import { CognitoServiceError, invalidParameter, invalidSession, notAuthorized, userNotFound } from './errors.ts';
-import { SRP_TIMESTAMP, createPasswordVerifier, startServerRound, verifyPasswordClaim } from './srp.ts';
+import { SRP_TIMESTAMP, createPasswordVerifier, passwordMatches, startServerRound, verifyPasswordClaim } from './srp.ts';
 import type { TokenIssuer } from './token-issuer.ts';
 import { sessionEntry, srpASession, userSubject, type SessionEntry, type TriggerSubject } from './trigger-events.ts';
 import type { TriggerRunner } from './trigger-runner.ts';
@@ -10,7 +11,7 @@ import type { LocalUser, UserDirectory } from './user-directory.ts';
 export interface AuthFlowOptions {
   /** The part of the pool id after `_`, which SRP hashes in. */
   readonly poolName: string;
-  readonly preventUserExistenceErrors: boolean;
+  /** The pool's default; an app client's own AuthSessionValidity wins. */
   readonly authSessionValidityMinutes: number;
   /** Undefined when the pool has no auth triggers. */
   readonly runner: TriggerRunner | undefined;
@@ -32,6 +33,7 @@ function required(parameters: Record<string, unknown>, name: string): string {
  * Define, then Create or the built-in PASSWORD_VERIFIER (and NEW_PASSWORD_REQUIRED for a user who must
  * change a temporary password); RespondToAuthChallenge verifies the answer, appends the round and asks
  * Define again, with a new single-use Session each time. Post authentication runs before tokens go out.
+ * USER_SRP_AUTH and USER_PASSWORD_AUTH check the password alone and never call Define, Create or Verify.
  */
 export class AuthFlow {
   private readonly sessions: AuthSessions;
@@ -48,17 +50,39 @@ export class AuthFlow {
     return this.sessions.size;
   }
 
-  async initiateCustomAuth(clientId: string, authParameters: Record<string, string>): Promise<Json> {
+  async initiateCustomAuth(client: AppClient, authParameters: Record<string, string>): Promise<Json> {
     if (!this.options.runner) throw invalidParameter('Custom auth lambda trigger is not configured for the user pool.');
     const username = required(authParameters, 'USERNAME');
     const srpA = authParameters.SRP_A || undefined;
-    const subject = this.subjectFor(username, clientId);
+    const subject = this.subjectFor(username, client);
     const history: SessionEntry[] = srpA ? [srpASession()] : [];
     // Cognito does not pass InitiateAuth's ClientMetadata to Define or Create.
-    return this.advance(subject, history, srpA, undefined);
+    return this.advance(client, subject, history, srpA, undefined);
   }
 
-  async respond(clientId: string, body: Json): Promise<Json> {
+  /** USER_SRP_AUTH: the PASSWORD_VERIFIER challenge straight away; a right answer gets tokens. */
+  async initiateSrpAuth(client: AppClient, authParameters: Record<string, string>): Promise<Json> {
+    const username = required(authParameters, 'USERNAME');
+    const srpA = required(authParameters, 'SRP_A');
+    const subject = this.subjectFor(username, client);
+    return this.passwordVerifier(client, subject, [], srpA, 'USER_SRP_AUTH');
+  }
+
+  /** USER_PASSWORD_AUTH: the password itself, checked against the stored SRP verifier. */
+  async initiatePasswordAuth(client: AppClient, authParameters: Record<string, string>, clientMetadata: Record<string, string> | undefined): Promise<Json> {
+    const username = required(authParameters, 'USERNAME');
+    const password = required(authParameters, 'PASSWORD');
+    const subject = this.subjectFor(username, client);
+    const user = subject.userNotFound ? undefined : this.options.users.find(subject.userName);
+    const stored = user?.password ?? this.decoyVerifier;
+    // Unknown users cost the same work as known ones.
+    const ok = passwordMatches(this.options.poolName, user?.username ?? 'decoy', password, stored) && user?.password !== undefined;
+    if (!ok || !user) throw notAuthorized();
+    if (user.status === 'FORCE_CHANGE_PASSWORD') return this.newPasswordRequired(client, subject, [], undefined, user, 'USER_PASSWORD_AUTH');
+    return this.issueTokens(client, user, clientMetadata);
+  }
+
+  async respond(client: AppClient, body: Json): Promise<Json> {
     const challengeName = body.ChallengeName as string;
     const responses = (body.ChallengeResponses ?? {}) as Record<string, string>;
     const clientMetadata = body.ClientMetadata as Record<string, string> | undefined;
@@ -66,7 +90,7 @@ export class AuthFlow {
     const username = required(responses, 'USERNAME');
     if (challengeName === 'CUSTOM_CHALLENGE') required(responses, 'ANSWER');
     const session = this.sessions.take(body.Session, (candidate) => {
-      if (candidate.subject.clientId !== clientId) throw invalidSession();
+      if (candidate.subject.clientId !== client.clientId) throw invalidSession();
       this.checkUsername(candidate, username);
       if (challengeName !== candidate.pending.name) throw invalidParameter(`Invalid challenge name: expected ${candidate.pending.name}.`);
       if (challengeName === 'NEW_PASSWORD_REQUIRED') this.options.users.checkPassword(required(responses, 'NEW_PASSWORD'));
@@ -74,15 +98,20 @@ export class AuthFlow {
     if (session.pending.name === 'NEW_PASSWORD_REQUIRED') {
       const user = this.options.users.get(session.subject.userName);
       this.options.users.setPassword(user, responses.NEW_PASSWORD, true);
-      return this.advance(this.knownSubject(user, clientId), session.history, session.srpA, clientMetadata);
+      if (session.flow) return this.issueTokens(client, user, clientMetadata);
+      return this.advance(client, this.knownSubject(user, client), session.history, session.srpA, clientMetadata);
     }
     const result = await this.answer(session, responses, clientMetadata);
     const history = [...session.history, result];
     const user = session.subject.userNotFound ? undefined : this.options.users.find(session.subject.userName);
     if (result.challengeName === 'PASSWORD_VERIFIER' && result.challengeResult && user?.status === 'FORCE_CHANGE_PASSWORD') {
-      return this.newPasswordRequired(session.subject, history, session.srpA, user);
+      return this.newPasswordRequired(client, session.subject, history, session.srpA, user, session.flow);
     }
-    return this.advance(session.subject, history, session.srpA, clientMetadata);
+    if (session.flow) {
+      if (!result.challengeResult || !user) throw notAuthorized();
+      return this.issueTokens(client, user, clientMetadata);
+    }
+    return this.advance(client, session.subject, history, session.srpA, clientMetadata);
   }
 
   private async answer(session: AuthSession, responses: Record<string, string>, clientMetadata: Record<string, string> | undefined): Promise<SessionEntry> {
@@ -114,8 +143,15 @@ export class AuthFlow {
   }
 
   /** A temporary password was right: the user sets a new one before Define decides what follows. */
-  private newPasswordRequired(subject: TriggerSubject, history: SessionEntry[], srpA: string | undefined, user: LocalUser): Json {
-    const Session = this.sessions.open({ subject, history, srpA, pending: { name: 'NEW_PASSWORD_REQUIRED' } });
+  private newPasswordRequired(
+    client: AppClient,
+    subject: TriggerSubject,
+    history: SessionEntry[],
+    srpA: string | undefined,
+    user: LocalUser,
+    flow: PasswordFlow | undefined,
+  ): Json {
+    const Session = this.sessions.open({ subject, history, srpA, flow, pending: { name: 'NEW_PASSWORD_REQUIRED' } }, client.authSessionValidityMinutes);
     const { sub: _sub, email_verified: _verified, ...attributes } = user.attributes;
     return {
       ChallengeName: 'NEW_PASSWORD_REQUIRED',
@@ -125,6 +161,7 @@ export class AuthFlow {
   }
 
   private async advance(
+    client: AppClient,
     subject: TriggerSubject,
     history: SessionEntry[],
     srpA: string | undefined,
@@ -136,46 +173,24 @@ export class AuthFlow {
     if (decision.kind === 'tokens') {
       const user = subject.userNotFound ? undefined : this.options.users.find(subject.userName);
       if (!user) throw notAuthorized();
-      await runner.postAuthentication(this.knownSubject(user, subject.clientId), clientMetadata);
-      // Post authentication may have changed the user (email_verified): the tokens show the result.
-      const after = this.options.users.find(user.username);
-      if (!after) throw notAuthorized();
-      return { AuthenticationResult: await this.options.tokens.signIn(after, subject.clientId), ChallengeParameters: {} };
+      return this.issueTokens(client, user, clientMetadata);
     }
-    const publicUsername = this.publicUsername(subject);
     if (decision.challengeName === 'CUSTOM_CHALLENGE') {
       const created = await runner.create(subject, history, clientMetadata);
-      const Session = this.sessions.open({
-        subject,
-        history,
-        srpA,
-        pending: { name: 'CUSTOM_CHALLENGE', privateParameters: created.privateParameters, metadata: created.metadata },
-      });
-      return { ChallengeName: 'CUSTOM_CHALLENGE', Session, ChallengeParameters: { ...created.publicParameters, USERNAME: publicUsername } };
+      const Session = this.sessions.open(
+        {
+          subject,
+          history,
+          srpA,
+          pending: { name: 'CUSTOM_CHALLENGE', privateParameters: created.privateParameters, metadata: created.metadata },
+        },
+        client.authSessionValidityMinutes,
+      );
+      return { ChallengeName: 'CUSTOM_CHALLENGE', Session, ChallengeParameters: { ...created.publicParameters, USERNAME: this.publicUsername(subject) } };
     }
     if (decision.challengeName === 'PASSWORD_VERIFIER') {
       if (!srpA) throw invalidParameter('SRP_A is required for PASSWORD_VERIFIER.');
-      const user = subject.userNotFound ? undefined : this.options.users.find(subject.userName);
-      const password = user?.password ?? this.decoyVerifier;
-      let round;
-      try {
-        round = startServerRound(password.verifier, srpA);
-      } catch {
-        throw invalidParameter('SRP_A is not valid.');
-      }
-      const secretBlock = randomBytes(64).toString('base64');
-      const Session = this.sessions.open({ subject, history, srpA, pending: { name: 'PASSWORD_VERIFIER', A: srpA, round, secretBlock } });
-      return {
-        ChallengeName: 'PASSWORD_VERIFIER',
-        Session,
-        ChallengeParameters: {
-          SALT: password.salt,
-          SRP_B: round.B,
-          SECRET_BLOCK: secretBlock,
-          USER_ID_FOR_SRP: publicUsername,
-          USERNAME: publicUsername,
-        },
-      };
+      return this.passwordVerifier(client, subject, history, srpA, undefined);
     }
     throw new CognitoServiceError(
       'InvalidLambdaResponseException',
@@ -183,18 +198,56 @@ export class AuthFlow {
     );
   }
 
-  private subjectFor(username: string, clientId: string): TriggerSubject {
-    const user = this.options.users.find(username);
-    if (!user) {
-      if (!this.options.preventUserExistenceErrors) throw userNotFound();
-      return { userName: username, userAttributes: {}, userNotFound: true, clientId };
-    }
-    checkCanSignIn(user);
-    return this.knownSubject(user, clientId);
+  /** Post authentication (when the pool has it), then tokens: in every flow, as on AWS. */
+  private async issueTokens(client: AppClient, user: LocalUser, clientMetadata: Record<string, string> | undefined): Promise<Json> {
+    await this.options.runner?.postAuthentication(this.knownSubject(user, client), clientMetadata);
+    // Post authentication may have changed the user (email_verified): the tokens show the result.
+    const after = this.options.users.find(user.username);
+    if (!after) throw notAuthorized();
+    return { AuthenticationResult: await this.options.tokens.signIn(after, client.clientId), ChallengeParameters: {} };
   }
 
-  private knownSubject(user: LocalUser, clientId: string): TriggerSubject {
-    return userSubject(user, clientId, this.options.preventUserExistenceErrors ? false : undefined);
+  /** The built-in PASSWORD_VERIFIER round: in CUSTOM_AUTH when Define asks for it, in USER_SRP_AUTH at once. */
+  private passwordVerifier(client: AppClient, subject: TriggerSubject, history: SessionEntry[], srpA: string, flow: PasswordFlow | undefined): Json {
+    const user = subject.userNotFound ? undefined : this.options.users.find(subject.userName);
+    const password = user?.password ?? this.decoyVerifier;
+    let round;
+    try {
+      round = startServerRound(password.verifier, srpA);
+    } catch {
+      throw invalidParameter('SRP_A is not valid.');
+    }
+    const secretBlock = randomBytes(64).toString('base64');
+    const Session = this.sessions.open(
+      { subject, history, srpA, flow, pending: { name: 'PASSWORD_VERIFIER', A: srpA, round, secretBlock } },
+      client.authSessionValidityMinutes,
+    );
+    const publicUsername = this.publicUsername(subject);
+    return {
+      ChallengeName: 'PASSWORD_VERIFIER',
+      Session,
+      ChallengeParameters: {
+        SALT: password.salt,
+        SRP_B: round.B,
+        SECRET_BLOCK: secretBlock,
+        USER_ID_FOR_SRP: publicUsername,
+        USERNAME: publicUsername,
+      },
+    };
+  }
+
+  private subjectFor(username: string, client: AppClient): TriggerSubject {
+    const user = this.options.users.find(username);
+    if (!user) {
+      if (!client.preventUserExistenceErrors) throw userNotFound();
+      return { userName: username, userAttributes: {}, userNotFound: true, clientId: client.clientId };
+    }
+    checkCanSignIn(user);
+    return this.knownSubject(user, client);
+  }
+
+  private knownSubject(user: LocalUser, client: AppClient): TriggerSubject {
+    return userSubject(user, client.clientId, client.preventUserExistenceErrors ? false : undefined);
   }
 
   /**
@@ -204,7 +257,7 @@ export class AuthFlow {
    */
   private publicUsername(subject: TriggerSubject): string {
     if (!subject.userNotFound) return subject.userName;
-    const hex = createHmac('sha256', this.standInKey).update(subject.userName.toLowerCase()).digest('hex');
+    const hex = createHmac('sha256', this.standInKey).update(this.options.users.nameKey(subject.userName)).digest('hex');
     return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-${((parseInt(hex[16]!, 16) & 3) | 8).toString(16)}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
   }
 

@@ -3,6 +3,9 @@ import { expiredSession, invalidSession } from './errors.ts';
 import type { SessionEntry, TriggerSubject } from './trigger-events.ts';
 import type { ServerSrpRound } from './srp.ts';
 
+/** The flows that check the password and issue tokens without the custom-auth triggers. */
+export type PasswordFlow = 'USER_SRP_AUTH' | 'USER_PASSWORD_AUTH';
+
 /** What the client is expected to answer next. */
 export type PendingChallenge =
   | { readonly name: 'CUSTOM_CHALLENGE'; readonly privateParameters: Record<string, string>; readonly metadata: string | null }
@@ -20,6 +23,8 @@ export interface AuthSession {
   readonly pending: PendingChallenge;
   /** SRP_A of InitiateAuth, kept for a later PASSWORD_VERIFIER. */
   readonly srpA: string | undefined;
+  /** Set for a sign-in that runs no Define, Create or Verify; undefined in CUSTOM_AUTH. */
+  readonly flow?: PasswordFlow | undefined;
   readonly expiresAt: number;
 }
 
@@ -43,11 +48,12 @@ export class AuthSessions {
     return this.sessions.size;
   }
 
-  open(session: Omit<AuthSession, 'expiresAt'>): string {
+  /** `validityMinutes` is the app client's AuthSessionValidity when it has its own. */
+  open(session: Omit<AuthSession, 'expiresAt'>, validityMinutes = this.validityMinutes): string {
     this.sweep();
     while (this.sessions.size >= this.capacity) this.sessions.delete(this.sessions.keys().next().value!);
     const token = randomBytes(96).toString('base64url');
-    this.sessions.set(token, { ...session, expiresAt: this.now() + this.validityMinutes * 60_000 });
+    this.sessions.set(token, { ...session, expiresAt: this.now() + validityMinutes * 60_000 });
     return token;
   }
 
@@ -70,7 +76,8 @@ export class AuthSessions {
   /** Drops sessions expired over an hour ago (until then their token reads as expired, not invalid). */
   private sweep(): void {
     const cutoff = this.now() - 3_600_000;
-    // Insertion order is expiry order: stop at the first one still kept.
+    // Insertion order is expiry order but for clients with another AuthSessionValidity (those wait for the next
+    // sweep, and the capacity bounds them): stop at the first one still kept.
     for (const [token, session] of this.sessions) {
       if (session.expiresAt > cutoff) break;
       this.sessions.delete(token);

@@ -12,6 +12,8 @@ const CONTENT_TYPE = 'application/x-amz-json-1.1';
 export const MAX_BODY_BYTES = 1 << 20;
 /** Past this much, a client that keeps sending is cut off. */
 const MAX_DRAIN_BYTES = 64 << 20;
+/** Operations besides Admin* that AWS authorizes with IAM (SigV4) rather than a token or nothing. */
+const IAM_OPERATIONS: ReadonlySet<string> = new Set(['CreateUserPoolClient', 'DescribeUserPoolClient']);
 /** x-amzn-ErrorMessage stays well inside clients' header limits. */
 const MAX_ERROR_HEADER_CHARS = 512;
 
@@ -74,7 +76,7 @@ function parseJsonObject(text: string): Record<string, unknown> {
 
 /**
  * The user-pool JSON protocol over HTTP: `POST /` with `X-Amz-Target`, CORS for the allowed browser
- * origins, SigV4 for Admin* operations, request shapes checked before any operation runs, Cognito's error
+ * origins, SigV4 for Admin* and the app-client operations, request shapes checked before any operation runs, Cognito's error
  * bodies, and the JWKS at `/<userPoolId>/.well-known/jwks.json`. Every failure is a 4xx with `__type`.
  */
 export function createCognitoHttpServer(pool: LocalUserPool, options: CognitoHttpOptions): Server {
@@ -103,7 +105,7 @@ export function createCognitoHttpServer(pool: LocalUserPool, options: CognitoHtt
     const name = typeof target === 'string' && target.startsWith(TARGET_PREFIX) ? target.slice(TARGET_PREFIX.length) : '';
     const operation = Object.hasOwn(pool.operations, name) ? pool.operations[name] : undefined;
     if (!operation) throw new CognitoServiceError('UnknownOperationException', 'The operation in X-Amz-Target is not supported.');
-    if (name.startsWith('Admin')) checkSigV4(request.headers, pool.region);
+    if (name.startsWith('Admin') || IAM_OPERATIONS.has(name)) checkSigV4(request.headers, pool.region);
     if (body.kind === 'too-large') {
       throw new CognitoServiceError('RequestEntityTooLargeException', `The request body is larger than ${MAX_BODY_BYTES} bytes.`, 413);
     }

@@ -1,3 +1,4 @@
+import { EXPLICIT_AUTH_FLOW_VALUES } from './app-clients.ts';
 import { CognitoServiceError, invalidParameter } from './errors.ts';
 
 /**
@@ -10,9 +11,10 @@ import { CognitoServiceError, invalidParameter } from './errors.ts';
 type Rule =
   | { readonly type: 'string'; readonly required?: boolean; readonly min?: number; readonly max?: number; readonly pattern?: RegExp; readonly values?: readonly string[] }
   | { readonly type: 'boolean'; readonly required?: boolean }
+  | { readonly type: 'integer'; readonly required?: boolean; readonly min: number; readonly max: number }
   | { readonly type: 'stringMap'; readonly required?: boolean }
   | { readonly type: 'attributeList'; readonly required?: boolean }
-  | { readonly type: 'stringList'; readonly required?: boolean };
+  | { readonly type: 'stringList'; readonly required?: boolean; readonly values?: readonly string[] };
 
 type Shape = Readonly<Record<string, Rule>>;
 
@@ -91,6 +93,16 @@ export const REQUEST_SHAPES: Readonly<Record<string, Shape>> = {
     DesiredDeliveryMediums: { type: 'stringList' },
     ClientMetadata: METADATA,
   },
+  CreateUserPoolClient: {
+    UserPoolId: USER_POOL_ID,
+    ClientName: { type: 'string', required: true, min: 1, max: 128, pattern: /^[\w\s+=,.@-]+$/ },
+    GenerateSecret: { type: 'boolean' },
+    ExplicitAuthFlows: { type: 'stringList', values: EXPLICIT_AUTH_FLOW_VALUES },
+    PreventUserExistenceErrors: { type: 'string', values: ['LEGACY', 'ENABLED'] },
+    AuthSessionValidity: { type: 'integer', min: 3, max: 15 },
+    EnableTokenRevocation: { type: 'boolean' },
+  },
+  DescribeUserPoolClient: { UserPoolId: USER_POOL_ID, ClientId: CLIENT_ID },
   AdminGetUser: adminUser,
   AdminConfirmSignUp: { ...adminUser, ClientMetadata: METADATA },
   AdminUpdateUserAttributes: { ...adminUser, UserAttributes: { type: 'attributeList', required: true }, ClientMetadata: METADATA },
@@ -185,6 +197,11 @@ export function checkRequest(operation: string, body: Record<string, unknown>): 
       case 'boolean':
         if (typeof value !== 'boolean') throw notExpected(value, 'Boolean');
         break;
+      case 'integer':
+        if (typeof value !== 'number' || !Number.isInteger(value)) throw notExpected(value, 'Integer');
+        if (value < rule.min) throw violation(name, `Member must have value greater than or equal to ${rule.min}`);
+        if (value > rule.max) throw violation(name, `Member must have value less than or equal to ${rule.max}`);
+        break;
       case 'stringMap':
         checked[name] = stringMap(value);
         break;
@@ -194,6 +211,9 @@ export function checkRequest(operation: string, body: Record<string, unknown>): 
       case 'stringList':
         if (!Array.isArray(value)) throw notExpected(value, 'a list');
         for (const item of value) if (typeof item !== 'string') throw notExpected(item, 'String');
+        if (rule.values && value.some((item: string) => !rule.values!.includes(item))) {
+          throw violation(name, `Member must satisfy constraint: [Member must satisfy enum value set: [${rule.values.join(', ')}]]`);
+        }
         break;
     }
   }

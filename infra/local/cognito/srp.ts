@@ -69,6 +69,14 @@ export function createPasswordVerifier(poolName: string, userIdForSrp: string, p
   return { salt, verifier: modPow(g, x, N).toString(16) };
 }
 
+/** USER_PASSWORD_AUTH's check: the verifier recomputed from the stored salt and the sent password, compared in constant time. */
+export function passwordMatches(poolName: string, userIdForSrp: string, password: string, stored: PasswordVerifier): boolean {
+  const x = passwordExponent(poolName, userIdForSrp, password, stored.salt);
+  const actual = Buffer.from(padHex(modPow(g, x, N)), 'hex');
+  const expected = Buffer.from(padHex(BigInt(`0x${stored.verifier}`)), 'hex');
+  return actual.length === expected.length && timingSafeEqual(actual, expected);
+}
+
 export interface ServerSrpRound {
   /** Hex public value sent as SRP_B. */
   readonly B: string;

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { readJsonFile, writeJsonFile } from '../json-file.ts';
 import { CognitoServiceError, invalidParameter, userNotFound } from './errors.ts';
+import { SIGN_IN_CASE_SENSITIVE } from '../../pool-settings.ts';
 import { createPasswordVerifier, type PasswordVerifier } from './srp.ts';
 
 export type UserStatus = 'UNCONFIRMED' | 'CONFIRMED' | 'FORCE_CHANGE_PASSWORD';
@@ -49,7 +50,7 @@ export function checkPassword(password: unknown): string {
 export class UserDirectory {
   private readonly users = new Map<string, LocalUser>();
   /**
-   * Lower-cased email -> the user last found by it: every request of a sign-in looks its user up by address, and
+   * Email (lower-cased unless the pool is case-sensitive) -> the user last found by it: every request of a sign-in looks its user up by address, and
    * scanning the whole pool each time made the endpoint slower the more users it held. An entry counts only while
    * that user is still in the pool with that address, so a change made anywhere needs no bookkeeping here.
    */
@@ -59,6 +60,8 @@ export class UserDirectory {
   constructor(
     private readonly poolName: string,
     dataDir: string | undefined,
+    /** `UsernameConfiguration.CaseSensitive`: when true, `Alice@x.com` does not find `alice@x.com` (as on AWS). */
+    readonly caseSensitive: boolean = SIGN_IN_CASE_SENSITIVE,
   ) {
     this.file = dataDir ? join(dataDir, 'users.json') : undefined;
     for (const user of (this.file && readJsonFile<LocalUser[]>(this.file)) || []) {
@@ -80,17 +83,23 @@ export class UserDirectory {
     return checkPassword(password);
   }
 
-  /** By username or, as Cognito allows with email sign-in, by email address (case-insensitive). */
+  /** The form two sign-in names are compared in: as typed on a case-sensitive pool, else lower-cased. */
+  nameKey(name: string): string {
+    return this.caseSensitive ? name : name.toLowerCase();
+  }
+
+  /** By username or, as Cognito allows with email sign-in, by email address (letter case as the pool's setting). */
   find(name: unknown): LocalUser | undefined {
     if (typeof name !== 'string' || name === '') return undefined;
     const direct = this.users.get(name);
     if (direct) return direct;
-    const email = name.toLowerCase();
+    const email = this.nameKey(name);
+    const matches = (user: LocalUser) => user.attributes.email !== undefined && this.nameKey(user.attributes.email) === email;
     const known = this.byEmail.get(email);
-    if (known && this.users.get(known.username) === known && known.attributes.email?.toLowerCase() === email) return known;
+    if (known && this.users.get(known.username) === known && matches(known)) return known;
     this.byEmail.delete(email);
     for (const user of this.users.values()) {
-      if (user.attributes.email?.toLowerCase() === email) {
+      if (matches(user)) {
         this.byEmail.set(email, user);
         return user;
       }

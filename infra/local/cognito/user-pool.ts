@@ -1,5 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { maskEmail } from '../../../triggers/mask-email.ts';
+import { PRODUCT_AUTH_FLOWS, SIGN_IN_CASE_SENSITIVE } from '../../pool-settings.ts';
+import { AppClients, requireAuthFlow, type AppClient } from './app-clients.ts';
 import { checkAttributeWrites } from './attribute-policy.ts';
 import { AuthFlow } from './auth-flow.ts';
 import { invalidParameter, notAuthorized, resourceNotFound } from './errors.ts';
@@ -17,10 +19,14 @@ export interface UserPoolOptions {
   readonly triggers: AuthTriggers | undefined;
   /** Users, signing keys and sign-ins are kept here across restarts; in memory only when undefined. */
   readonly dataDir: string | undefined;
+  /** The stack's own app client's `ExplicitAuthFlows`. @default PRODUCT_AUTH_FLOWS, as the CDK construct creates it */
+  readonly clientAuthFlows?: readonly string[];
   /** @default true, as the CDK construct creates the app client */
   readonly preventUserExistenceErrors?: boolean;
   /** @default 3 */
   readonly authSessionValidityMinutes?: number;
+  /** `UsernameConfiguration.CaseSensitive`. @default SIGN_IN_CASE_SENSITIVE, as the CDK construct creates the pool */
+  readonly caseSensitive?: boolean;
   readonly now?: () => number;
 }
 
@@ -44,9 +50,26 @@ function flat(attributes: AttributeType[]): Record<string, string> {
   return Object.fromEntries(attributes.filter((a) => typeof a.Value === 'string').map((a) => [a.Name!, a.Value!]));
 }
 
+function appClientRecord(userPoolId: string, client: AppClient) {
+  return {
+    UserPoolId: userPoolId,
+    ClientName: client.clientName,
+    ClientId: client.clientId,
+    CreationDate: seconds(client.createdAt),
+    LastModifiedDate: seconds(client.createdAt),
+    RefreshTokenValidity: 30,
+    ExplicitAuthFlows: [...client.explicitAuthFlows],
+    AllowedOAuthFlowsUserPoolClient: false,
+    PreventUserExistenceErrors: client.preventUserExistenceErrors ? 'ENABLED' : 'LEGACY',
+    EnableTokenRevocation: true,
+    EnablePropagateAdditionalUserContextData: false,
+    AuthSessionValidity: client.authSessionValidityMinutes,
+  };
+}
+
 /**
- * A Cognito user pool with one app client, answering the user-pool API operations the clients and the
- * tests use. Each operation takes the JSON body of the wire protocol, already checked against the
+ * A Cognito user pool with its app clients (the stack's own and any made with CreateUserPoolClient, each
+ * allowing its own auth flows), answering the user-pool API operations the clients and the tests use. Each operation takes the JSON body of the wire protocol, already checked against the
  * operation's shape (request-shapes.ts), and returns the response body.
  */
 export class LocalUserPool {
@@ -58,6 +81,7 @@ export class LocalUserPool {
     private readonly options: UserPoolOptions,
     readonly users: UserDirectory,
     readonly tokens: TokenIssuer,
+    private readonly clients: AppClients,
   ) {
     this.issuer = tokens.issuer;
     const runner = options.triggers
@@ -65,7 +89,6 @@ export class LocalUserPool {
       : undefined;
     const flow = new AuthFlow({
       poolName: poolNameOf(options.userPoolId),
-      preventUserExistenceErrors: options.preventUserExistenceErrors ?? true,
       authSessionValidityMinutes: options.authSessionValidityMinutes ?? 3,
       runner,
       users,
@@ -100,21 +123,29 @@ export class LocalUserPool {
 
     this.operations = {
       InitiateAuth: async (body) => {
-        const clientId = this.client(body.ClientId);
+        const client = clients.get(body.ClientId);
+        // The client's flows are checked before any user is looked up.
+        requireAuthFlow(client, body.AuthFlow as string);
         const parameters = (body.AuthParameters ?? {}) as Record<string, string>;
+        const metadata = body.ClientMetadata as Record<string, string> | undefined;
         switch (body.AuthFlow) {
           case 'CUSTOM_AUTH':
-            return flow.initiateCustomAuth(clientId, parameters);
+            return flow.initiateCustomAuth(client, parameters);
+          case 'USER_SRP_AUTH':
+            return flow.initiateSrpAuth(client, parameters);
+          case 'USER_PASSWORD_AUTH':
+            return flow.initiatePasswordAuth(client, parameters, metadata);
           case 'REFRESH_TOKEN_AUTH':
           case 'REFRESH_TOKEN':
-            return { AuthenticationResult: await tokens.refresh(parameters.REFRESH_TOKEN, clientId, findUser), ChallengeParameters: {} };
+            return { AuthenticationResult: await tokens.refresh(parameters.REFRESH_TOKEN, client.clientId, findUser), ChallengeParameters: {} };
           default:
-            throw invalidParameter(`${String(body.AuthFlow)} flow not enabled for this client`);
+            throw invalidParameter(`The local stack does not support ${String(body.AuthFlow)}.`);
         }
       },
-      RespondToAuthChallenge: async (body) => flow.respond(this.client(body.ClientId), body),
+      RespondToAuthChallenge: async (body) => flow.respond(clients.get(body.ClientId), body),
+      // Every local client allows refresh (CreateUserPoolClient insists, and there is no rotation).
       GetTokensFromRefreshToken: async (body) => ({
-        AuthenticationResult: await tokens.refresh(body.RefreshToken, this.client(body.ClientId), findUser),
+        AuthenticationResult: await tokens.refresh(body.RefreshToken, clients.get(body.ClientId).clientId, findUser),
       }),
       GetUser: async (body) => {
         const { username } = await tokens.verifyAccessToken(body.AccessToken);
@@ -128,11 +159,11 @@ export class LocalUserPool {
         return {};
       },
       RevokeToken: async (body) => {
-        tokens.revokeRefreshToken(body.Token, this.client(body.ClientId));
+        tokens.revokeRefreshToken(body.Token, clients.get(body.ClientId).clientId);
         return {};
       },
       SignUp: async (body) => {
-        const clientId = this.client(body.ClientId);
+        const clientId = clients.get(body.ClientId).clientId;
         if (body.Password === undefined) throw invalidParameter('Missing required parameter Password');
         const { user } = await createUser(body, 'PreSignUp_SignUp', clientId, body.Password);
         return {
@@ -140,6 +171,24 @@ export class LocalUserPool {
           UserSub: user.username,
           CodeDeliveryDetails: { Destination: maskEmail(user.attributes.email!), DeliveryMedium: 'EMAIL', AttributeName: 'email' },
         };
+      },
+      CreateUserPoolClient: async (body) => {
+        this.pool(body.UserPoolId);
+        if (body.GenerateSecret === true) throw invalidParameter('The local stack does not support app clients with a secret.');
+        const rotation = body.RefreshTokenRotation as { Feature?: unknown } | undefined;
+        if (rotation?.Feature === 'ENABLED') throw invalidParameter('The local stack does not support refresh token rotation.');
+        const client = clients.create({
+          clientName: body.ClientName as string,
+          explicitAuthFlows: body.ExplicitAuthFlows as string[] | undefined,
+          // The API's default (the console's is ENABLED).
+          preventUserExistenceErrors: body.PreventUserExistenceErrors === 'ENABLED',
+          authSessionValidityMinutes: (body.AuthSessionValidity as number | undefined) ?? 3,
+        });
+        return { UserPoolClient: appClientRecord(this.userPoolId, client) };
+      },
+      DescribeUserPoolClient: async (body) => {
+        this.pool(body.UserPoolId);
+        return { UserPoolClient: appClientRecord(this.userPoolId, clients.get(body.ClientId)) };
       },
       AdminCreateUser: async (body) => {
         this.pool(body.UserPoolId);
@@ -217,9 +266,20 @@ export class LocalUserPool {
     if (!/^[a-z]{2}(-[a-z]+)+-\d_[0-9A-Za-z]+$/.test(options.userPoolId)) {
       throw new Error(`User pool id ${options.userPoolId} does not have Cognito's form <region>_<id>.`);
     }
-    const users = new UserDirectory(poolNameOf(options.userPoolId), options.dataDir);
+    const users = new UserDirectory(poolNameOf(options.userPoolId), options.dataDir, options.caseSensitive ?? SIGN_IN_CASE_SENSITIVE);
     const tokens = await TokenIssuer.create(`${options.endpoint}/${options.userPoolId}`, options.dataDir, options.now);
-    return new LocalUserPool(options, users, tokens);
+    const clients = new AppClients(
+      {
+        clientId: options.clientId,
+        clientName: 'email-otp-local',
+        explicitAuthFlows: options.clientAuthFlows ?? PRODUCT_AUTH_FLOWS,
+        preventUserExistenceErrors: options.preventUserExistenceErrors ?? true,
+        authSessionValidityMinutes: options.authSessionValidityMinutes ?? 3,
+        createdAt: Date.now(),
+      },
+      options.dataDir,
+    );
+    return new LocalUserPool(options, users, tokens, clients);
   }
 
   get userPoolId(): string {
@@ -247,11 +307,9 @@ export class LocalUserPool {
     });
   }
 
-  private client(clientId: unknown): string {
-    if (clientId !== this.options.clientId) {
-      throw resourceNotFound(`User pool client ${String(clientId)} does not exist.`);
-    }
-    return clientId;
+  /** An app client of the pool, as DescribeUserPoolClient shows it. */
+  appClient(clientId: string): AppClient {
+    return this.clients.get(clientId);
   }
 
   private pool(userPoolId: unknown): void {
