@@ -25,8 +25,8 @@ export const cognitoEndpointOf = (region: string, urlSuffix = 'amazonaws.com') =
 
 /** Two years: the page is only ever served over HTTPS on AWS. */
 export const HSTS_MAX_AGE_SECONDS = 63_072_000;
-export const FRAME_OPTIONS = 'DENY';
-export const REFERRER_POLICY = 'no-referrer';
+export const FRAME_OPTIONS = 'DENY' as const;
+export const REFERRER_POLICY = 'no-referrer' as const;
 
 export interface PageHeaderOptions {
   /** Origins the page calls besides its own (the user pool's endpoint). */

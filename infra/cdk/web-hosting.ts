@@ -6,18 +6,29 @@ import * as origins from 'aws-cdk-lib/aws-cloudfront-origins';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import * as s3deploy from 'aws-cdk-lib/aws-s3-deployment';
 import { Construct } from 'constructs';
+import { FRAME_OPTIONS, HSTS_MAX_AGE_SECONDS, REFERRER_POLICY, cognitoEndpointOf, pageContentSecurityPolicy } from '../web-security-headers.ts';
 
 export interface WebHostingProps {
   /** The built page (`npm run build:web` writes `web/dist`). @default the repository's web/dist */
   readonly distDir?: string;
   /** Written next to the page as `config.json`, which the page reads at run time. */
   readonly runtimeConfig: Record<string, string>;
+  /**
+   * Origins the page may call besides its own, named in its Content-Security-Policy (`connect-src`): the user
+   * pool's API. Set it when the page reaches Cognito through another endpoint (a FIPS or custom one).
+   * @default the user pool's regional endpoint, `https://cognito-idp.<runtimeConfig.region>.amazonaws.com`
+   */
+  readonly apiOrigins?: readonly string[];
 }
 
-/** Private S3 bucket behind CloudFront (origin access control, HTTPS only) serving the sign-in page. */
+/**
+ * Private S3 bucket behind CloudFront (origin access control, HTTPS only) serving the sign-in page, with the
+ * page's security headers (infra/web-security-headers.ts) added by a response headers policy.
+ */
 export class WebHosting extends Construct {
   readonly bucket: s3.Bucket;
   readonly distribution: cloudfront.Distribution;
+  readonly securityHeaders: cloudfront.ResponseHeadersPolicy;
 
   constructor(scope: Construct, id: string, props: WebHostingProps) {
     super(scope, id);
@@ -32,10 +43,23 @@ export class WebHosting extends Construct {
       removalPolicy: RemovalPolicy.DESTROY,
       autoDeleteObjects: true,
     });
+    const stack = Stack.of(this);
+    const apiOrigins = props.apiOrigins ?? [cognitoEndpointOf(props.runtimeConfig.region ?? stack.region, stack.urlSuffix)];
+    this.securityHeaders = new cloudfront.ResponseHeadersPolicy(this, 'SecurityHeaders', {
+      comment: 'Security headers of the email-code sign-in page',
+      securityHeadersBehavior: {
+        contentSecurityPolicy: { contentSecurityPolicy: pageContentSecurityPolicy(apiOrigins), override: true },
+        strictTransportSecurity: { accessControlMaxAge: Duration.seconds(HSTS_MAX_AGE_SECONDS), includeSubdomains: true, override: true },
+        contentTypeOptions: { override: true },
+        frameOptions: { frameOption: cloudfront.HeadersFrameOption[FRAME_OPTIONS], override: true },
+        referrerPolicy: { referrerPolicy: REFERRER_POLICY as cloudfront.HeadersReferrerPolicy, override: true },
+      },
+    });
     this.distribution = new cloudfront.Distribution(this, 'Distribution', {
       defaultBehavior: {
         origin: origins.S3BucketOrigin.withOriginAccessControl(this.bucket),
         viewerProtocolPolicy: cloudfront.ViewerProtocolPolicy.REDIRECT_TO_HTTPS,
+        responseHeadersPolicy: this.securityHeaders,
       },
       defaultRootObject: 'index.html',
       minimumProtocolVersion: cloudfront.SecurityPolicyProtocol.TLS_V1_2_2021,
