@@ -1,5 +1,6 @@
 import { CfnOutput, RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
 import type { Construct } from 'constructs';
+import { pageConfigFile, type PageConfig } from '../../triggers/contracts/page-config.ts';
 import { EmailOtpAuth, type EmailOtpAuthProps } from './email-otp-auth.ts';
 import { WebHosting } from './web-hosting.ts';
 
@@ -26,14 +27,14 @@ export class EmailOtpStack extends Stack {
       userPoolId: this.auth.userPool.userPoolId,
       userPoolClientId: client.userPoolClientId,
       signInMode: this.auth.config.signInMode,
-    };
+    } satisfies PageConfig;
     new CfnOutput(this, 'UserPoolId', { value: runtimeConfig.userPoolId, key: 'userPoolId' });
     new CfnOutput(this, 'UserPoolClientId', { value: runtimeConfig.userPoolClientId, key: 'userPoolClientId' });
     new CfnOutput(this, 'Region', { value: runtimeConfig.region, key: 'region' });
     new CfnOutput(this, 'SignInMode', { value: runtimeConfig.signInMode, key: 'signInMode' });
 
     if (props.hostWebPage) {
-      this.web = new WebHosting(this, 'Web', { runtimeConfig, distDir: props.webDistDir });
+      this.web = new WebHosting(this, 'Web', { runtimeConfig: pageConfigFile(runtimeConfig), distDir: props.webDistDir });
       const webUrl = `https://${this.web.distribution.distributionDomainName}`;
       new CfnOutput(this, 'WebUrl', { value: webUrl, key: 'webUrl' });
       // Each code email links to the hosted page, unless the props name another.

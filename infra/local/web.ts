@@ -4,6 +4,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import { extname, isAbsolute, join, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Rolldown } from 'vite';
+import { PAGE_CONFIG_PATH, pageConfigFile, type PageConfig } from '../../triggers/contracts/page-config.ts';
 import { pageSecurityHeaders } from '../web-security-headers.ts';
 import { closeServer, listen, type RunningServer } from './listen.ts';
 import type { StackInfo } from './stack.ts';
@@ -122,7 +123,7 @@ export async function startWeb(port: number, stackInfo: () => StackInfo, portVar
     // The path exactly as sent, never decoded or resolved: it either names one of the page's files or nothing.
     const target = request.url ?? '';
     const path = target.startsWith('/') ? target.split('?')[0]! : '';
-    if (path === '/config.json') return send(response, 200, 'application/json', configJson(stackInfo()));
+    if (path === PAGE_CONFIG_PATH) return send(response, 200, 'application/json', configJson(stackInfo()));
     if (path === '/' || path === '/index.html') {
       await freshPage();
       if (failed) return send(response, 500, 'text/plain; charset=utf-8', 'The sign-in page did not build: the terminal running the local stack says why.');
@@ -140,11 +141,13 @@ export async function startWeb(port: number, stackInfo: () => StackInfo, portVar
 
 /** The page's runtime config (`config.json`) for the local stack: the pool, its client and the local endpoint. */
 function configJson(info: StackInfo): string {
-  return JSON.stringify({
-    region: info.region,
-    userPoolId: info.userPoolId,
-    userPoolClientId: info.userPoolClientId,
-    userPoolEndpoint: info.cognitoEndpoint,
-    signInMode: info.signInMode,
-  });
+  return JSON.stringify(
+    pageConfigFile({
+      region: info.region,
+      userPoolId: info.userPoolId,
+      userPoolClientId: info.userPoolClientId,
+      userPoolEndpoint: info.cognitoEndpoint,
+      signInMode: info.signInMode as PageConfig['signInMode'],
+    }),
+  );
 }

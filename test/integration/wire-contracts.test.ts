@@ -1,6 +1,9 @@
 import { DynamoDBClient, GetItemCommand } from '@aws-sdk/client-dynamodb';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startWeb } from '../../infra/local/web.ts';
+import type { StackInfo } from '../../infra/local/stack.ts';
+import { PAGE_CONFIG_PATH, parsePageConfig } from '../../triggers/contracts/page-config.ts';
 import { ITEM_LIFETIME_MS, TABLE_PARTITION_KEY, TABLE_TTL_ATTRIBUTE, userItemKey } from '../../triggers/contracts/table-item.ts';
 import { codeStepFrom, readSignInLink } from '../../web/src/client/core.ts';
 import { createEvent, newUser, verifyEvent } from '../helpers/cognito-events.ts';
@@ -59,4 +62,27 @@ describe('the wire contracts between the real triggers and their readers', () =>
     expect(item[TABLE_TTL_ATTRIBUTE]).toBeLessThanOrEqual(Math.ceil((Date.now() + ITEM_LIFETIME_MS) / 1000));
     expect((await t.store.read(userItemKey(user.userName))).code?.id).toBe(item.codeId);
   });
+
+  it("the page reads the local page server's config.json as the stack it points to", async () => {
+    const info = {
+      region: 'eu-west-1',
+      userPoolId: 'eu-west-1_Local1',
+      userPoolClientId: 'client123',
+      cognitoEndpoint: 'http://127.0.0.1:9229',
+      signInMode: 'password-and-code',
+    } as StackInfo;
+    const web = await startWeb(0, () => info);
+    try {
+      const config = parsePageConfig(await (await fetch(new URL(PAGE_CONFIG_PATH, web.url))).json());
+      expect(config).toEqual({
+        region: 'eu-west-1',
+        userPoolId: 'eu-west-1_Local1',
+        userPoolClientId: 'client123',
+        userPoolEndpoint: 'http://127.0.0.1:9229',
+        signInMode: 'password-and-code',
+      });
+    } finally {
+      await web.stop();
+    }
+  }, 60_000);
 });

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { CHALLENGE_PARAMETER, readChallengeParameters, writeChallengeParameters, type CodeChallenge } from '../../triggers/contracts/challenge-parameters.ts';
 import { CODE_MARK_ATTRIBUTE } from '../../triggers/contracts/code-email.ts';
 import { REFUSAL_KINDS, readRefusal, refusalMessage, type Refusal, type RefusalKind } from '../../triggers/contracts/refusal.ts';
+import { pageConfigFile, parsePageConfig } from '../../triggers/contracts/page-config.ts';
 import { signInLinkFor } from '../../triggers/contracts/sign-in-link.ts';
 import { DEFAULT_TEMPLATES, renderCodeEmail } from '../../triggers/email-template.ts';
 import {
@@ -174,5 +175,16 @@ describe('the code email: the mailbox helpers find the code and the link whateve
     expect(codeInEmail(email)).toBe('123456');
     expect(linkInEmail(email)).toBeUndefined();
     expect(codeInEmail({ ...email, body: { text: 'Your code is 123456' } })).toBeUndefined();
+  });
+});
+
+describe("the page's config.json: what the writers put is what the page reads", () => {
+  it('round-trips with and without the local endpoint; a missing pool id is named', () => {
+    const onAws = { region: 'eu-west-1', userPoolId: 'eu-west-1_AbC', userPoolClientId: 'c1', signInMode: 'code' } as const;
+    expect(parsePageConfig(JSON.parse(JSON.stringify(pageConfigFile(onAws))))).toEqual(onAws);
+    const local = { ...onAws, userPoolEndpoint: 'http://127.0.0.1:9229', signInMode: 'password-and-code' } as const;
+    expect(parsePageConfig(JSON.parse(JSON.stringify(pageConfigFile(local))))).toEqual(local);
+    expect(Object.keys(pageConfigFile(onAws))).not.toContain('userPoolEndpoint');
+    expect(() => parsePageConfig({ userPoolClientId: 'c1' })).toThrow('config.json has no userPoolId');
   });
 });

@@ -1,29 +1,14 @@
+/** The page's runtime config: loaded from config.json, and handed to Amplify. */
 import { Amplify } from 'aws-amplify';
+import { PAGE_CONFIG_PATH, parsePageConfig, type PageConfig } from '../../triggers/contracts/page-config.ts';
 
-/** What the page needs to reach the user pool; served as `/config.json` locally and by the CDK app when deployed. */
-export interface RuntimeConfig {
-  readonly region: string;
-  readonly userPoolId: string;
-  readonly userPoolClientId: string;
-  /** Only for the local stack; absent on AWS. */
-  readonly userPoolEndpoint?: string;
-  readonly signInMode: 'code' | 'password-and-code';
-}
+/** What the page needs to reach the user pool; served as `/config.json` locally and by the CDK app when deployed (triggers/contracts/page-config.ts). */
+export type RuntimeConfig = PageConfig;
 
-export async function loadRuntimeConfig(url = '/config.json'): Promise<RuntimeConfig> {
+export async function loadRuntimeConfig(url = PAGE_CONFIG_PATH): Promise<RuntimeConfig> {
   const response = await fetch(url, { cache: 'no-store' });
   if (!response.ok) throw new Error(`config.json answered ${response.status}`);
-  const raw = (await response.json()) as Record<string, unknown>;
-  for (const key of ['userPoolId', 'userPoolClientId'] as const) {
-    if (typeof raw[key] !== 'string' || raw[key] === '') throw new Error(`config.json has no ${key}`);
-  }
-  return {
-    region: String(raw.region ?? String(raw.userPoolId).split('_')[0]),
-    userPoolId: String(raw.userPoolId),
-    userPoolClientId: String(raw.userPoolClientId),
-    ...(typeof raw.userPoolEndpoint === 'string' && raw.userPoolEndpoint ? { userPoolEndpoint: raw.userPoolEndpoint } : {}),
-    signInMode: raw.signInMode === 'password-and-code' ? 'password-and-code' : 'code',
-  };
+  return parsePageConfig(await response.json());
 }
 
 /** Points Amplify's Auth client at the pool (and at the local stack's endpoint when there is one). */
