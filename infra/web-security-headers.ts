@@ -1,9 +1,9 @@
 // The sign-in page's security headers, defined once for the CloudFront hosting and the local page server.
 
 /**
- * The page's Content-Security-Policy: its own scripts and styles, `/config.json` and the user pool's API, and
- * nothing else. No inline script or style, no frames around it (`frame-ancestors`), no `<base>` and no form posts
- * (the forms are handled by the page's script). Trusted Types keep strings out of the DOM's script sinks.
+ * The page's Content-Security-Policy: its own scripts, styles and images (the icon), `/config.json` and the user
+ * pool's API, and nothing else. No inline script or style, no frames around it (`frame-ancestors`), no `<base>` and
+ * no form posts (the page's script handles the forms). Trusted Types keep strings out of the DOM's script sinks.
  * `apiOrigins` are the origins the page calls besides its own: the user pool's endpoint.
  */
 export function pageContentSecurityPolicy(apiOrigins: readonly string[]): string {
@@ -11,6 +11,7 @@ export function pageContentSecurityPolicy(apiOrigins: readonly string[]): string
     ['default-src', "'none'"],
     ['script-src', "'self'"],
     ['style-src', "'self'"],
+    ['img-src', "'self'"],
     ['connect-src', "'self'", ...apiOrigins],
     ['base-uri', "'none'"],
     ['form-action', "'none'"],

@@ -73,7 +73,7 @@ describe('the hosted page sends the security headers defined in infra/web-securi
     expect(distribution.Properties.DistributionConfig.CacheBehaviors).toBeUndefined();
   });
 
-  it('the CSP allows scripts and styles from the page only, calls to the page and the user pool, and no framing', () => {
+  it('the CSP allows scripts, styles and images from the page only, calls to the page and the user pool, and no framing', () => {
     const { config } = policyOf(hostedPage().template);
     const csp = config.SecurityHeadersConfig.ContentSecurityPolicy.ContentSecurityPolicy as string;
     const directives = Object.fromEntries(csp.split('; ').map((directive) => [directive.split(' ')[0], directive.split(' ').slice(1)]));
@@ -81,6 +81,7 @@ describe('the hosted page sends the security headers defined in infra/web-securi
       'default-src': ["'none'"],
       'script-src': ["'self'"],
       'style-src': ["'self'"],
+      'img-src': ["'self'"],
       'connect-src': ["'self'", 'https://cognito-idp.eu-west-1.amazonaws.com'],
       'base-uri': ["'none'"],
       'form-action': ["'none'"],
