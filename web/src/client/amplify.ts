@@ -14,6 +14,14 @@ import { codeStepFrom, type CodeStep, type SignInStep } from './steps.ts';
 export interface EmailCodeSignInOptions {
   /** The pool's `SIGN_IN_MODE`: in `password-and-code` a start without a password asks for it first. @default 'code' */
   readonly signInMode?: 'code' | 'password-and-code';
+  /**
+   * Sends the typed address in lower case, so `Alice@Example.com` finds `alice@example.com` on a case-sensitive pool
+   * too, where another spelling of the capitals is an unknown user: told a code is on its way, mailed nothing.
+   * Harmless on case-insensitive pools (the construct's). Set false only for a case-sensitive pool whose users'
+   * addresses hold capitals; they must then type them exactly. Sign-in links use the stored address as it is.
+   * @default true
+   */
+  readonly lowerCaseEmail?: boolean;
   /** Clock, for tests. */
   readonly now?: () => number;
 }
@@ -42,6 +50,7 @@ type SignInOutput = Awaited<ReturnType<typeof signIn>>;
 export function createEmailCodeSignIn(options: EmailCodeSignInOptions = {}) {
   const now = options.now ?? Date.now;
   const passwordFirst = options.signInMode === 'password-and-code';
+  const asSent = (typed: string) => (options.lowerCaseEmail === false ? typed.trim() : typed.trim().toLowerCase());
   let email: string | undefined;
   let password: string | undefined;
   let current: SignInStep | undefined;
@@ -85,7 +94,7 @@ export function createEmailCodeSignIn(options: EmailCodeSignInOptions = {}) {
 
     /** Starts a sign-in: email only, or email and password (SRP) in two-step mode; mails a code (or reuses the one just sent). */
     async start(input: { email: string; password?: string }): Promise<SignInStep> {
-      email = input.email.trim();
+      email = asSent(input.email);
       password = input.password || undefined;
       if (passwordFirst && !password) return (current = { type: 'password' });
       return begin(password ? 'password' : 'start');

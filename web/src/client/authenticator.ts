@@ -16,6 +16,8 @@ export { authenticatorMessage, type MessageContext } from './authenticator-messa
 export interface AuthenticatorServicesOptions {
   /** Your own sentence for an error (translations); return undefined to keep the built-in one. */
   readonly message?: (error: SignInError, context: MessageContext) => string | undefined;
+  /** As `createEmailCodeSignIn`'s: the typed address goes lower-cased unless false. @default true */
+  readonly lowerCaseEmail?: boolean;
   /** Clock, for tests. */
   readonly now?: () => number;
 }
@@ -46,7 +48,7 @@ export class AuthenticatorSignInError extends Error {
  * has a code screen for; a refused code throws an error whose message the Authenticator shows on that screen.
  */
 export function authenticatorServices(options: AuthenticatorServicesOptions = {}): AuthenticatorServices {
-  const flow = createEmailCodeSignIn({ now: options.now });
+  const flow = createEmailCodeSignIn({ now: options.now, lowerCaseEmail: options.lowerCaseEmail });
   const now = options.now ?? Date.now;
   let username: string | undefined;
   let password: string | undefined;
