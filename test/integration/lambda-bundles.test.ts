@@ -1,6 +1,6 @@
+import type { CreateAuthChallengeTriggerEvent, DefineAuthChallengeTriggerEvent, VerifyAuthChallengeResponseTriggerEvent } from 'aws-lambda';
 import { build } from 'esbuild';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -9,6 +9,7 @@ import { ensureCodeKeyFile } from '../../infra/local/code-key-file.ts';
 import { createCodeTable } from '../../infra/local/dynamodb.ts';
 import { latestCode } from '../../infra/local/mailbox-client.ts';
 import { codeRound, createEvent, defineEvent, newUser, verifyEvent } from '../helpers/cognito-events.ts';
+import { invokeOnLambdaNode } from '../helpers/lambda-runtime.ts';
 import { startLocalAws, type LocalAws } from '../helpers/local-aws.ts';
 
 const root = resolve(import.meta.dirname, '../..');
@@ -50,22 +51,35 @@ describe('the bundles the construct deploys sign a user in, with the environment
     }
   });
 
-  it('Define, Create, Verify and Define, loaded as Lambda loads them, against DynamoDB and SES', async () => {
-    Object.assign(process.env, {
+  it('Define, Create, Verify and Define, each run as Lambda runs it on Node.js 22, against DynamoDB and SES', async () => {
+    const env = {
+      AWS_REGION: 'us-east-1',
+      AWS_ACCESS_KEY_ID: 'local',
+      AWS_SECRET_ACCESS_KEY: 'local',
+      AWS_SESSION_TOKEN: 'local-session',
+      AWS_ENDPOINT_URL_DYNAMODB: aws.dynamodbUrl,
+      AWS_ENDPOINT_URL_SES: aws.sesUrl,
       TABLE_NAME: 'bundle-codes',
       SES_FROM_ADDRESS: 'no-reply@example.com',
       CODE_KEY_FILE: ensureCodeKeyFile(undefined),
-      AWS_SESSION_TOKEN: 'local-session',
-    });
-    const load = (entry: string) => createRequire(import.meta.url)(join(out, `${entry}.cjs`)).handler;
-    const [define, create, verify] = ['define-auth-challenge', 'create-auth-challenge', 'verify-auth-challenge-response'].map(load);
+      POWERTOOLS_LOG_LEVEL: 'SILENT',
+    };
+    const invoke = async <T,>(entry: string, event: unknown): Promise<T> => {
+      const { node, result, error } = await invokeOnLambdaNode<T>(join(out, `${entry}.cjs`), event, env);
+      expect(node).toMatch(/^v22\./);
+      expect(error).toBeUndefined();
+      return result!;
+    };
     const user = newUser();
-    expect((await define(defineEvent(user, []))).response.challengeName).toBe('CUSTOM_CHALLENGE');
-    const challenge = await create(createEvent(user));
+    type Define = DefineAuthChallengeTriggerEvent;
+    type Create = CreateAuthChallengeTriggerEvent;
+    type Verify = VerifyAuthChallengeResponseTriggerEvent;
+    expect((await invoke<Define>('define-auth-challenge', defineEvent(user, []))).response.challengeName).toBe('CUSTOM_CHALLENGE');
+    const challenge = await invoke<Create>('create-auth-challenge', createEvent(user));
     const code = await latestCode(aws.sesUrl, user.email);
-    expect((await verify(verifyEvent(user, code, challenge.response.privateChallengeParameters))).response.answerCorrect).toBe(true);
-    expect((await define(defineEvent(user, [codeRound(true)]))).response.issueTokens).toBe(true);
-    delete process.env.AWS_SESSION_TOKEN;
+    const verified = await invoke<Verify>('verify-auth-challenge-response', verifyEvent(user, code, challenge.response.privateChallengeParameters));
+    expect(verified.response.answerCorrect).toBe(true);
+    expect((await invoke<Define>('define-auth-challenge', defineEvent(user, [codeRound(true)]))).response.issueTokens).toBe(true);
   });
 
   it('fail closed, with a clear error, when the environment holds no credentials', async () => {
