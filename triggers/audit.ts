@@ -24,6 +24,12 @@ export type AuditEvent =
   | 'tokens_issued'
   | 'email_verified';
 
+/**
+ * Refusals told to the person by throwing (Cognito passes a thrown message on): Lambda counts these invocations as
+ * errors, but they are the rules working, not faults. Every other error, and every `error` outcome, is a fault.
+ */
+export const THROWN_REFUSAL_EVENTS = ['send_throttled', 'guess_throttled'] as const satisfies readonly AuditEvent[];
+
 export interface AuditContext {
   readonly trigger: 'define' | 'create' | 'verify' | 'post-authentication';
   readonly userPoolId: string;

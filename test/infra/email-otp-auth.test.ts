@@ -1,11 +1,13 @@
-import { App, Duration, Fn, RemovalPolicy, Stack as CdkStack, Validations, type Stack } from 'aws-cdk-lib';
+import { App, Duration, Errors, Fn, RemovalPolicy, Stack as CdkStack, Validations, type Stack } from 'aws-cdk-lib';
 import { Annotations, Match, type Template } from 'aws-cdk-lib/assertions';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
 import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import * as route53 from 'aws-cdk-lib/aws-route53';
+import * as sns from 'aws-cdk-lib/aws-sns';
 import { describe, expect, it } from 'vitest';
 import { EmailOtpAuth, type EmailOtpAuthProps } from '../../infra/cdk/email-otp-auth.ts';
+import { PRODUCT_AUTH_FLOWS } from '../../infra/pool-settings.ts';
 import { synth } from '../helpers/cdk.ts';
 
 /** Code-only emails unless a test sets a link: most props have nothing to do with it. */
@@ -174,48 +176,88 @@ describe('EmailOtpAuth with defaults', () => {
     });
   });
 
-  it('keeps logs for a month and raises alarms on trigger errors and throttled sends', () => {
+  it('keeps logs for a month', () => {
     t.resourceCountIs('AWS::Logs::LogGroup', 3);
     t.allResourcesProperties('AWS::Logs::LogGroup', { RetentionInDays: 30 });
-    const logsOf = (fn: string) => ({ Ref: Match.stringLikeRegexp(`^Otp${fn}Logs`) });
-    // Throttled sends are Create's lines; error lines are Create's and Verify's (Define logs no errors of its own).
-    t.hasResourceProperties('AWS::Logs::MetricFilter', {
-      LogGroupName: logsOf('CreateAuthChallenge'),
-      FilterPattern: '{ $.event = "send_throttled" }',
-      MetricTransformations: [{ MetricNamespace: 'EmailOtpAuth', MetricName: 'ThrottledSends', MetricValue: '1' }],
-    });
-    for (const fn of ['CreateAuthChallenge', 'VerifyAuthChallengeResponse']) {
-      t.hasResourceProperties('AWS::Logs::MetricFilter', {
-        LogGroupName: logsOf(fn),
-        FilterPattern: '{ $.level = "ERROR" }',
-        MetricTransformations: [Match.objectLike({ MetricNamespace: 'EmailOtpAuth', MetricName: 'TriggerErrorLines' })],
-      });
-    }
-    t.resourceCountIs('AWS::Logs::MetricFilter', 3);
-    t.resourceCountIs('AWS::CloudWatch::Alarm', 2);
-    t.hasResourceProperties('AWS::CloudWatch::Alarm', { Threshold: 50, MetricName: 'ThrottledSends', Namespace: 'EmailOtpAuth' });
-    // One failed invocation of any of the three triggers raises the other alarm.
-    const errorsOf = (id: string, fn: string) =>
-      Match.objectLike({
-        Id: id,
-        MetricStat: Match.objectLike({
-          Metric: { Namespace: 'AWS/Lambda', MetricName: 'Errors', Dimensions: [{ Name: 'FunctionName', Value: { Ref: Match.stringLikeRegexp(`^Otp${fn}[0-9A-F]{8}$`) } }] },
-          Period: 300,
-        }),
-      });
-    t.hasResourceProperties('AWS::CloudWatch::Alarm', {
-      Threshold: 1,
-      ComparisonOperator: 'GreaterThanOrEqualToThreshold',
-      EvaluationPeriods: 1,
-      TreatMissingData: 'notBreaching',
-      Metrics: Match.arrayWith([
-        Match.objectLike({ Expression: 'd + c + v' }),
-        errorsOf('d', 'DefineAuthChallenge'),
-        errorsOf('c', 'CreateAuthChallenge'),
-        errorsOf('v', 'VerifyAuthChallengeResponse'),
-      ]),
-    });
     t.hasResource('AWS::DynamoDB::GlobalTable', { DeletionPolicy: 'Retain' });
+  });
+
+  it('counts the sign-in figures from the log lines: one metric filter per figure and log group', () => {
+    const logsOf = (fn: string) => ({ Ref: Match.stringLikeRegexp(`^Otp${fn}Logs`) });
+    const filters = Object.values(t.findResources('AWS::Logs::MetricFilter')).map((f) => ({
+      logs: f.Properties.LogGroupName.Ref.replace(/Logs[0-9A-F]{8}$/, ''),
+      pattern: f.Properties.FilterPattern,
+      metric: f.Properties.MetricTransformations[0].MetricName,
+    }));
+    expect(filters).toEqual(
+      expect.arrayContaining([
+        { logs: 'OtpCreateAuthChallenge', pattern: '{ $.event = "code_sent" }', metric: 'CodesMailed' },
+        { logs: 'OtpCreateAuthChallenge', pattern: '{ $.event = "code_reused" }', metric: 'CodesReused' },
+        { logs: 'OtpCreateAuthChallenge', pattern: '{ $.event = "send_throttled" }', metric: 'ThrottledSends' },
+        { logs: 'OtpCreateAuthChallenge', pattern: '{ $.event = "guess_throttled" }', metric: 'PacedAnswers' },
+        { logs: 'OtpVerifyAuthChallengeResponse', pattern: '{ $.event = "guess_throttled" }', metric: 'PacedAnswers' },
+        { logs: 'OtpVerifyAuthChallengeResponse', pattern: '{ $.event = "answer_correct" }', metric: 'AnswersRight' },
+        { logs: 'OtpVerifyAuthChallengeResponse', pattern: '{ $.event = "answer_wrong" }', metric: 'AnswersWrong' },
+        { logs: 'OtpVerifyAuthChallengeResponse', pattern: '{ $.event = "answer_correct" && $.method = "link" }', metric: 'LinkSignIns' },
+        { logs: 'OtpCreateAuthChallenge', pattern: '{ $.event = "send_failed" }', metric: 'SendFailures' },
+        { logs: 'OtpCreateAuthChallenge', pattern: '{ $.event = "store_failed" }', metric: 'StoreFailures' },
+        { logs: 'OtpVerifyAuthChallengeResponse', pattern: '{ $.event = "store_failed" }', metric: 'StoreFailures' },
+        { logs: 'OtpCreateAuthChallenge', pattern: '{ ($.event = "send_throttled" || $.event = "guess_throttled") }', metric: 'ThrownRefusals' },
+        { logs: 'OtpVerifyAuthChallengeResponse', pattern: '{ ($.event = "send_throttled" || $.event = "guess_throttled") }', metric: 'ThrownRefusals' },
+      ]),
+    );
+    t.hasResourceProperties('AWS::Logs::MetricFilter', { LogGroupName: logsOf('CreateAuthChallenge'), MetricTransformations: [{ MetricNamespace: 'EmailOtpAuth', MetricName: 'CodesMailed', MetricValue: '1' }] });
+  });
+
+  it('alarms on faults, not on refusals: Lambda errors less the refusals told by throwing', () => {
+    const faults = Object.values(t.findResources('AWS::CloudWatch::Alarm')).find((a) => /trigger failed for a reason other than a refusal/.test(a.Properties.AlarmDescription));
+    expect(faults).toBeDefined();
+    const metrics = faults!.Properties.Metrics as Array<{ Id: string; Expression?: string; MetricStat?: { Metric: { MetricName: string; Namespace: string } } }>;
+    const expression = metrics.find((m) => m.Expression)!.Expression!;
+    expect(expression).toBe('FILL(e0, 0) + FILL(e1, 0) + FILL(e2, 0) - FILL(refusals, 0)');
+    expect(metrics.filter((m) => m.MetricStat?.Metric.MetricName === 'Errors').map((m) => m.Id)).toEqual(['e0', 'e1', 'e2']);
+    expect(metrics.find((m) => m.Id === 'refusals')!.MetricStat!.Metric).toMatchObject({ Namespace: 'EmailOtpAuth', MetricName: 'ThrownRefusals' });
+    expect(faults!.Properties).toMatchObject({ Threshold: 1, ComparisonOperator: 'GreaterThanOrEqualToThreshold', EvaluationPeriods: 1, TreatMissingData: 'notBreaching' });
+    // No alarm counts Lambda errors alone: each send or answer pacing refusal is one.
+    for (const alarm of Object.values(t.findResources('AWS::CloudWatch::Alarm'))) expect(alarm.Properties.MetricName).not.toBe('Errors');
+  });
+
+  it('every alarm notifies the alarm topic, when it fires and when it clears', () => {
+    t.resourceCountIs('AWS::SNS::Topic', 1);
+    const alarms = Object.values(t.findResources('AWS::CloudWatch::Alarm'));
+    expect(alarms.map((a) => a.Properties.AlarmDescription.split(':')[0])).toHaveLength(7);
+    for (const alarm of alarms) {
+      expect(alarm.Properties.AlarmActions).toEqual([{ Ref: expect.stringMatching(/^OtpAlarmTopic/) }]);
+      expect(alarm.Properties.OKActions).toEqual([{ Ref: expect.stringMatching(/^OtpAlarmTopic/) }]);
+    }
+  });
+
+  it('watches durations near Cognito\'s 5 seconds, throttles, DynamoDB and SES failures, and many throttled sends', () => {
+    const alarmWith = (pattern: RegExp) => Object.values(t.findResources('AWS::CloudWatch::Alarm')).find((a) => pattern.test(a.Properties.AlarmDescription))!.Properties;
+    const slow = alarmWith(/took 4 seconds or more/);
+    expect(slow.Threshold).toBe(4000);
+    expect(slow.Metrics.find((m: { Expression?: string }) => m.Expression).Expression).toBe('MAX([d0, d1, d2])');
+    expect(slow.Metrics.filter((m: any) => m.MetricStat?.Metric.MetricName === 'Duration').map((m: any) => m.MetricStat.Stat)).toEqual(['Maximum', 'Maximum', 'Maximum']);
+    const throttled = alarmWith(/Lambda throttled a trigger/);
+    expect(throttled.Metrics.filter((m: any) => m.MetricStat?.Metric.MetricName === 'Throttles')).toHaveLength(3);
+    const table = alarmWith(/DynamoDB throttled the code table/);
+    expect(table.Metrics.filter((m: any) => m.MetricStat).map((m: any) => m.MetricStat.Metric)).toEqual([
+      { Namespace: 'AWS/DynamoDB', MetricName: 'ReadThrottleEvents', Dimensions: [{ Name: 'TableName', Value: { Ref: expect.stringMatching(/^OtpCodeTable/) } }] },
+      { Namespace: 'AWS/DynamoDB', MetricName: 'WriteThrottleEvents', Dimensions: [{ Name: 'TableName', Value: { Ref: expect.stringMatching(/^OtpCodeTable/) } }] },
+    ]);
+    const onLines = (alarm: Record<string, any>) => ({ threshold: alarm.Threshold, metric: alarm.Metrics[0].MetricStat.Metric, stat: alarm.Metrics[0].MetricStat.Stat });
+    expect(onLines(alarmWith(/could not read or write the code table/))).toEqual({ threshold: 1, stat: 'Sum', metric: { Namespace: 'EmailOtpAuth', MetricName: 'StoreFailures' } });
+    expect(onLines(alarmWith(/SES did not accept a code email/))).toEqual({ threshold: 1, stat: 'Sum', metric: { Namespace: 'EmailOtpAuth', MetricName: 'SendFailures' } });
+    expect(onLines(alarmWith(/per-user email limit/))).toEqual({ threshold: 50, stat: 'Sum', metric: { Namespace: 'EmailOtpAuth', MetricName: 'ThrottledSends' } });
+  });
+
+  it('has a dashboard of the sign-in figures', () => {
+    const [dashboard] = Object.values(t.findResources('AWS::CloudWatch::Dashboard'));
+    const body = JSON.stringify(dashboard!.Properties.DashboardBody);
+    for (const metric of ['CodesMailed', 'CodesReused', 'ThrottledSends', 'PacedAnswers', 'AnswersRight', 'AnswersWrong', 'LinkSignIns', 'StoreFailures', 'SendFailures']) {
+      expect(body).toContain(`\\"${metric}\\"`);
+    }
+    for (const title of ['Codes', 'Refused', 'Answers', 'Faults', 'Limits']) expect(body).toContain(`\\"title\\":\\"${title}`);
   });
 });
 
@@ -241,12 +283,10 @@ describe('every prop changes the template as documented', () => {
     expect(environmentOf(template({ maxAttempts: 5 }), 'OtpDefineAuthChallenge')).toMatchObject({ MAX_ATTEMPTS: '5' });
   });
 
-  it('signInMode password-and-code reaches Define and enables SRP on the client', () => {
+  it('signInMode password-and-code reaches Define; the client still allows only CUSTOM_AUTH and refresh (SRP runs inside the custom flow)', () => {
     const t = template({ signInMode: 'password-and-code' });
     expect(environmentOf(t, 'OtpDefineAuthChallenge')).toMatchObject({ SIGN_IN_MODE: 'password-and-code' });
-    t.hasResourceProperties('AWS::Cognito::UserPoolClient', {
-      ExplicitAuthFlows: ['ALLOW_CUSTOM_AUTH', 'ALLOW_USER_SRP_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH'],
-    });
+    t.hasResourceProperties('AWS::Cognito::UserPoolClient', { ExplicitAuthFlows: [...PRODUCT_AUTH_FLOWS] });
   });
 
   it("createEmailIdentity 'domain' creates a DKIM domain identity; with hostedZone it publishes the records", () => {
@@ -364,7 +404,10 @@ describe('every prop changes the template as documented', () => {
       removalPolicy: RemovalPolicy.DESTROY,
     });
     t.allResourcesProperties('AWS::Logs::LogGroup', { RetentionInDays: 7 });
-    t.hasResourceProperties('AWS::CloudWatch::Alarm', { Namespace: 'Acme/SignIn', Threshold: 7 });
+    t.hasResourceProperties('AWS::CloudWatch::Alarm', {
+      Threshold: 7,
+      Metrics: [Match.objectLike({ MetricStat: Match.objectLike({ Metric: { Namespace: 'Acme/SignIn', MetricName: 'ThrottledSends' } }) })],
+    });
     t.hasResource('AWS::DynamoDB::GlobalTable', { DeletionPolicy: 'Delete' });
     t.hasResource('AWS::Cognito::UserPool', { DeletionPolicy: 'Delete' });
   });
@@ -472,5 +515,122 @@ describe('EmailOtpAuth feature plan', () => {
 
   it('creates its pool on the plan asked for', () => {
     template({ featurePlan: cognito.FeaturePlan.ESSENTIALS }).hasResourceProperties('AWS::Cognito::UserPool', { UserPoolTier: 'ESSENTIALS' });
+  });
+});
+
+describe('no sign-in without the code in two-step mode: every app client of the pool is checked at synthesis', () => {
+  const twoStep: EmailOtpAuthProps = { ...base, signInMode: 'password-and-code' };
+  const ownPool = (stack: Stack) => {
+    const userPool = new cognito.UserPool(stack, 'Mine', { signInAliases: { email: true }, signInCaseSensitive: false });
+    for (const id of ['COG1', 'COG2', 'COG8']) Validations.of(userPool).acknowledge({ id: `AwsSolutions::AwsSolutions-${id}`, reason: "The test's own pool." });
+    return userPool;
+  };
+
+  it('the construct\'s own client passes in both modes', () => {
+    expect(() => template({ signInMode: 'password-and-code' })).not.toThrow();
+    expect(() => template({ signInMode: 'code' })).not.toThrow();
+  });
+
+  it.each<[string, (pool: cognito.IUserPool, stack: Stack) => void, RegExp]>([
+    ['a client the user adds with SRP', (pool) => pool.addClient('WebClient', { authFlows: { userSrp: true, custom: true } }), /app client Test\/Mine\/WebClient allows ALLOW_USER_SRP_AUTH/],
+    ['a client with USER_PASSWORD_AUTH', (pool) => pool.addClient('PasswordClient', { authFlows: { userPassword: true } }), /app client Test\/Mine\/PasswordClient allows ALLOW_USER_PASSWORD_AUTH/],
+    ['a client with ADMIN_USER_PASSWORD_AUTH', (pool) => pool.addClient('AdminClient', { authFlows: { adminUserPassword: true, custom: true } }), /app client Test\/Mine\/AdminClient allows ALLOW_ADMIN_USER_PASSWORD_AUTH/],
+    ['a client with the choice-based USER_AUTH', (pool) => pool.addClient('ChoiceClient', { authFlows: { user: true, custom: true } }), /app client Test\/Mine\/ChoiceClient allows ALLOW_USER_AUTH/],
+    [
+      'a client with no explicit flows at all (as Amplify Gen 2 and the API default)',
+      (pool, stack) => new cognito.CfnUserPoolClient(stack, 'BareClient', { userPoolId: pool.userPoolId }),
+      /app client Test\/BareClient allows no ExplicitAuthFlows \(which allows ALLOW_USER_SRP_AUTH\)/,
+    ],
+  ])('synthesis fails for %s, naming the client and the flow', (_name, addClient, message) => {
+    expect(() =>
+      synth((stack) => {
+        const userPool = ownPool(stack);
+        new EmailOtpAuth(stack, 'Otp', { ...twoStep, userPool });
+        addClient(userPool, stack);
+      }),
+    ).toThrow(message);
+  });
+
+  it('a client of another pool, and a custom-only client of this one, are fine', () => {
+    expect(() =>
+      synth((stack) => {
+        const userPool = ownPool(stack);
+        new EmailOtpAuth(stack, 'Otp', { ...twoStep, userPool });
+        userPool.addClient('CustomOnly', { authFlows: { custom: true } });
+        const other = new cognito.UserPool(stack, 'Other', { signInCaseSensitive: false });
+        for (const id of ['COG1', 'COG2', 'COG8']) Validations.of(other).acknowledge({ id: `AwsSolutions::AwsSolutions-${id}`, reason: 'Another pool.' });
+        other.addClient('OtherSrp', { authFlows: { userSrp: true } });
+      }),
+    ).not.toThrow();
+  });
+
+  it('in code mode such a client is a warning (people with a password could sign in without an email)', () => {
+    const app = new App({ context: { 'aws:cdk:bundling-stacks': [] } });
+    const stack = new CdkStack(app, 'Test', { env: { account: '123456789012', region: 'eu-west-1' } });
+    const userPool = ownPool(stack);
+    new EmailOtpAuth(stack, 'Otp', { ...base, userPool });
+    userPool.addClient('WebClient', { authFlows: { userSrp: true, custom: true } });
+    app.synth();
+    expect(Annotations.fromStack(stack).findWarning('*', Match.stringLikeRegexp('app client Test/Mine/WebClient allows ALLOW_USER_SRP_AUTH'))).toHaveLength(1);
+  });
+});
+
+describe('letter case: people who type capitals are found', () => {
+  const warningsFor = (userPoolOf: (stack: Stack) => cognito.IUserPool | undefined) => {
+    const app = new App({ context: { 'aws:cdk:bundling-stacks': [] } });
+    const stack = new CdkStack(app, 'Test', { env: { account: '123456789012', region: 'eu-west-1' } });
+    const userPool = userPoolOf(stack);
+    new EmailOtpAuth(stack, 'Otp', { ...base, ...(userPool ? { userPool } : {}) });
+    app.synth();
+    return Annotations.fromStack(stack).findWarning('*', Match.stringLikeRegexp('matches sign-in names case-sensitively'));
+  };
+
+  it('the pool the construct creates matches sign-in names case-insensitively', () => {
+    template().hasResourceProperties('AWS::Cognito::UserPool', { UsernameConfiguration: { CaseSensitive: false } });
+    expect(warningsFor(() => undefined)).toHaveLength(0);
+  });
+
+  it('warns when given a pool of the app that is case-sensitive (the CloudFormation default), not when it is not', () => {
+    expect(warningsFor((stack) => new cognito.UserPool(stack, 'Mine', { signInAliases: { email: true } }))).toHaveLength(1);
+    expect(warningsFor((stack) => new cognito.UserPool(stack, 'Mine', { signInAliases: { email: true }, signInCaseSensitive: true }))).toHaveLength(1);
+    expect(warningsFor((stack) => new cognito.UserPool(stack, 'Mine', { signInAliases: { email: true }, signInCaseSensitive: false }))).toHaveLength(0);
+  });
+});
+
+describe('alarm topic and SES region', () => {
+  it('alarmTopic: every alarm notifies the topic given, and no topic is made', () => {
+    const t = template({}, (stack) => ({ alarmTopic: sns.Topic.fromTopicArn(stack, 'Pager', 'arn:aws:sns:eu-west-1:123456789012:pager') }));
+    t.resourceCountIs('AWS::SNS::Topic', 0);
+    for (const alarm of Object.values(t.findResources('AWS::CloudWatch::Alarm'))) {
+      expect(alarm.Properties.AlarmActions).toEqual(['arn:aws:sns:eu-west-1:123456789012:pager']);
+    }
+  });
+
+  it('sesRegion: Create calls SES there and may send only through identities there', () => {
+    const t = template({ sesRegion: 'eu-central-1' });
+    expect(environmentOf(t, 'OtpCreateAuthChallenge')).toMatchObject({ SES_REGION: 'eu-central-1' });
+    const send = policyStatementsOf(t, 'OtpCreateAuthChallengeRole').find((s: any) => s.Action === 'ses:SendEmail') as { Resource: unknown[] };
+    expect(JSON.stringify(send.Resource)).toContain(':ses:eu-central-1:123456789012:identity/example.com');
+    expect(JSON.stringify(send.Resource)).not.toContain('eu-west-1');
+  });
+
+  it('sesRegion elsewhere cannot be combined with resources the stack would make in its own region', () => {
+    expect(() => synth((stack) => new EmailOtpAuth(stack, 'Otp', { ...base, sesRegion: 'eu-central-1', createEmailIdentity: 'domain' }))).toThrow(
+      /EmailOtpAuth: createEmailIdentity makes its resource in the stack's region \(eu-west-1\), not in sesRegion eu-central-1/,
+    );
+    expect(() => synth((stack) => new EmailOtpAuth(stack, 'Otp', { ...base, sesRegion: 'moon-1' }))).toThrow(/EmailOtpAuth: sesRegion must be an AWS region/);
+  });
+});
+
+describe('invalid props are aws-cdk-lib ValidationErrors that carry the construct path', () => {
+  it('as aws-cdk-lib\'s own constructs report them', () => {
+    let caught: unknown;
+    try {
+      synth((stack) => new EmailOtpAuth(stack, 'Otp', { ...base, codeLength: 5 }));
+    } catch (error) {
+      caught = error;
+    }
+    expect(Errors.isValidationError(caught)).toBe(true);
+    expect(caught).toMatchObject({ message: expect.stringMatching(/^EmailOtpAuth: codeLength must be/), constructPath: 'Test/Otp' });
   });
 });

@@ -1,0 +1,130 @@
+// Alarms that reach someone and a dashboard of the sign-in figures, from Lambda's metrics and the triggers' log lines.
+import { Duration, Validations } from 'aws-cdk-lib';
+import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
+import * as actions from 'aws-cdk-lib/aws-cloudwatch-actions';
+import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
+import type * as lambda from 'aws-cdk-lib/aws-lambda';
+import * as logs from 'aws-cdk-lib/aws-logs';
+import * as sns from 'aws-cdk-lib/aws-sns';
+import type { Construct } from 'constructs';
+import { LOG_FIGURES, filterPatternOf, type LogFigure, type LoggingTrigger } from './log-figures.ts';
+import type { EmailOtpAuthFunctions } from './props.ts';
+
+export interface SignInMonitoringOptions {
+  readonly functions: EmailOtpAuthFunctions;
+  readonly table: dynamodb.ITableV2;
+  readonly namespace: string;
+  readonly throttledSendsThreshold: number;
+  readonly alarmTopic?: sns.ITopic | undefined;
+}
+
+export interface SignInMonitoring {
+  readonly alarmTopic: sns.ITopic;
+  readonly alarms: cloudwatch.Alarm[];
+  readonly dashboard: cloudwatch.Dashboard;
+}
+
+/** Cognito stops waiting for a trigger after 5 seconds: 4 s is close enough to look before people see failures. */
+const SLOW_TRIGGER_MS = 4_000;
+const PERIOD = Duration.minutes(5);
+
+export function createSignInMonitoring(scope: Construct, options: SignInMonitoringOptions): SignInMonitoring {
+  const { functions, namespace } = options;
+  const logGroupOf: Record<LoggingTrigger, lambda.Function | undefined> = {
+    create: functions.createAuthChallenge,
+    verify: functions.verifyAuthChallengeResponse,
+    postAuthentication: functions.postAuthentication,
+  };
+  const figure = (id: string, definition: LogFigure): cloudwatch.IMetric | undefined => {
+    const sources = definition.triggers.flatMap((trigger) => (logGroupOf[trigger] ? [[trigger, logGroupOf[trigger]!] as const] : []));
+    if (sources.length === 0) return undefined;
+    for (const [trigger, fn] of sources) {
+      new logs.MetricFilter(scope, `${id}${trigger[0]!.toUpperCase()}${trigger.slice(1)}`, {
+        logGroup: fn.logGroup,
+        filterPattern: logs.FilterPattern.literal(filterPatternOf(definition)),
+        metricNamespace: namespace,
+        metricName: definition.metricName,
+        metricValue: '1',
+      });
+    }
+    return new cloudwatch.Metric({ namespace, metricName: definition.metricName, statistic: 'Sum', period: PERIOD, label: definition.label });
+  };
+  const figures = Object.fromEntries(Object.entries(LOG_FIGURES).map(([name, definition]) => [name, figure(`${definition.metricName}Lines`, definition)])) as Record<
+    keyof typeof LOG_FIGURES,
+    cloudwatch.IMetric | undefined
+  >;
+
+  const triggerFunctions = Object.entries(functions) as Array<[string, lambda.Function]>;
+  const sumOf = (metric: (fn: lambda.Function) => cloudwatch.Metric, prefix: string) =>
+    Object.fromEntries(triggerFunctions.map(([, fn], index) => [`${prefix}${index}`, metric(fn)]));
+  const errors = sumOf((fn) => fn.metricErrors({ period: PERIOD }), 'e');
+  const fill = (ids: string[]) => ids.map((id) => `FILL(${id}, 0)`).join(' + ');
+  const faults = new cloudwatch.MathExpression({
+    // Errors of every trigger, less the refusals told by throwing, plus the failures logged without throwing.
+    expression: `${fill(Object.keys(errors))} - FILL(refusals, 0)${figures.quietFailures ? ' + FILL(quiet, 0)' : ''}`,
+    usingMetrics: { ...errors, refusals: figures.thrownRefusals!, ...(figures.quietFailures ? { quiet: figures.quietFailures } : {}) },
+    label: 'Trigger faults',
+    period: PERIOD,
+  });
+  const durations = sumOf((fn) => fn.metricDuration({ period: PERIOD, statistic: 'Maximum' }), 'd');
+  const slowest = new cloudwatch.MathExpression({ expression: `MAX([${Object.keys(durations).join(', ')}])`, usingMetrics: durations, label: 'Slowest trigger (ms)', period: PERIOD });
+  const throttles = sumOf((fn) => fn.metricThrottles({ period: PERIOD }), 't');
+  const throttled = new cloudwatch.MathExpression({ expression: fill(Object.keys(throttles)), usingMetrics: throttles, label: 'Throttled trigger invocations', period: PERIOD });
+  const tableMetric = (metricName: string) =>
+    new cloudwatch.Metric({ namespace: 'AWS/DynamoDB', metricName, dimensionsMap: { TableName: options.table.tableName }, statistic: 'Sum', period: PERIOD });
+  const tableThrottles = new cloudwatch.MathExpression({
+    expression: 'FILL(r, 0) + FILL(w, 0)',
+    usingMetrics: { r: tableMetric('ReadThrottleEvents'), w: tableMetric('WriteThrottleEvents') },
+    label: 'Throttled table requests',
+    period: PERIOD,
+  });
+
+  const alarmTopic = options.alarmTopic ?? createAlarmTopic(scope);
+  const alarms: cloudwatch.Alarm[] = [];
+  const alarm = (id: string, metric: cloudwatch.IMetric, threshold: number, description: string) => {
+    const created = new cloudwatch.Alarm(scope, id, {
+      metric,
+      alarmDescription: description,
+      threshold,
+      evaluationPeriods: 1,
+      comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
+      treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
+    });
+    created.addAlarmAction(new actions.SnsAction(alarmTopic));
+    created.addOkAction(new actions.SnsAction(alarmTopic));
+    alarms.push(created);
+  };
+  alarm('TriggerFaultsAlarm', faults, 1, 'An email-code trigger failed for a reason other than a refusal the person is told about (DynamoDB, SES, a time-out, a bug): sign-ins fail closed until it is fixed.');
+  alarm('ThrottledSendsAlarm', figures.throttledSends!, options.throttledSendsThreshold, 'Many sign-ins hit the per-user email limit: someone may be requesting codes for many accounts.');
+  alarm('SlowTriggersAlarm', slowest, SLOW_TRIGGER_MS, 'A trigger took 4 seconds or more: Cognito gives up at 5 and the sign-in fails.');
+  alarm('ThrottledTriggersAlarm', throttled, 1, 'Lambda throttled a trigger (account concurrency): those sign-ins failed.');
+  alarm('TableThrottlesAlarm', tableThrottles, 1, 'DynamoDB throttled the code table: sign-ins may fail closed.');
+  alarm('StoreFailuresAlarm', figures.storeFailures!, 1, 'A trigger could not read or write the code table: those sign-ins failed closed.');
+  alarm('SendFailuresAlarm', figures.sendFailures!, 1, 'SES did not accept a code email (quota, identity, sandbox or a time-out): that person got no code.');
+
+  const dashboard = new cloudwatch.Dashboard(scope, 'Dashboard', { defaultInterval: Duration.days(1) });
+  const graph = (title: string, metrics: Array<cloudwatch.IMetric | undefined>) =>
+    new cloudwatch.GraphWidget({ title, left: metrics.filter((m): m is cloudwatch.IMetric => m !== undefined), width: 12, height: 6 });
+  dashboard.addWidgets(
+    graph('Codes', [figures.codesMailed, figures.codesReused]),
+    graph('Refused', [figures.throttledSends, figures.pacedAnswers]),
+  );
+  dashboard.addWidgets(
+    graph('Answers', [figures.answersRight, figures.answersWrong, figures.linkSignIns]),
+    graph('Send time: Create duration (ms, includes the SES call)', [functions.createAuthChallenge.metricDuration({ period: PERIOD, statistic: 'p90' }), functions.createAuthChallenge.metricDuration({ period: PERIOD, statistic: 'Maximum' })]),
+  );
+  dashboard.addWidgets(
+    graph('Faults', [faults, figures.storeFailures, figures.sendFailures]),
+    graph('Limits', [slowest, throttled, tableThrottles]),
+  );
+  return { alarmTopic, alarms, dashboard };
+}
+
+function createAlarmTopic(scope: Construct): sns.Topic {
+  const topic = new sns.Topic(scope, 'AlarmTopic', { displayName: `Alarms of ${scope.node.path}`, enforceSSL: true });
+  Validations.of(topic).acknowledge({
+    id: 'AwsSolutions::AwsSolutions-SNS2',
+    reason: "Alarm notifications name alarms, not people or codes; CloudWatch cannot publish to a topic under the AWS managed SNS key. Pass alarmTopic with your own key if needed.",
+  });
+  return topic;
+}

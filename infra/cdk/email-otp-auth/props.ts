@@ -1,0 +1,131 @@
+// The construct's props: what a user sets, each with its default.
+import type { Duration, RemovalPolicy } from 'aws-cdk-lib';
+import type * as cognito from 'aws-cdk-lib/aws-cognito';
+import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
+import type * as lambda from 'aws-cdk-lib/aws-lambda';
+import type * as logs from 'aws-cdk-lib/aws-logs';
+import type * as route53 from 'aws-cdk-lib/aws-route53';
+import type * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
+import type * as sns from 'aws-cdk-lib/aws-sns';
+import type { SignInMode } from '../../../triggers/config.ts';
+
+/** Properties of {@link EmailOtpAuth}. They mirror the triggers' environment (see the README's configuration table). */
+export interface EmailOtpAuthProps {
+  /**
+   * The user pool to add email-code sign-in to. A `UserPool` of this app gets the triggers wired; an
+   * imported pool gets invoke permissions only, and its own definition must name the functions.
+   * @default - a new pool whose sign-in name is the email address
+   */
+  readonly userPool?: cognito.IUserPool;
+  /**
+   * Feature plan of a pool this construct creates. Custom auth triggers work on every plan, so the default is
+   * the cheapest; Essentials and Plus add Cognito's own passwordless sign-in, managed login and threat protection.
+   * Ignored when `userPool` is given: that pool keeps its own plan.
+   * @default cognito.FeaturePlan.LITE
+   */
+  readonly featurePlan?: cognito.FeaturePlan;
+  /** `code` (passwordless) or `password-and-code` (SRP password, then the email code). @default 'code' */
+  readonly signInMode?: SignInMode;
+  /** Verified SES sender, `address@domain` or `Name <address@domain>`. */
+  readonly fromAddress: string;
+  /** Digits per code, 6 to 10. @default 6 */
+  readonly codeLength?: number;
+  /** How long a code stays valid, 1 second to 15 minutes. @default Duration.minutes(3) */
+  readonly codeTtl?: Duration;
+  /** Guesses a code accepts in total (also the code rounds per session), 1 to 10. @default 3 */
+  readonly maxAttempts?: number;
+  /** Minimum time between two emails to one user, 5 seconds to 1 hour. @default Duration.seconds(60) */
+  readonly resendInterval?: Duration;
+  /** Emails per user per hour once a burst of 3 is spent, 1 to 100. @default 5 */
+  readonly maxSendsPerHour?: number;
+  /**
+   * Answers (right or wrong, across all codes and sessions) evaluated per account per 24 hours, 10 to 1000.
+   * @default 100
+   */
+  readonly maxGuessesPerDay?: number;
+  /**
+   * The secret holding the server-side key codes are hashed under, as JSON `{ "current": "<id>", "<id>": "<key>" }`
+   * (keys of 32 bytes or more). To rotate, add a key and point `current` at it; keep the old one until its codes
+   * have expired (15 minutes at most).
+   * @default - a new secret with one generated 64-character key
+   */
+  readonly codeKeySecret?: secretsmanager.ISecret;
+  /**
+   * The sign-in page that a link in each code email opens (`code` mode only), `https://...`, with no `#fragment`.
+   * The link's 128-bit secret signs in however many wrong codes a stranger typed, so knowing someone's address is
+   * not enough to lock them out (README, Security notes). The page reads it with the client's `readSignInLink`.
+   * Also settable later with {@link EmailOtpAuth.useSignInLink}, e.g. with a CloudFront domain created after this.
+   * `false` mails the code only, and then a stranger who keeps answering wrong codes keeps the owner out while
+   * the attack lasts: in `code` mode the choice must be made (synthesis fails without one).
+   * @default - required in `code` mode (a URL, `useSignInLink`, or `false`); unused in `password-and-code` mode
+   */
+  readonly signInLinkUrl?: string | false;
+  /** Name shown in the email. @default 'your account' */
+  readonly appName?: string;
+  /** Email subject; `{{appName}}` and `{{minutes}}` are filled in (never the code). @default 'Sign-in code for {{appName}}' */
+  readonly emailSubject?: string;
+  /**
+   * Plain-text body; must contain `{{code}}` (and `{{link}}` with a sign-in link), may use `{{appName}}`, `{{minutes}}`
+   * and a `{{#link}}...{{/link}}` section kept only when a link is mailed. @default a short English text
+   */
+  readonly emailTextTemplate?: string;
+  /** HTML body; the same placeholders; every filled-in value is HTML-escaped. @default a short English page */
+  readonly emailHtmlTemplate?: string;
+  /**
+   * Create the SES identity for `fromAddress`: `domain` (Easy DKIM; records published automatically when
+   * `hostedZone` is given) or `address` (SES mails a verification link).
+   * @default - none: the identity must already be verified in SES
+   */
+  readonly createEmailIdentity?: 'domain' | 'address';
+  /** Route 53 zone of the sender's domain, for the DKIM records of a created domain identity. @default - none */
+  readonly hostedZone?: route53.IPublicHostedZone;
+  /** Create an SES configuration set and send through it. @default false */
+  readonly createConfigurationSet?: boolean;
+  /** Table for codes and send history (partition key `pk` string, TTL attribute `ttl`). @default - a new on-demand table */
+  readonly table?: dynamodb.ITableV2;
+  /** Add a pre sign-up trigger that auto-confirms self sign-ups (passwordless). @default false */
+  readonly autoConfirmSignUp?: boolean;
+  /** Add a post authentication trigger that sets `email_verified` after a correct code. @default false */
+  readonly markEmailVerified?: boolean;
+  /** Let people create their own accounts (only for a pool this construct creates). @default false */
+  readonly selfSignUp?: boolean;
+  /** Auth session validity of the app client created here, 3 to 15 minutes. @default Duration.minutes(3) */
+  readonly authSessionValidity?: Duration;
+  /** Add an app client for the sign-in page. @default true */
+  readonly createUserPoolClient?: boolean;
+  /**
+   * Associate a WAF web ACL with the user pool that blocks an IP after this many InitiateAuth and
+   * RespondToAuthChallenge calls in 5 minutes (10 or more).
+   * @default - no web ACL
+   */
+  readonly wafRateLimitPer5Minutes?: number;
+  /** Log retention of the trigger functions. @default logs.RetentionDays.ONE_MONTH */
+  readonly logRetention?: logs.RetentionDays;
+  /** CloudWatch namespace of the metrics from the trigger logs. @default 'EmailOtpAuth' */
+  readonly metricNamespace?: string;
+  /** Throttled sends in 5 minutes that raise the alarm. @default 50 */
+  readonly throttledSendsAlarmThreshold?: number;
+  /**
+   * Where the alarms send their notifications (and their return to OK). Subscribe people or a pager to it.
+   * @default - a new topic, exposed as `alarmTopic`
+   */
+  readonly alarmTopic?: sns.ITopic;
+  /**
+   * Region of the SES identity the codes are sent through, when it is not the stack's own (SES is not offered in
+   * every region that has Cognito). The identity must then already exist there: `createEmailIdentity` and
+   * `createConfigurationSet` make their resources in the stack's region only.
+   * @default - the stack's region
+   */
+  readonly sesRegion?: string;
+  /** What happens to the table and a created pool when the stack is deleted. @default RemovalPolicy.RETAIN */
+  readonly removalPolicy?: RemovalPolicy;
+}
+
+/** The trigger functions: prebuilt bundles when the construct runs from the installed package, bundled from source in the repository. */
+export interface EmailOtpAuthFunctions {
+  readonly defineAuthChallenge: lambda.Function;
+  readonly createAuthChallenge: lambda.Function;
+  readonly verifyAuthChallengeResponse: lambda.Function;
+  readonly preSignUp?: lambda.Function;
+  readonly postAuthentication?: lambda.Function;
+}

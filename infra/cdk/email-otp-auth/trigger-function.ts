@@ -1,0 +1,63 @@
+// One place for the set-up every trigger function shares: runtime, limits, role, log group, bundle.
+import { fileURLToPath } from 'node:url';
+import { Duration, RemovalPolicy, Validations } from 'aws-cdk-lib';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import * as lambda from 'aws-cdk-lib/aws-lambda';
+import * as nodejs from 'aws-cdk-lib/aws-lambda-nodejs';
+import * as logs from 'aws-cdk-lib/aws-logs';
+import type { Construct } from 'constructs';
+import { prebuiltTriggerBundle, triggerSource, type TriggerName } from '../trigger-bundles.ts';
+import { TRIGGER_BUNDLING } from '../trigger-bundling.ts';
+
+const projectRoot = fileURLToPath(new URL('../../../', import.meta.url));
+
+export interface TriggerFunctionOptions {
+  readonly entry: TriggerName;
+  readonly environment: Record<string, string>;
+  readonly logRetention: logs.RetentionDays;
+}
+
+/** A trigger function with its own role (log writes only; callers add the rest) and log group. */
+export function createTriggerFunction(scope: Construct, id: string, { entry, environment, logRetention }: TriggerFunctionOptions): lambda.Function {
+  const logGroup = new logs.LogGroup(scope, `${id}Logs`, { retention: logRetention, removalPolicy: RemovalPolicy.DESTROY });
+  const role = new iam.Role(scope, `${id}Role`, {
+    assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com'),
+    description: `Runs the ${id} trigger of ${scope.node.path}`,
+  });
+  role.addToPolicy(new iam.PolicyStatement({ actions: ['logs:CreateLogStream', 'logs:PutLogEvents'], resources: [`${logGroup.logGroupArn}`] }));
+  const common = {
+    runtime: lambda.Runtime.NODEJS_22_X,
+    architecture: lambda.Architecture.ARM_64,
+    memorySize: 256,
+    // Cognito gives a trigger 5 seconds.
+    timeout: Duration.seconds(5),
+    role,
+    logGroup,
+    environment: { ...environment, POWERTOOLS_SERVICE_NAME: 'cognito-email-otp', NODE_OPTIONS: '--enable-source-maps' },
+  };
+  // Installed from npm, the package's minified bundles are deployed as they are: no esbuild, no lockfile needed.
+  const bundle = prebuiltTriggerBundle(entry);
+  const fn = bundle
+    ? new lambda.Function(scope, id, { ...common, code: lambda.Code.fromAsset(bundle), handler: 'index.handler' })
+    : new nodejs.NodejsFunction(scope, id, {
+        ...common,
+        entry: triggerSource(entry),
+        handler: 'handler',
+        // The repository's own checkout: its lockfile is found from there, as CDK does by default.
+        projectRoot,
+        bundling: {
+          minify: TRIGGER_BUNDLING.minify,
+          sourceMap: TRIGGER_BUNDLING.sourceMap,
+          target: TRIGGER_BUNDLING.target,
+          mainFields: [...TRIGGER_BUNDLING.mainFields],
+          esbuildArgs: Object.fromEntries(Object.entries(TRIGGER_BUNDLING.alias).map(([from, to]) => [`--alias:${from}`, to])),
+          // Bundle the pinned SDK clients too, so what runs is what the lockfile says.
+          externalModules: [],
+        },
+      });
+  Validations.of(fn).acknowledge({
+    id: 'AwsSolutions::AwsSolutions-L1',
+    reason: 'The triggers are built and tested for Node.js 22 (nodejs22.x); move with the project, not ahead of it.',
+  });
+  return fn;
+}
