@@ -1,6 +1,7 @@
 import { CfnOutput, RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
 import type { Construct } from 'constructs';
 import { pageConfigFile, type PageConfig } from '../../triggers/contracts/page-config.ts';
+import { signInLinkPage } from '../../triggers/contracts/sign-in-link.ts';
 import { EmailOtpAuth, type EmailOtpAuthProps } from './email-otp-auth.ts';
 import { WebHosting } from './web-hosting.ts';
 
@@ -37,8 +38,9 @@ export class EmailOtpStack extends Stack {
       this.web = new WebHosting(this, 'Web', { runtimeConfig: pageConfigFile(runtimeConfig), distDir: props.webDistDir });
       const webUrl = `https://${this.web.distribution.distributionDomainName}`;
       new CfnOutput(this, 'WebUrl', { value: webUrl, key: 'webUrl' });
-      // Each code email links to the hosted page, unless the props name another.
-      if (this.auth.config.signInMode === 'code' && props.auth.signInLinkUrl === undefined) this.auth.useSignInLink(`${webUrl}/`);
+      // Each code email links to the hosted page, unless the props name another (or none).
+      const page = signInLinkPage(this.auth.config.signInMode, props.auth.signInLinkUrl, `${webUrl}/`);
+      if (props.auth.signInLinkUrl === undefined && page) this.auth.useSignInLink(page);
     }
   }
 }

@@ -1,4 +1,5 @@
 import { hostTriggers, loadConfig } from '../../triggers/index.ts';
+import { signInLinkPage } from '../../triggers/contracts/sign-in-link.ts';
 import { rmSync } from 'node:fs';
 import { createCognitoHttpServer } from './cognito/http-server.ts';
 import { LocalUserPool } from './cognito/user-pool.ts';
@@ -115,11 +116,10 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       started.push(web);
       // The page's own origin, under both names a developer may open it by.
       allowedOrigins.add(web.url).add(`http://localhost:${web.port}`);
-      // In code mode each email also carries a link to the page, unless SIGN_IN_LINK_URL names another (or is
-      // set empty: code-only emails).
-      if (config.signInMode === 'code' && options.triggerEnv.SIGN_IN_LINK_URL === undefined) {
-        config = loadConfig({ ...triggerEnv, SIGN_IN_LINK_URL: `${web.url}/` });
-      }
+      // Each email links to the page unless SIGN_IN_LINK_URL names another (or is set empty: code-only emails).
+      const setting = options.triggerEnv.SIGN_IN_LINK_URL;
+      const page = signInLinkPage(config.signInMode, setting === undefined ? undefined : setting.trim() || false, `${web.url}/`);
+      if (setting === undefined && page) config = loadConfig({ ...triggerEnv, SIGN_IN_LINK_URL: page });
     }
     let poolTriggers: AuthTriggers | undefined;
     const cognito = await startCognito(options.cognitoPort, names.cognito, () => allowedOrigins, (endpoint) => {

@@ -3,7 +3,7 @@ import { CHALLENGE_PARAMETER, readChallengeParameters, writeChallengeParameters,
 import { CODE_MARK_ATTRIBUTE } from '../../triggers/contracts/code-email.ts';
 import { REFUSAL_KINDS, readRefusal, refusalMessage, type Refusal, type RefusalKind } from '../../triggers/contracts/refusal.ts';
 import { pageConfigFile, parsePageConfig } from '../../triggers/contracts/page-config.ts';
-import { signInLinkFor } from '../../triggers/contracts/sign-in-link.ts';
+import { signInLinkFor, signInLinkPage } from '../../triggers/contracts/sign-in-link.ts';
 import { DEFAULT_TEMPLATES, renderCodeEmail } from '../../triggers/email-template.ts';
 import {
   CodeStoreError,
@@ -186,5 +186,15 @@ describe("the page's config.json: what the writers put is what the page reads", 
     expect(parsePageConfig(JSON.parse(JSON.stringify(pageConfigFile(local))))).toEqual(local);
     expect(Object.keys(pageConfigFile(onAws))).not.toContain('userPoolEndpoint');
     expect(() => parsePageConfig({ userPoolClientId: 'c1' })).toThrow('config.json has no userPoolId');
+  });
+});
+
+describe("the sign-in link's page is decided in one place", () => {
+  it('the page set, none when set off, else the page served beside the pool; never in password-and-code mode', () => {
+    expect(signInLinkPage('code', 'https://app.example.com/in', 'http://127.0.0.1:5173/')).toBe('https://app.example.com/in');
+    expect(signInLinkPage('code', undefined, 'http://127.0.0.1:5173/')).toBe('http://127.0.0.1:5173/');
+    expect(signInLinkPage('code', undefined)).toBeUndefined();
+    expect(signInLinkPage('code', false, 'http://127.0.0.1:5173/')).toBeUndefined();
+    expect(signInLinkPage('password-and-code', undefined, 'http://127.0.0.1:5173/')).toBeUndefined();
   });
 });

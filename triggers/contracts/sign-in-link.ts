@@ -53,3 +53,16 @@ export function findSignInLink(text: string): string | undefined {
   }
   return undefined;
 }
+
+/** How a deployment sets the link: a page's URL, `false` for code-only emails, or undefined for the default. */
+export type SignInLinkSetting = string | false | undefined;
+
+/**
+ * The page a code email links to, decided here only: the URL set, none when set off, else the sign-in page served
+ * beside the pool (the local stack's page, the ready app's hosted page), if there is one. Never in
+ * `password-and-code` mode: a link cannot give the password.
+ */
+export function signInLinkPage(signInMode: 'code' | 'password-and-code', setting: SignInLinkSetting, servedPage?: string): string | undefined {
+  if (signInMode !== 'code' || setting === false) return undefined;
+  return setting ?? servedPage;
+}

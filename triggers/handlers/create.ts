@@ -37,7 +37,8 @@ export interface CreateDeps {
 export function createCreateAuthChallengeHandler(deps: CreateDeps) {
   const { config, store, audit } = deps;
   const now = deps.now ?? Date.now;
-  const linkUrl = config.signInMode === 'code' ? config.signInLinkUrl : undefined;
+  // Set only in code mode: loadConfig refuses a link in password-and-code mode (contracts/sign-in-link.ts decides the page).
+  const linkUrl = config.signInLinkUrl;
   const policy = { ...config, linksMailed: linkUrl !== undefined };
 
   /** What the client may show; nothing secret. Same keys for every user, known or not. */
