@@ -1,5 +1,6 @@
 import { createHmac } from 'node:crypto';
 import type { CodeKeys } from './code-key.ts';
+import { absentUserItemKey, userItemKey } from './contracts/table-item.ts';
 import type { AuditContext } from './audit.ts';
 import { MalformedEventError } from './errors.ts';
 import { maskEmail } from './mask-email.ts';
@@ -84,9 +85,9 @@ export function auditContext(
  * their sign-in writes can never be tripped over by a real account that later takes that name.
  */
 export function storeKey(userName: string, userNotFound: boolean, keys: CodeKeys): string {
-  if (!userNotFound) return `user#${userName}`;
+  if (!userNotFound) return userItemKey(userName);
   // What someone typed for an unknown user is often a stranger's address: keep only a digest keyed by the server
   // key, so that a copy of the table cannot be checked against a list of addresses.
   const key = keys.key(keys.currentId)!;
-  return `absent#${createHmac('sha256', key).update(`unknown-user:${userName.trim().toLowerCase()}`, 'utf8').digest('hex')}`;
+  return absentUserItemKey(createHmac('sha256', key).update(`unknown-user:${userName.trim().toLowerCase()}`, 'utf8').digest('hex'));
 }
