@@ -100,6 +100,17 @@ describe('CreateUserPoolClient and DescribeUserPoolClient, as on AWS', () => {
     expect(error).toEqual({ name: 'InvalidParameterException', message: 'REFRESH_TOKEN_AUTH should always be allowed.' });
   });
 
+  it('checks the flow names as the API does: unknown values fail validation, legacy names are not modelled locally', async () => {
+    const unknown = await refusal(clientWith(['ALLOW_EVERYTHING', 'ALLOW_REFRESH_TOKEN_AUTH']));
+    expect(unknown.name).toBe('InvalidParameterException');
+    expect(unknown.message).toMatch(/^1 validation error detected: Value at 'explicitAuthFlows' failed to satisfy constraint: Member must satisfy constraint: \[Member must satisfy enum value set: \[/);
+    const legacy = await refusal(clientWith(['USER_PASSWORD_AUTH']));
+    expect(legacy).toEqual({
+      name: 'InvalidParameterException',
+      message: 'The local stack models only the ALLOW_* values of ExplicitAuthFlows; use them instead of the legacy names.',
+    });
+  });
+
   it('needs a SigV4-signed request, like the Admin operations', async () => {
     const response = await callCognito(t.info.cognitoEndpoint, 'CreateUserPoolClient', { UserPoolId: t.info.userPoolId, ClientName: 'unsigned' });
     expect(response.status).toBe(400);
@@ -121,6 +132,13 @@ describe('the two-step bypass on a permissive client', () => {
     expect(ran).toHaveLength(1);
     expect(ran[0]!.callerContext.clientId).toBe(permissiveClientId);
     expect(ran[0]!.request.userAttributes.email).toBe(email);
+  });
+
+  it('the permissive client does not prevent user-existence errors (the API default): an unknown user is told so', async () => {
+    const result = await authenticate(permissiveClientId, 'nobody.at.all@example.com', 'Any-passw0rd', 'USER_SRP_AUTH');
+    expect(result.kind).toBe('error');
+    if (result.kind !== 'error') return;
+    expect(result.error.code).toBe('UserNotFoundException');
   });
 
   it('a wrong password over USER_SRP_AUTH is refused as on AWS', async () => {
