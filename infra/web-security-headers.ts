@@ -26,6 +26,8 @@ export const cognitoEndpointOf = (region: string, urlSuffix = 'amazonaws.com') =
 
 /** Two years: the page is only ever served over HTTPS on AWS. */
 export const HSTS_MAX_AGE_SECONDS = 63_072_000;
+/** Covers hosts under the page's own (none on a CloudFront name); a custom domain's siblings are not affected. */
+export const HSTS_INCLUDE_SUBDOMAINS = true;
 export const FRAME_OPTIONS = 'DENY' as const;
 export const REFERRER_POLICY = 'no-referrer' as const;
 
@@ -43,7 +45,9 @@ export interface PageHeaderOptions {
 export function pageSecurityHeaders(options: PageHeaderOptions): Record<string, string> {
   return {
     'Content-Security-Policy': pageContentSecurityPolicy(options.apiOrigins),
-    ...(options.https ? { 'Strict-Transport-Security': `max-age=${HSTS_MAX_AGE_SECONDS}; includeSubDomains` } : {}),
+    ...(options.https
+      ? { 'Strict-Transport-Security': `max-age=${HSTS_MAX_AGE_SECONDS}${HSTS_INCLUDE_SUBDOMAINS ? '; includeSubDomains' : ''}` }
+      : {}),
     'X-Content-Type-Options': 'nosniff',
     'X-Frame-Options': FRAME_OPTIONS,
     'Referrer-Policy': REFERRER_POLICY,

@@ -1,3 +1,4 @@
+// The sign-in page on AWS: a private S3 bucket behind CloudFront that adds the page's security headers.
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { DefaultStackSynthesizer, Duration, RemovalPolicy, Stack, Token, Validations } from 'aws-cdk-lib';
@@ -6,7 +7,14 @@ import * as origins from 'aws-cdk-lib/aws-cloudfront-origins';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import * as s3deploy from 'aws-cdk-lib/aws-s3-deployment';
 import { Construct } from 'constructs';
-import { FRAME_OPTIONS, HSTS_MAX_AGE_SECONDS, REFERRER_POLICY, cognitoEndpointOf, pageContentSecurityPolicy } from '../web-security-headers.ts';
+import {
+  FRAME_OPTIONS,
+  HSTS_INCLUDE_SUBDOMAINS,
+  HSTS_MAX_AGE_SECONDS,
+  REFERRER_POLICY,
+  cognitoEndpointOf,
+  pageContentSecurityPolicy,
+} from '../web-security-headers.ts';
 
 export interface WebHostingProps {
   /** The built page (`npm run build:web` writes `web/dist`). @default the repository's web/dist */
@@ -49,7 +57,11 @@ export class WebHosting extends Construct {
       comment: 'Security headers of the email-code sign-in page',
       securityHeadersBehavior: {
         contentSecurityPolicy: { contentSecurityPolicy: pageContentSecurityPolicy(apiOrigins), override: true },
-        strictTransportSecurity: { accessControlMaxAge: Duration.seconds(HSTS_MAX_AGE_SECONDS), includeSubdomains: true, override: true },
+        strictTransportSecurity: {
+          accessControlMaxAge: Duration.seconds(HSTS_MAX_AGE_SECONDS),
+          includeSubdomains: HSTS_INCLUDE_SUBDOMAINS,
+          override: true,
+        },
         contentTypeOptions: { override: true },
         frameOptions: { frameOption: cloudfront.HeadersFrameOption[FRAME_OPTIONS], override: true },
         referrerPolicy: { referrerPolicy: REFERRER_POLICY as cloudfront.HeadersReferrerPolicy, override: true },

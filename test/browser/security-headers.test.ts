@@ -136,3 +136,24 @@ describe.skipIf(!hasChromium)('the page under its Content-Security-Policy', () =
     });
   });
 });
+
+describe.skipIf(!hasChromium)('the two-step page under its Content-Security-Policy', () => {
+  const context = pageUnderTest({ SIGN_IN_MODE: 'password-and-code' });
+
+  it('password (SRP in the browser), then the code, signs in with no CSP violation reported', async () => {
+    const { email, password } = await context.t.createUser();
+    const { page, violations } = await watchedPage(context.browser);
+    await load(page, context.t.info.webUrl);
+    await page.locator('#start-form:not([hidden])').waitFor({ timeout: 30_000 });
+    await expect.poll(() => focusedId(page)).toBe('email');
+    await page.keyboard.type(email);
+    await page.keyboard.press('Tab');
+    await page.keyboard.type(password);
+    await page.keyboard.press('Enter');
+    await page.locator('#code-form:not([hidden])').waitFor({ timeout: 30_000 });
+    await typeCode(page, await context.t.codeFor(email));
+    await expect.poll(() => signedInEmail(page)).toBe(email);
+    expect(violations).toEqual([]);
+    await page.context().close();
+  });
+});
