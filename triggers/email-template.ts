@@ -32,7 +32,7 @@ If you did not try to sign in, you can ignore this email. Never share this code{
 <body style="font-family:system-ui,sans-serif;color:#111">
 <p>Your sign-in code for {{appName}} is:</p>
 <p style="font-size:28px;letter-spacing:6px;font-weight:bold">{{code}}</p>
-{{#link}}<p>Or <a href="{{link}}">open this link to sign in</a>.</p>
+{{#link}}<p>Or <a href="{{link}}" target="_blank" rel="noopener">open this link to sign in</a>.</p>
 {{/link}}<p>It expires in {{minutes}} and works once.</p>
 <p style="color:#555">If you did not try to sign in, you can ignore this email. Never share this code{{#link}} or link{{/link}}.</p>
 </body></html>`,

@@ -1,6 +1,7 @@
 import { clockTime, digitsOnly, formatDuration } from './challenge.ts';
 import {
   CodeExpiredError,
+  NetworkError,
   RetryLaterError,
   SendThrottledError,
   SessionExpiredError,
@@ -20,8 +21,9 @@ import {
 } from './client/index.ts';
 import { keepCodeFieldToDigits } from './code-input.ts';
 import { fillClaims, isAvailable, setAvailable, setError, setStatus, ui } from './page-elements.ts';
-import { friendlyError } from './messages.ts';
-import { recallSignIn, rememberSignIn, rememberedCodeFor } from './remembered-sign-in.ts';
+import { friendlyError, originRefusedMessage, sendThrottledMessage, type SendLimit } from './messages.ts';
+import { recallSignIn, rememberSignIn, rememberedCodeFor, sameAddress } from './remembered-sign-in.ts';
+import { serviceAnswers } from './service-reachable.ts';
 import { configureAuth, loadRuntimeConfig, type RuntimeConfig } from './runtime-config.ts';
 
 type View = 'start' | 'link' | 'new-password' | 'code' | 'signed-in' | 'none';
@@ -144,7 +146,12 @@ async function run(request: Request, action: () => Promise<HTMLElement | undefin
   try {
     focus = await action();
   } catch (caught) {
-    focus = showRefusal(toSignInError(caught, 'start'), request);
+    const error = toSignInError(caught, 'start');
+    const endpoint = config?.userPoolEndpoint;
+    // Unreachable, or refused by CORS (which looks the same to the page)? If the endpoint answers, it was the origin.
+    const originRefused = error instanceof NetworkError && endpoint !== undefined && (await serviceAnswers(endpoint));
+    focus = showRefusal(error, request);
+    if (originRefused) setError(originRefusedMessage(endpoint, location.origin));
   } finally {
     state.busy = false;
     render();
@@ -167,6 +174,7 @@ function showRefusal(error: SignInError, request: Request): HTMLElement | undefi
       state.sessionLost = true;
     }
     else state.sendWaitUntil = until;
+    if (error instanceof SendThrottledError) setError(sendThrottledMessage(sendLimit(), until, linkStillWorks(Date.now())));
     state.waiting = true;
     return state.view === 'code' ? (codeIsDead(Date.now()) ? ui.resendButton : ui.code) : ui.startButton;
   }
@@ -190,6 +198,16 @@ function showRefusal(error: SignInError, request: Request): HTMLElement | undefi
     return codeIsDead(Date.now()) ? ui.resendButton : ui.code;
   }
   return state.view === 'new-password' ? ui.newPassword : state.view === 'start' ? ui.email : undefined;
+}
+
+/**
+ * The hourly cap, when the last code mailed to the address on screen was spent signing in on this page: a
+ * spent code holds back no email, so only the hourly cap can. Otherwise the page cannot tell which limit it was.
+ */
+function sendLimit(): SendLimit {
+  const remembered = recallSignIn();
+  const spentHere = !state.challenge && remembered !== undefined && !remembered.code && sameAddress(remembered.email, ui.email.value);
+  return spentHere ? 'hourly' : 'unknown';
 }
 
 function showStart(): HTMLElement {

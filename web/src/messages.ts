@@ -13,6 +13,7 @@ import {
   WrongPasswordError,
   type SignInError,
 } from './client/index.ts';
+import { clockTime } from './challenge.ts';
 
 /**
  * Sentences a person understands for each {@link SignInError} the client helper throws. Never a raw
@@ -61,4 +62,32 @@ export function friendlyError(error: SignInError, passwordMode: boolean, linkMai
     }
   }
   return 'Sign-in failed. Please try again.';
+}
+
+/** Why no code may be mailed now, as far as the page can tell: the hourly cap, or one of the send limits. */
+export type SendLimit = 'hourly' | 'unknown';
+
+/**
+ * A send refusal in words: which limit holds the email back, and the way forward (the last email's link while
+ * it works, else the time the button's countdown ends).
+ */
+export function sendThrottledMessage(limit: SendLimit, retryAt: number, linkStillWorks: boolean, now = Date.now()): string {
+  const reason =
+    limit === 'hourly'
+      ? 'No more codes can be sent to this address for now: it has had as many emails as one address may get in an hour.'
+      : 'No more codes can be sent to this address for now: emails to one address are limited (a short wait between two, and a few per hour).';
+  if (linkStillWorks) return `${reason} The sign-in link in the last email still works: open it to sign in now.`;
+  const when = retryAt - now >= 60_000 ? ` at ${clockTime(retryAt)},` : '';
+  return `${reason} You can ask for a new code${when} when the button's countdown ends.`;
+}
+
+/**
+ * The local sign-in service answers, but not to this page: its address is not among the origins the endpoint
+ * allows (CORS hides the endpoint's own refusal from the page, so the page says it).
+ */
+export function originRefusedMessage(endpoint: string, pageOrigin: string): string {
+  return (
+    `The sign-in service at ${endpoint} does not accept requests from this page's address, ${pageOrigin}. ` +
+    'Open the page at the address the local stack printed, or add this one to CORS_ALLOWED_ORIGINS and restart the stack.'
+  );
 }

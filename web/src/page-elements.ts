@@ -50,6 +50,23 @@ export function setAvailable(button: HTMLButtonElement, available: boolean, labe
 
 export const isAvailable = (button: HTMLButtonElement) => button.getAttribute('aria-disabled') !== 'true';
 
+/** Claims that are times (epoch seconds): shown as dates a person reads, the raw value kept in a tooltip. */
+const TIME_CLAIMS = new Set(['auth_time', 'iat', 'exp']);
+
+const dateTime = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'medium' });
+
+function claimValue(name: string, value: unknown): Node {
+  if (TIME_CLAIMS.has(name) && typeof value === 'number' && Number.isFinite(value)) {
+    const time = document.createElement('time');
+    const date = new Date(value * 1000);
+    time.dateTime = date.toISOString();
+    time.title = String(value);
+    time.textContent = dateTime.format(date);
+    return time;
+  }
+  return document.createTextNode(typeof value === 'string' ? value : JSON.stringify(value));
+}
+
 /** The ID token's claims as name/value rows. */
 export function fillClaims(claims: Record<string, unknown>): void {
   ui.claims.tBodies[0]!.replaceChildren(
@@ -58,7 +75,7 @@ export function fillClaims(claims: Record<string, unknown>): void {
       const key = document.createElement('td');
       const cell = document.createElement('td');
       key.textContent = name;
-      cell.textContent = typeof value === 'string' ? value : JSON.stringify(value);
+      cell.append(claimValue(name, value));
       row.append(key, cell);
       return row;
     }),
