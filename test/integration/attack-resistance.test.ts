@@ -16,6 +16,7 @@ import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { createEvent, newUser, verifyEvent } from '../helpers/cognito-events.ts';
 import { startLocalAws, triggersOn, type LocalAws } from '../helpers/local-aws.ts';
 import { testClock, wrongFor } from '../helpers/test-clock.ts';
+import { ITEM_KEY_PREFIX, TABLE_PARTITION_KEY, absentUserItemKey, userItemKey } from '../../triggers/contracts/table-item.ts';
 
 let aws: LocalAws;
 beforeAll(async () => {
@@ -34,19 +35,19 @@ describe('a copy of the table does not tell which addresses were tried for unkno
     const tried = `Stranger.${Date.now()}@Example.com`;
     await t.create(createEvent({ userName: tried, userNotFound: true }));
     const { Items = [] } = await new DynamoDBClient({ endpoint: aws.dynamodbUrl }).send(new ScanCommand({ TableName: t.tableName }));
-    const keys = Items.map((item) => String(item.pk?.S));
-    const absent = keys.filter((k) => k.startsWith('absent#'));
+    const keys = Items.map((item) => String(item[TABLE_PARTITION_KEY]?.S));
+    const absent = keys.filter((k) => k.startsWith(ITEM_KEY_PREFIX.absentUser));
     expect(absent.length).toBeGreaterThan(0);
     expect(JSON.stringify(Items).toLowerCase()).not.toContain(tried.toLowerCase());
     // The attacker's dictionary: the address in every spelling, hashed bare (as before) or with anything in the table as key.
     const spellings = [tried, tried.toLowerCase(), tried.trim().toLowerCase()];
     for (const spelling of spellings) {
-      expect(absent).not.toContain(`absent#${createHash('sha256').update(spelling).digest('hex')}`);
+      expect(absent).not.toContain(absentUserItemKey(createHash('sha256').update(spelling).digest('hex')));
     }
     // With the server key the address is found: the key, not the table, is what tells.
     const secret = keyOf(t);
     const key = Buffer.from(secret[secret.current!]!, 'utf8');
-    expect(absent).toContain(`absent#${createHmac('sha256', key).update(`unknown-user:${tried.toLowerCase()}`).digest('hex')}`);
+    expect(absent).toContain(absentUserItemKey(createHmac('sha256', key).update(`unknown-user:${tried.toLowerCase()}`).digest('hex')));
   });
 });
 
@@ -57,7 +58,7 @@ describe('a copy of the table yields no code: hashes are keyed by a secret that 
     await t.create(createEvent(user));
     const code = await t.codeFor(user.email);
     const { Item } = await new DynamoDBClient({ endpoint: aws.dynamodbUrl }).send(
-      new GetItemCommand({ TableName: t.tableName, Key: { pk: { S: `user#${user.userName}` } } }),
+      new GetItemCommand({ TableName: t.tableName, Key: { [TABLE_PARTITION_KEY]: { S: userItemKey(user.userName) } } }),
     );
     const item = Object.fromEntries(Object.entries(Item!).map(([name, value]) => [name, Object.values(value)[0]]));
     const stored = String(item.codeHash);
@@ -98,7 +99,7 @@ describe('a copy of the table yields no code: hashes are keyed by a secret that 
       expect((await t.verify(verifyEvent(user, code))).response.answerCorrect).toBe(true);
       const other = newUser();
       await t.create(createEvent(other));
-      expect((await t.store.read(`user#${other.userName}`)).code?.keyId).toBe('k2');
+      expect((await t.store.read(userItemKey(other.userName))).code?.keyId).toBe('k2');
       expect((await t.verify(verifyEvent(other, await t.codeFor(other.email)))).response.answerCorrect).toBe(true);
     } finally {
       writeFileSync(keyFile(t), JSON.stringify(secret));
@@ -122,7 +123,7 @@ describe("a session only spends the guesses of the code it was given: a stranger
       expect((await t.verify(answer)).response.answerCorrect).toBe(false);
     }
     expect((await t.verify(verifyEvent(user, old, strangerSession))).response.answerCorrect).toBe(false);
-    expect((await t.store.read(`user#${user.userName}`)).code?.attempts).toBe(0);
+    expect((await t.store.read(userItemKey(user.userName))).code?.attempts).toBe(0);
     expect((await t.verify(verifyEvent(user, fresh))).response.answerCorrect).toBe(true);
   });
 });
@@ -142,7 +143,7 @@ describe('answers are paced per account: at most MAX_GUESSES_PER_DAY evaluated i
     const wait = (refused as GuessRateExceededError).retryAfterSeconds;
     expect(wait).toBeGreaterThan(0);
     expect(wait).toBeLessThanOrEqual(15 * 60);
-    expect((await t.store.read(`user#${user.userName}`)).code?.attempts).toBe(4);
+    expect((await t.store.read(userItemKey(user.userName))).code?.attempts).toBe(4);
 
     // A new sign-in is not refused: it gets the same code, and the link in its email is not paced.
     await t.create(createEvent(user));
@@ -177,9 +178,9 @@ describe('answers are paced per account: at most MAX_GUESSES_PER_DAY evaluated i
       try {
         await t.create(createEvent(user));
         for (let round = 0; round < 3; round++) {
-          const before = (await t.store.read(`user#${user.userName}`)).code?.attempts ?? 0;
+          const before = (await t.store.read(userItemKey(user.userName))).code?.attempts ?? 0;
           await t.verify(verifyEvent(user, '000000'));
-          const after = (await t.store.read(`user#${user.userName}`)).code?.attempts ?? 0;
+          const after = (await t.store.read(userItemKey(user.userName))).code?.attempts ?? 0;
           evaluated += after - before;
         }
         clock.advance(1);
@@ -209,7 +210,7 @@ describe('no lock-out: the inbox signs in with the link however a stranger hamme
     const results = await Promise.all(attempts);
     expect(results.at(-1)).toBe(true);
     expect(results.slice(0, -1).filter(Boolean)).toHaveLength(0);
-    const state = await t.store.read(`user#${user.userName}`);
+    const state = await t.store.read(userItemKey(user.userName));
     expect(state.code?.used).toBe(true);
     expect(state.code?.attempts).toBeLessThanOrEqual(3);
     expect((await t.verify(verifyEvent(user, secret, victim))).response.answerCorrect).toBe(false); // replay
@@ -222,11 +223,11 @@ describe('no lock-out: the inbox signs in with the link however a stranger hamme
     const secret = await t.linkSecretFor(user.email);
     const forged = (secret[0] === 'A' ? 'B' : 'A') + secret.slice(1);
     for (let i = 0; i < 30; i++) expect((await t.verify(verifyEvent(user, forged))).response.answerCorrect).toBe(false);
-    const state = await t.store.read(`user#${user.userName}`);
+    const state = await t.store.read(userItemKey(user.userName));
     expect(state.code?.attempts).toBe(0);
     expect(state.guessTat).toBe(0);
     const { Item } = await new DynamoDBClient({ endpoint: aws.dynamodbUrl }).send(
-      new GetItemCommand({ TableName: t.tableName, Key: { pk: { S: `user#${user.userName}` } } }),
+      new GetItemCommand({ TableName: t.tableName, Key: { [TABLE_PARTITION_KEY]: { S: userItemKey(user.userName) } } }),
     );
     expect(JSON.stringify(Item)).not.toContain(secret);
     // As for codes: nothing in the item lets even the true secret be checked against linkHash; the key does.
@@ -263,9 +264,9 @@ describe('no lock-out: the inbox signs in with the link however a stranger hamme
       if (strangerAt <= victimAt) {
         try {
           const session = (await t.create(createEvent(user))).response.privateChallengeParameters;
-          const before = (await t.store.read(`user#${user.userName}`)).code?.attempts ?? 0;
+          const before = (await t.store.read(userItemKey(user.userName))).code?.attempts ?? 0;
           await t.verify(verifyEvent(user, '000000', session));
-          strangerEvaluated += ((await t.store.read(`user#${user.userName}`)).code?.attempts ?? 0) - before;
+          strangerEvaluated += ((await t.store.read(userItemKey(user.userName))).code?.attempts ?? 0) - before;
           strangerAt = clock.now() + 1_000;
         } catch (error) {
           const wait = throttled(error);
@@ -279,7 +280,7 @@ describe('no lock-out: the inbox signs in with the link however a stranger hamme
         const signedIn = (await t.verify(verifyEvent(user, await t.linkSecretFor(user.email), session))).response.answerCorrect;
         if (!signedIn) {
           // The code offered expired in the moment between the offer and the click: start again.
-          const code = (await t.store.read(`user#${user.userName}`)).code;
+          const code = (await t.store.read(userItemKey(user.userName))).code;
           console.info(`victim's link refused: code ${code?.id === session.codeId ? 'same' : 'replaced'}, expired ${clock.now() - (code?.expiresAt ?? 0)} ms ago, used ${code?.used}`);
           linkFailures += 1;
           victimAt = clock.now() + 1_000;
@@ -383,7 +384,7 @@ describe('no phantom challenge: a code is offered only once SES accepted its ema
       const failed = await broken.create(structuredClone(event)).catch((e: unknown) => e);
       expect(failed).toBeInstanceOf(MailerError);
       const elapsed = Date.now() - started;
-      const state = await broken.store.read(`user#${user.userName}`);
+      const state = await broken.store.read(userItemKey(user.userName));
       expect(state.code).toBeUndefined();
       expect(state.pending).toBeUndefined();
       expect(state.lastSentAt).toBeUndefined();
@@ -404,7 +405,7 @@ describe('no phantom challenge: a code is offered only once SES accepted its ema
   it('a Create killed mid-send leaves a claim that the next sign-in takes over and mails', async () => {
     const t = await triggersOn(aws);
     const user = newUser();
-    const key = `user#${user.userName}`;
+    const key = userItemKey(user.userName);
     const killedAt = Date.now() - 4_800; // claimed, then the invocation died before SES answered
     await t.store.claim(key, 0, { id: 'killed', hash: 'ab'.repeat(32), linkHash: 'cd'.repeat(32), keyId: 'local1', issuedAt: killedAt, expiresAt: killedAt + 180_000 });
     const challenge = await t.create(createEvent(user)); // waits out the claim, then mails its own code

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { codeRound, createEvent, newUser, verifyEvent } from '../helpers/cognito-events.ts';
 import { startLocalAws, triggersOn, type LocalAws } from '../helpers/local-aws.ts';
+import { userItemKey } from '../../triggers/contracts/table-item.ts';
 
 let aws: LocalAws;
 beforeAll(async () => {
@@ -74,7 +75,7 @@ describe('Create issues a code, mails it through SES and returns Cognito-shaped 
     const user = newUser();
     await t.create(createEvent(user));
     const code = await t.codeFor(user.email);
-    const state = await t.store.read(`user#${user.userName}`);
+    const state = await t.store.read(userItemKey(user.userName));
     expect(JSON.stringify(state)).not.toContain(code);
     expect(state.code?.hash).toMatch(/^[0-9a-f]{64}$/);
     expect(state.code?.keyId).toBe('local1');

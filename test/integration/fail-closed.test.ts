@@ -5,6 +5,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { CodeStoreError, MailerError } from '../../triggers/errors.ts';
 import { createEvent, newUser, verifyEvent } from '../helpers/cognito-events.ts';
 import { startLocalAws, triggersOn, type LocalAws } from '../helpers/local-aws.ts';
+import { ITEM_KEY_PREFIX, TABLE_PARTITION_KEY, userItemKey } from '../../triggers/contracts/table-item.ts';
 
 let aws: LocalAws;
 beforeAll(async () => {
@@ -45,7 +46,7 @@ describe('fail closed: if SES fails, no code is valid and nothing blocks the nex
     expect(failed).toBeInstanceOf(MailerError);
     expect((failed as Error).message).toBe('The sign-in code could not be sent. Please try again [email-otp:email-not-sent]');
     expect(await t.emailsTo(user.email)).toHaveLength(0);
-    const state = await t.store.read(`user#${user.userName}`);
+    const state = await t.store.read(userItemKey(user.userName));
     expect(state.lastSentAt).toBeUndefined();
     expect(state.sendTat).toBe(0);
     expect(state.code).toBeUndefined();
@@ -63,14 +64,14 @@ describe('fail closed: if SES fails, no code is valid and nothing blocks the nex
     const user = newUser();
     await t.create(createEvent(user));
     const first = await t.codeFor(user.email);
-    const before = await t.store.read(`user#${user.userName}`);
+    const before = await t.store.read(userItemKey(user.userName));
     now += 61_000;
     const ses = mockClient(SESClient);
     restore.push(() => ses.restore());
     ses.on(SendEmailCommand).rejects(serviceDown());
     await expect(t.create(createEvent(user))).rejects.toBeInstanceOf(MailerError);
     ses.restore();
-    const after = await t.store.read(`user#${user.userName}`);
+    const after = await t.store.read(userItemKey(user.userName));
     expect(after.code).toEqual(before.code);
     expect([after.lastSentAt, after.sendTat]).toEqual([before.lastSentAt, before.sendTat]);
     expect(after.pending).toBeUndefined();
@@ -117,7 +118,7 @@ describe('fail closed: if DynamoDB fails, no tokens and no email', () => {
     restore.push(() => ddb.restore());
     await t.create(createEvent(user));
     const onUserItem = (calls: Array<{ args: [{ input: { Key?: Record<string, unknown> } }] }>) =>
-      calls.filter((call) => String(call.args[0].input.Key?.pk).startsWith('user#'));
+      calls.filter((call) => String(call.args[0].input.Key?.[TABLE_PARTITION_KEY]).startsWith(ITEM_KEY_PREFIX.user));
     expect(onUserItem(ddb.commandCalls(GetCommand) as never)).toHaveLength(0);
     // The claim, then the promotion once SES accepted (the container's shared send time is another item).
     expect(onUserItem(ddb.commandCalls(UpdateCommand) as never)).toHaveLength(2);

@@ -6,6 +6,7 @@ import { createSendTiming } from '../../triggers/send-timing.ts';
 import { codeRound, createEvent, newUser, verifyEvent } from '../helpers/cognito-events.ts';
 import { startLocalAws, triggersOn, type LocalAws } from '../helpers/local-aws.ts';
 import { testClock, wrongFor } from '../helpers/test-clock.ts';
+import { userItemKey } from '../../triggers/contracts/table-item.ts';
 
 let aws: LocalAws;
 beforeAll(async () => {
@@ -26,7 +27,7 @@ describe('a code accepts at most MAX_ATTEMPTS guesses across sessions and under 
     );
     // Each is false, or an error (answers refused while paced, or a lost race): never true.
     expect(guesses.some((g) => g.status === 'fulfilled' && g.value.response.answerCorrect !== false)).toBe(false);
-    expect((await t.store.read(`user#${user.userName}`)).code?.attempts).toBe(3);
+    expect((await t.store.read(userItemKey(user.userName))).code?.attempts).toBe(3);
     expect((await t.verify(verifyEvent(user, code))).response.answerCorrect).toBe(false);
   });
 
@@ -57,7 +58,7 @@ describe('a code accepts at most MAX_ATTEMPTS guesses across sessions and under 
     for (let i = 0; i < 3; i++) expect((await t.verify(verifyEvent(user, wrongFor(code)))).response.answerCorrect).toBe(false);
     clock.advance(300);
     expect((await t.verify(verifyEvent(user, code))).response.answerCorrect).toBe(false);
-    expect((await t.store.read(`user#${user.userName}`)).code?.attempts).toBe(3);
+    expect((await t.store.read(userItemKey(user.userName))).code?.attempts).toBe(3);
   });
 
   it('two concurrent right answers: exactly one succeeds', async () => {
@@ -76,7 +77,7 @@ describe('after a success the code is consumed: replay fails', () => {
     const user = newUser();
     await t.create(createEvent(user));
     const code = await t.codeFor(user.email);
-    const session = (await t.store.read(`user#${user.userName}`)).code!;
+    const session = (await t.store.read(userItemKey(user.userName))).code!;
     expect((await t.verify(verifyEvent(user, code))).response.answerCorrect).toBe(true);
     expect((await t.verify(verifyEvent(user, code))).response.answerCorrect).toBe(false);
     // In a later session too: the next sign-in mails a new code at once, the used one stays dead.
@@ -105,7 +106,7 @@ describe('expiry is checked on every verify, not left to DynamoDB TTL', () => {
     await t.create(createEvent(user));
     const code = await t.codeFor(user.email);
     await new Promise((r) => setTimeout(r, 1_200));
-    expect((await t.store.read(`user#${user.userName}`)).code).toBeDefined();
+    expect((await t.store.read(userItemKey(user.userName))).code).toBeDefined();
     expect((await t.verify(verifyEvent(user, code))).response.answerCorrect).toBe(false);
   });
 });
@@ -229,7 +230,7 @@ describe('unknown users get a challenge of the same shape, no email, and never s
     expect(await t.emailsTo(ghost.userName)).toHaveLength(0);
     // Waited about as long as a real send, measured from the real one just made.
     expect(sleeps).toHaveLength(1);
-    expect((await t.store.read(`user#${ghost.userName}`)).version).toBe(0);
+    expect((await t.store.read(userItemKey(ghost.userName))).version).toBe(0);
 
     expect(ghostChallenge.response.publicChallengeParameters.signInLink).toBe(realChallenge.response.publicChallengeParameters.signInLink);
     // Typed codes, the real user's code and link, and any link-shaped answer: never a success.
@@ -281,7 +282,7 @@ describe('a sign-in link is spent with its code and expires with it', () => {
     await t.create(createEvent(user));
     const secret = await t.linkSecretFor(user.email);
     clock.advance(61);
-    expect((await t.store.read(`user#${user.userName}`)).code).toBeDefined();
+    expect((await t.store.read(userItemKey(user.userName))).code).toBeDefined();
     expect((await t.verify(verifyEvent(user, secret))).response.answerCorrect).toBe(false);
   });
 
@@ -313,7 +314,7 @@ describe('bad input gets a clear false or a clear error, never a crash', () => {
     await t.create(createEvent(user));
     const { response } = await t.verify(verifyEvent(user, answer));
     expect(response.answerCorrect).toBe(false);
-    expect((await t.store.read(`user#${user.userName}`)).code?.attempts).toBe(0);
+    expect((await t.store.read(userItemKey(user.userName))).code?.attempts).toBe(0);
   });
 
   it('a malformed Verify event is answered false', async () => {
