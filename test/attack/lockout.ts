@@ -18,6 +18,7 @@ import {
 } from '@aws-sdk/client-cognito-identity-provider';
 import { latestLink, listEmails } from '../../infra/local/mailbox-client.ts';
 import { FREE_PORTS, startLocalStack } from '../../infra/local/stack.ts';
+import { readRefusal } from '../../triggers/contracts/refusal.ts';
 import { readSignInLink } from '../../web/src/client/sign-in-link.ts';
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
@@ -67,7 +68,11 @@ pool.ensureUser(victim);
 const client = () => new CognitoIdentityProviderClient({ endpoint: info.cognitoEndpoint, region: info.region, maxAttempts: 1 });
 /** Sleeps, but never past the end of the current phase. */
 const waitFor = (ms: number) => new Promise((resolve) => setTimeout(resolve, Math.max(0, Math.min(ms, endsAt - Date.now()))));
-const retryAfter = (error: unknown) => Number(/Try again in (\d+) seconds/.exec(String((error as Error).message))?.[1] ?? NaN);
+/** The wait a refusal names, from its machine-readable token (NaN for any other error). */
+const retryAfter = (error: unknown) => {
+  const refusal = readRefusal((error as Error | undefined)?.message);
+  return refusal && 'retryAfterSeconds' in refusal ? refusal.retryAfterSeconds : NaN;
+};
 
 let started = Date.now();
 let endsAt = Number.POSITIVE_INFINITY;
