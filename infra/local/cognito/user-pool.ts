@@ -81,7 +81,7 @@ export class LocalUserPool {
     private readonly options: UserPoolOptions,
     readonly users: UserDirectory,
     readonly tokens: TokenIssuer,
-    private readonly clients: AppClients,
+    clients: AppClients,
   ) {
     this.issuer = tokens.issuer;
     const runner = options.triggers
@@ -305,11 +305,6 @@ export class LocalUserPool {
       password,
       status: 'CONFIRMED',
     });
-  }
-
-  /** An app client of the pool, as DescribeUserPoolClient shows it. */
-  appClient(clientId: string): AppClient {
-    return this.clients.get(clientId);
   }
 
   private pool(userPoolId: unknown): void {
