@@ -148,6 +148,7 @@ function configJson(info: StackInfo): string {
       userPoolClientId: info.userPoolClientId,
       userPoolEndpoint: info.cognitoEndpoint,
       signInMode: info.signInMode as PageConfig['signInMode'],
+      mailboxUrl: info.mailboxUrl,
     }),
   );
 }

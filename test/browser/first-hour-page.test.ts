@@ -133,6 +133,43 @@ describe.skipIf(!hasChromium)('the page in the first hour', () => {
     await closeServer(server);
   });
 
+  it('in the local stack the page names the demo user and links the local mailbox, which opens in a tab of its own by keyboard', async () => {
+    const { email } = await context.t.createUser();
+    const page = await openSignInPage(context.browser, context.t.info.webUrl, PHONE);
+    const hint = page.locator('#local-stack-hint');
+    expect(await hint.textContent()).toBe('Local stack: npm start adds a demo user, demo@example.com. Emails arrive in the local mailbox.');
+    await askForCodeByKeyboard(page, email);
+    expect(await statusText(page)).toBe('Check your inbox.');
+    expect(await hint.textContent()).toBe('Local stack: the email is in the local mailbox.');
+    const link = hint.getByRole('link', { name: 'the local mailbox' });
+    expect(await link.getAttribute('href')).toBe(context.t.info.mailboxUrl);
+    await link.focus();
+    const opened = page.context().waitForEvent('page');
+    await page.keyboard.press('Enter');
+    const mailbox = await opened;
+    await mailbox.locator('.email', { hasText: email }).waitFor({ timeout: 30_000 });
+    expect(page.url()).toBe(`${context.t.info.webUrl}/`); // the sign-in page stays where it was
+    await page.context().close();
+  });
+
+  it('without a mailboxUrl in config.json (a page on AWS) there is no local-stack hint', async () => {
+    const browserContext = await context.browser.newContext({ viewport: PHONE });
+    await browserContext.route(`${context.t.info.webUrl}/config.json`, async (route) => {
+      const response = await route.fetch();
+      const { mailboxUrl, ...onAws } = (await response.json()) as Record<string, string>;
+      expect(mailboxUrl).toBe(context.t.info.mailboxUrl);
+      await route.fulfill({ response, json: onAws });
+    });
+    const page = await browserContext.newPage();
+    await page.goto(context.t.info.webUrl);
+    await page.locator('#start-form:not([hidden])').waitFor();
+    const { email } = await context.t.createUser();
+    await askForCodeByKeyboard(page, email);
+    expect(await page.locator('#local-stack-hint').isHidden()).toBe(true);
+    expect(await page.locator('main').innerText()).not.toMatch(/mailbox|demo@example\.com/);
+    await browserContext.close();
+  });
+
   it("the email's link, clicked in the local mailbox's HTML view, opens the sign-in page in a tab of its own", async () => {
     const { email } = await context.t.createUser();
     const first = await openSignInPage(context.browser, context.t.info.webUrl, DESKTOP);

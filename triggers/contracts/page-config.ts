@@ -14,6 +14,8 @@ export interface PageConfig {
   /** Only for the local stack; absent on AWS. */
   readonly userPoolEndpoint?: string | undefined;
   readonly signInMode: 'code' | 'password-and-code';
+  /** Only for the local stack: its mailbox page, which the page links to (the emails go nowhere else). */
+  readonly mailboxUrl?: string | undefined;
 }
 
 /** The writers' side: the file's content, every key a string and unset ones left out. */
@@ -25,6 +27,7 @@ export function pageConfigFile(config: PageConfig): Record<string, string> {
     signInMode: config.signInMode,
   };
   if (config.userPoolEndpoint) file.userPoolEndpoint = config.userPoolEndpoint;
+  if (config.mailboxUrl) file.mailboxUrl = config.mailboxUrl;
   return file;
 }
 
@@ -42,5 +45,7 @@ export function parsePageConfig(json: unknown): PageConfig {
     userPoolClientId: String(raw.userPoolClientId),
     ...(typeof raw.userPoolEndpoint === 'string' && raw.userPoolEndpoint ? { userPoolEndpoint: raw.userPoolEndpoint } : {}),
     signInMode: raw.signInMode === 'password-and-code' ? 'password-and-code' : 'code',
+    // Only a web address becomes a link on the page.
+    ...(typeof raw.mailboxUrl === 'string' && /^https?:\/\//.test(raw.mailboxUrl) ? { mailboxUrl: raw.mailboxUrl } : {}),
   };
 }

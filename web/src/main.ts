@@ -63,6 +63,24 @@ function show(view: View): void {
   ui.newPasswordForm.hidden = view !== 'new-password';
   ui.codeForm.hidden = view !== 'code';
   ui.signedIn.hidden = view !== 'signed-in';
+  showLocalStackHint(view);
+}
+
+/** The local stack only (its config.json names the mailbox): where the emails arrive, and the demo user to try. */
+function showLocalStackHint(view: View): void {
+  const mailbox = config?.mailboxUrl;
+  ui.localStackHint.hidden = mailbox === undefined || (view !== 'start' && view !== 'code');
+  if (ui.localStackHint.hidden || mailbox === undefined) return;
+  const link = document.createElement('a');
+  link.href = mailbox;
+  link.target = '_blank';
+  link.rel = 'noopener';
+  link.textContent = 'the local mailbox';
+  ui.localStackHint.replaceChildren(
+    view === 'start' ? 'Local stack: npm start adds a demo user, demo@example.com. Emails arrive in ' : 'Local stack: the email is in ',
+    link,
+    '.',
+  );
 }
 
 const countdown = (label: string, until: number, now: number) => (until > now ? `${label} (in ${formatDuration(until - now)})` : label);

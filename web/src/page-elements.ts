@@ -32,6 +32,7 @@ export const ui = {
   tokenValidity: element<HTMLParagraphElement>('token-validity'),
   claims: element<HTMLTableElement>('claims'),
   signOutButton: element<HTMLButtonElement>('sign-out-button'),
+  localStackHint: element<HTMLParagraphElement>('local-stack-hint'),
 };
 
 export function setStatus(text: string): void {
