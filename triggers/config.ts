@@ -1,5 +1,7 @@
 import { DEFAULT_TEMPLATES, type EmailTemplates } from './email-template.ts';
 import type { CodeKeySource } from './code-key.ts';
+import { CODE_SETTING_DEFAULTS as DEFAULTS } from './contracts/code-settings.ts';
+import { integerVar as integer, textVar as text, type Env } from './env.ts';
 import { ConfigError } from './errors.ts';
 
 export type SignInMode = 'code' | 'password-and-code';
@@ -36,26 +38,6 @@ export interface Config {
   readonly appName: string;
   /** Subject, text and HTML templates; `{{code}}`, `{{link}}`, `{{appName}}` and `{{minutes}}` are filled in. */
   readonly emailTemplates: EmailTemplates;
-}
-
-type Env = Record<string, string | undefined>;
-
-function text(env: Env, name: string, fallback?: string): string {
-  const value = env[name]?.trim();
-  if (value) return value;
-  if (fallback !== undefined) return fallback;
-  throw new ConfigError(name, 'is required');
-}
-
-function integer(env: Env, name: string, fallback: number, min: number, max: number): number {
-  const raw = env[name]?.trim();
-  if (raw === undefined || raw === '') return fallback;
-  if (!/^\d+$/.test(raw)) throw new ConfigError(name, `must be a whole number from ${min} to ${max}, got "${raw}"`);
-  const value = Number(raw);
-  if (value < min || value > max) {
-    throw new ConfigError(name, `must be a whole number from ${min} to ${max}, got ${value}`);
-  }
-  return value;
 }
 
 /**
@@ -129,7 +111,7 @@ function codeKeySource(env: Env): CodeKeySource {
 export type SessionConfig = Pick<Config, 'signInMode' | 'maxAttempts'>;
 
 export function loadSessionConfig(env: Env): SessionConfig {
-  return Object.freeze({ signInMode: signInMode(env), maxAttempts: integer(env, 'MAX_ATTEMPTS', 3, 1, 10) });
+  return Object.freeze({ signInMode: signInMode(env), maxAttempts: integer(env, 'MAX_ATTEMPTS', DEFAULTS.maxAttempts, 1, 10) });
 }
 
 /**
@@ -145,12 +127,12 @@ export function loadConfig(env: Env): Config {
     sesConfigurationSet: env.SES_CONFIGURATION_SET?.trim() || undefined,
     sesRegion: region(env, 'SES_REGION'),
     ...session,
-    codeLength: integer(env, 'CODE_LENGTH', 6, 6, 10),
+    codeLength: integer(env, 'CODE_LENGTH', DEFAULTS.codeLength, 6, 10),
     // Down to 1 second so that expiry can be exercised locally; Cognito's session lasts at most 15 minutes.
-    codeTtlSeconds: integer(env, 'CODE_TTL_SECONDS', 180, 1, 900),
+    codeTtlSeconds: integer(env, 'CODE_TTL_SECONDS', DEFAULTS.codeTtlSeconds, 1, 900),
     // At least 5 s: Cognito re-invokes a slow trigger within its 5-second limit, and the interval is what
     // makes that second invocation reuse the code instead of mailing another.
-    resendIntervalSeconds: integer(env, 'RESEND_INTERVAL_SECONDS', 60, 5, 3600),
+    resendIntervalSeconds: integer(env, 'RESEND_INTERVAL_SECONDS', DEFAULTS.resendIntervalSeconds, 5, 3600),
     maxSendsPerHour: integer(env, 'MAX_SENDS_PER_HOUR', 5, 1, 100),
     sendWindowSeconds: integer(env, 'SEND_WINDOW_SECONDS', 3_600, 60, 3_600),
     maxGuessesPerWindow: integer(env, 'MAX_GUESSES_PER_DAY', 100, 10, 1000),

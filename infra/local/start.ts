@@ -2,6 +2,7 @@ import { rmSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describeAllowedOrigins, parseOrigins } from './cognito/cors.ts';
 import { commandsFor, INSTALLED_FLAG } from './commands.ts';
+import { flagVar, integerVar } from '../../triggers/env.ts';
 import { writeJsonFile } from './json-file.ts';
 import { watchAncestors } from './parent-watch.ts';
 import { startLocalStack, type LocalStack, type StackInfo } from './stack.ts';
@@ -14,32 +15,9 @@ const root = process.cwd();
 // LOCAL_STACK_FILE exists for tests that run a second stack beside a developer's own.
 const stackFile = resolve(root, process.env.LOCAL_STACK_FILE ?? '.local/stack.json');
 
-function port(name: string, fallback: number): number {
-  const raw = process.env[name];
-  if (raw === undefined || raw === '') return fallback;
-  const value = Number(raw);
-  if (!Number.isInteger(value) || value < 0 || value > 65_535) {
-    throw new Error(`Invalid configuration: ${name} must be a port number, got "${raw}"`);
-  }
-  return value;
-}
-
-function minutes(name: string, fallback: number): number {
-  const raw = process.env[name];
-  if (raw === undefined || raw === '') return fallback;
-  const value = Number(raw);
-  if (!Number.isInteger(value) || value < 3 || value > 15) {
-    throw new Error(`Invalid configuration: ${name} must be a whole number from 3 to 15, got "${raw}"`);
-  }
-  return value;
-}
-
-function flag(name: string): boolean {
-  const raw = process.env[name];
-  if (raw === undefined || raw === '' || raw === 'false') return false;
-  if (raw === 'true') return true;
-  throw new Error(`Invalid configuration: ${name} must be true or false, got "${raw}"`);
-}
+const port = (name: string, fallback: number) => integerVar(process.env, name, fallback, 0, 65_535);
+const minutes = (name: string, fallback: number) => integerVar(process.env, name, fallback, 3, 15);
+const flag = (name: string) => flagVar(process.env, name);
 
 function printTable(info: StackInfo): void {
   const width = Math.max(...Object.keys(info).map((k) => k.length));
