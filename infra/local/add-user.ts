@@ -2,20 +2,19 @@
  * `npm run user:add -- <email> [--password <password>] [--group <name>]...` (`npx cognito-email-otp user:add`
  * where the package is installed): adds a user to the local stack running for the current folder, through
  * its Admin API (SigV4-signed by the SDK, as on AWS), with the email verified (see createUserAsAdmin). Without a
- * password the user signs in with a code only.
+ * password the user signs in with a code only. `--help` prints the usage (commands.ts).
  */
 import { CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import { createUserAsAdmin } from './admin-users.ts';
-import { commandsFor, INSTALLED_FLAG } from './commands.ts';
+import { addUserUsage, commandsFor, LOCAL_PASSWORD_POLICY, parseCommandLine } from './commands.ts';
 import type { StackInfo } from './stack.ts';
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 
 const commands = commandsFor(process.argv);
-const USAGE = `Usage: ${commands.addUser} <email> [--password <password>] [--group <name>]...`;
+const usage = addUserUsage(commands);
 // The project the stack runs for, as start.ts finds it: npm runs scripts from the repository's root.
 const stackFile = resolve(process.cwd(), process.env.LOCAL_STACK_FILE ?? '.local/stack.json');
 
@@ -28,16 +27,20 @@ function readStackInfo(): StackInfo {
 }
 
 async function main(): Promise<void> {
-  const { values, positionals } = parseArgs({
-    args: process.argv.slice(2).filter((arg) => arg !== INSTALLED_FLAG),
-    allowPositionals: true,
-    options: { password: { type: 'string' }, group: { type: 'string', multiple: true } },
-  });
+  const { values, positionals } = parseCommandLine(
+    process.argv.slice(2),
+    { password: { type: 'string' }, group: { type: 'string', multiple: true } },
+    usage,
+    true,
+  );
   const [email, ...extra] = positionals;
-  if (!email || extra.length) throw new Error(USAGE);
+  if (!email || extra.length) {
+    console.error(`${email ? `Unexpected argument: ${extra.join(' ')}` : 'Missing the email address'}\n\n${usage}`);
+    process.exit(2);
+  }
   const info = readStackInfo();
   if (info.signInMode === 'password-and-code' && !values.password) {
-    throw new Error('The stack runs in password-and-code mode: give the user a password with --password.');
+    throw new Error(`The stack runs in password-and-code mode: give the user a password with --password (${LOCAL_PASSWORD_POLICY}).`);
   }
   const client = new CognitoIdentityProviderClient({
     endpoint: info.cognitoEndpoint,
@@ -57,6 +60,8 @@ async function main(): Promise<void> {
 main().catch((error: unknown) => {
   const name = (error as { name?: string }).name;
   const message = error instanceof Error ? error.message : String(error);
-  console.error(`Could not add the user: ${name && name !== 'Error' ? `${name}: ` : ''}${message}`);
+  const policy = name === 'InvalidPasswordException' ? `\nThe local pool's password policy: ${LOCAL_PASSWORD_POLICY}.` : '';
+  const created = (error as { $metadata?: unknown }).$metadata && name !== 'UsernameExistsException' ? '\nNo user was added.' : '';
+  console.error(`Could not add the user: ${name && name !== 'Error' ? `${name}: ` : ''}${message}${policy}${created}`);
   process.exit(1);
 });

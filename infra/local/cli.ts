@@ -3,15 +3,17 @@
  * The local stack for a project that installed the package, with `.local/stack.json` in the current folder:
  * `npx cognito-email-otp local [--clean]` starts it (the same settings as `npm start` in the repository: ports,
  * SIGN_IN_MODE, CODE_TTL_SECONDS, ..., without the sign-in page: the project's own app is the page), and
- * `npx cognito-email-otp user:add <email> ...` adds a user to the running one.
+ * `npx cognito-email-otp user:add <email> ...` adds a user to the running one. `<command> --help` prints a
+ * command's usage and runs nothing.
  */
-import { INSTALLED_FLAG } from './commands.ts';
+import { addUserUsage, INSTALLED_COMMANDS, INSTALLED_FLAG, startUsage } from './commands.ts';
 
-const USAGE = `Usage:
-  cognito-email-otp local [--clean]
-      Starts the local stack on 127.0.0.1 and writes .local/stack.json.
-  cognito-email-otp user:add <email> [--password <password>] [--group <name>]...
-      Adds a confirmed user to the running local stack (read from .local/stack.json).`;
+const indent = (text: string) => text.replace(/^/gm, '  ');
+const USAGE = `Usage: cognito-email-otp <command> [options]  (cognito-email-otp <command> --help for one command)
+
+${indent(startUsage(INSTALLED_COMMANDS).replace(/^Usage: npx /, ''))}
+
+${indent(addUserUsage(INSTALLED_COMMANDS).replace(/^Usage: npx /, ''))}`;
 
 const SCRIPTS: Record<string, () => Promise<unknown>> = {
   local: () => import('./start.ts'),
@@ -22,7 +24,8 @@ const [command, ...rest] = process.argv.slice(2);
 const script = command === undefined ? undefined : SCRIPTS[command];
 if (!script) {
   const asked = command === undefined || command === '--help' || command === '-h';
-  (asked ? console.log : console.error)(USAGE);
+  if (asked) console.log(USAGE);
+  else console.error(`Unknown command "${command}".\n\n${USAGE}`);
   process.exit(asked ? 0 : 2);
 }
 process.argv = [process.argv[0]!, process.argv[1]!, ...rest, INSTALLED_FLAG];

@@ -1,11 +1,12 @@
 import { rmSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describeAllowedOrigins, parseOrigins } from './cognito/cors.ts';
-import { commandsFor, INSTALLED_FLAG } from './commands.ts';
+import { commandsFor, parseCommandLine, startUsage } from './commands.ts';
 import { flagVar, integerVar } from '../../triggers/env.ts';
 import { writeJsonFile } from './json-file.ts';
+import { assertLocalStackPackages } from './local-dependencies.ts';
 import { watchAncestors } from './parent-watch.ts';
-import { startLocalStack, type LocalStack, type StackInfo } from './stack.ts';
+import type { LocalStack, StackInfo } from './stack.ts';
 
 // The SDK's notice that it will need Node.js 22 from 2027 is about the SDK, not the stack: keep start-up quiet.
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
@@ -26,7 +27,12 @@ function printTable(info: StackInfo): void {
 }
 
 async function main(): Promise<void> {
-  const clean = process.argv.includes('--clean');
+  const commands = commandsFor(process.argv);
+  const { values } = parseCommandLine(process.argv.slice(2), { clean: { type: 'boolean' } }, startUsage(commands));
+  const clean = values.clean === true;
+  // Loaded only once the command line is read: --help needs none of the stack's packages.
+  assertLocalStackPackages();
+  const { startLocalStack } = await import('./stack.ts');
   const dataDir = resolve(root, process.env.LOCAL_DATA_DIR ?? '.local/data');
 
   // Listen for signals before anything starts, so a Ctrl-C at any moment still stops every server.
@@ -62,7 +68,7 @@ async function main(): Promise<void> {
     portVariables: { cognito: 'COGNITO_PORT', dynamodb: 'DYNAMODB_PORT', ses: 'SES_PORT', web: 'WEB_PORT' },
     triggerEnv: process.env,
     // The installed package has no page to serve; its users bring their own app.
-    web: !process.argv.includes(INSTALLED_FLAG),
+    web: commands.servesPage,
     dataDir,
     clean,
   });
@@ -76,7 +82,6 @@ async function main(): Promise<void> {
   const origins = [...(stack.info.webUrl ? [stack.info.webUrl] : []), ...parseOrigins(process.env.CORS_ALLOWED_ORIGINS, 'CORS_ALLOWED_ORIGINS')];
   console.log(`\nBrowser pages allowed to call the Cognito endpoint: ${describeAllowedOrigins(origins)} (localhost and 127.0.0.1 alike; CORS_ALLOWED_ORIGINS adds yours)`);
   console.log(`\nDemo user: ${demoEmail}` + (stack.info.signInMode === 'password-and-code' ? ` (password ${demoPassword})` : ''));
-  const commands = commandsFor(process.argv);
   console.log(
     stack.info.webUrl
       ? `Open ${stack.info.webUrl} to sign in; the code arrives in the mailbox at ${stack.info.mailboxUrl}`
