@@ -78,10 +78,13 @@ describe('the package in an Amplify Gen 2 backend', () => {
     expect(pools).toHaveLength(1);
     expect(pools[0]!.Properties.UserPoolTier).toBe('LITE');
     expect(Object.keys(pools[0]!.Properties.LambdaConfig).sort()).toEqual(['CreateAuthChallenge', 'DefineAuthChallenge', 'VerifyAuthChallengeResponse']);
-    // Only Amplify's own web client, and it allows custom auth.
+    // Only Amplify's own web client, and it allows the custom flow and refresh only: no password-only sign-in.
     const clients = resources.filter((r) => r.Type === 'AWS::Cognito::UserPoolClient');
     expect(clients).toHaveLength(1);
-    expect(clients[0]!.Properties).toMatchObject({ PreventUserExistenceErrors: 'ENABLED', ExplicitAuthFlows: expect.arrayContaining(['ALLOW_CUSTOM_AUTH']) });
+    expect(clients[0]!.Properties).toMatchObject({ PreventUserExistenceErrors: 'ENABLED' });
+    expect(clients[0]!.Properties.ExplicitAuthFlows).toEqual(['ALLOW_CUSTOM_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH']);
+    // Amplify's pool matches sign-in names whatever their letter case.
+    expect(pools[0]!.Properties.UsernameConfiguration).toEqual({ CaseSensitive: false });
     const functions = resources.filter((r) => r.Type === 'AWS::Lambda::Function' && r.Properties.Handler === 'index.handler');
     expect(functions.length).toBeGreaterThanOrEqual(3);
   }, 300_000);

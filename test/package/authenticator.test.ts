@@ -2,11 +2,11 @@
  * Amplify UI's <Authenticator> with `cognito-email-otp/client/authenticator`, installed from the packed tarball in a
  * fresh Vite + React project, signs in with real Chromium (typing on the keyboard) against the packed local stack:
  * passwordless with Resend Code, wrong codes, too many, the right code, sign out and in again; the email's link;
- * two-step. The app's source is the README's snippet (the test's copy below while the README has none).
+ * two-step. The app's source is the snippet of docs/amplify-ui-authenticator.md, word for word.
  */
 import { AdminConfirmSignUpCommand, CognitoIdentityProviderClient, SignUpCommand } from '@aws-sdk/client-cognito-identity-provider';
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, resolve } from 'node:path';
@@ -14,89 +14,12 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { latestCode, latestLink, listEmails } from '../../infra/local/mailbox-client.ts';
 import { hasChromium, launchBrowser, screenshot } from '../helpers/browser.ts';
-import { cleanEnv, npmInstall, packedTarball, pinnedVersion, run, tempProject } from '../helpers/packed-package.ts';
+import { cleanEnv, npmInstall, packedTarball, pinnedVersion, readmeSnippet, run, tempProject } from '../helpers/packed-package.ts';
 import { wrongFor } from '../helpers/test-clock.ts';
 
 /** The versions this test was written against (an Amplify UI with the `passwordless` prop). */
 const UI_REACT = '6.15.6';
 const REACT = '18.3.1';
-
-/** The README's "Amplify UI Authenticator" snippet, word for word. */
-const SNIPPET = `import { Amplify } from 'aws-amplify';
-import { Authenticator } from '@aws-amplify/ui-react';
-import '@aws-amplify/ui-react/styles.css';
-import { authenticatorServices, signInWithLink, takeSignInLink } from 'cognito-email-otp/client/authenticator';
-import { useState } from 'react';
-import { createRoot } from 'react-dom/client';
-
-// Your pool: userPoolId, userPoolClientId (and userPoolEndpoint for the local stack), and its SIGN_IN_MODE.
-const config = await (await fetch('/config.json')).json();
-Amplify.configure({
-  Auth: {
-    Cognito: {
-      userPoolId: config.userPoolId,
-      userPoolClientId: config.userPoolClientId,
-      userPoolEndpoint: config.userPoolEndpoint,
-      loginWith: { email: true },
-    },
-  },
-});
-const twoStep = config.signInMode === 'password-and-code';
-const services = authenticatorServices();
-// Opened from the code email's link: read it and drop it from the address bar before anything else.
-const emailLink = takeSignInLink();
-
-function App() {
-  const [link, setLink] = useState(emailLink);
-  const [linkError, setLinkError] = useState('');
-  if (link) {
-    // One click signs in: mail scanners open links too, and a link works once.
-    const signIn = async () => {
-      try {
-        await signInWithLink(link);
-      } catch (error) {
-        setLinkError(error.message);
-      }
-      setLink(undefined);
-    };
-    return (
-      <main>
-        <p>Sign in as {link.email}?</p>
-        <button onClick={signIn}>Sign in</button>
-      </main>
-    );
-  }
-  return (
-    <>
-      {linkError && <p role="alert">{linkError}</p>}
-      <Authenticator
-        services={services}
-        hideSignUp
-        passwordless={twoStep ? undefined : { hiddenAuthMethods: ['PASSWORD', 'SMS_OTP', 'WEB_AUTHN'] }}
-      >
-        {({ user, signOut }) => (
-          <main>
-            <p>Signed in as {user.signInDetails?.loginId}</p>
-            <button onClick={signOut}>Sign out</button>
-          </main>
-        )}
-      </Authenticator>
-    </>
-  );
-}
-
-createRoot(document.getElementById('root')).render(<App />);`;
-
-/** The snippet from README.md or docs/*.md when one of them has it, else the copy above. */
-function appSource(): string {
-  const root = resolve(import.meta.dirname, '../..');
-  const docs = existsSync(join(root, 'docs')) ? readdirSync(join(root, 'docs')).filter((f) => f.endsWith('.md')).map((f) => join(root, 'docs', f)) : [];
-  for (const file of [join(root, 'README.md'), ...docs]) {
-    const match = /<!-- snippet: authenticator[ (][^\n]*-->\n```\w*\n([\s\S]*?)\n```/.exec(readFileSync(file, 'utf8'));
-    if (match) return `${match[1]}\n`;
-  }
-  return `${SNIPPET}\n`;
-}
 
 const INDEX_HTML = `<!doctype html>
 <html lang="en">
@@ -193,7 +116,7 @@ beforeAll(async () => {
     }),
   );
   mkdirSync(join(app, 'src'));
-  writeFileSync(join(app, 'src/main.jsx'), appSource());
+  writeFileSync(join(app, 'src/main.jsx'), readmeSnippet('authenticator'));
   writeFileSync(join(app, 'index.html'), INDEX_HTML);
   npmInstall(app);
   // Vite compiles the JSX itself (no React plugin needed).

@@ -151,4 +151,14 @@ describe("docs/contributing.md's layout map", () => {
       ((file.endsWith('.test.ts') || file.startsWith('docs/')) && folders.some((folder) => file.startsWith(folder)));
     expect(tracked.filter((file) => existsSync(resolve(root, file)) && !covered(file))).toEqual([]);
   });
+
+  it('quotes a snippet only with lines the tested snippet has (<!-- excerpt of: name -->)', () => {
+    for (const page of documentationPages()) {
+      for (const match of readFileSync(resolve(root, page), 'utf8').matchAll(/<!-- excerpt of: ([\w-]+) -->\n```\w*\n([\s\S]*?)\n```/g)) {
+        const tested = new Set(readmeSnippet(match[1]!).split('\n').map((line) => line.trim()));
+        const foreign = match[2]!.split('\n').map((line) => line.trim()).filter((line) => line && !tested.has(line));
+        expect(foreign, `${page}: excerpt of ${match[1]}`).toEqual([]);
+      }
+    }
+  });
 });
