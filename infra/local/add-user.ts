@@ -29,9 +29,8 @@ function readStackInfo(): StackInfo {
 async function main(): Promise<void> {
   const { values, positionals } = parseCommandLine(
     process.argv.slice(2),
-    { password: { type: 'string' }, group: { type: 'string', multiple: true } },
+    { options: { password: { type: 'string' }, group: { type: 'string', multiple: true } }, allowPositionals: true },
     usage,
-    true,
   );
   const [email, ...extra] = positionals;
   if (!email || extra.length) {

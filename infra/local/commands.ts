@@ -64,13 +64,12 @@ export function addUserUsage(commands: LocalCommands): string {
   -h, --help             print this and add nothing`;
 }
 
-type Options = NonNullable<ParseArgsConfig['options']>;
-
 /**
- * Reads a command's arguments strictly. With `--help`/`-h` it prints the usage and exits 0; with an unknown flag
- * or a missing value it prints what is wrong and the usage and exits 2. The installed command's flag is ignored.
+ * Reads a command's arguments strictly (`config` as parseArgs takes it, less `args`). With `--help`/`-h` it prints
+ * the usage and exits 0; with an unknown flag or a missing value it prints what is wrong and the usage and exits 2.
+ * The installed command's flag is ignored.
  */
-export function parseCommandLine<O extends Options>(argv: readonly string[], options: O, usage: string, allowPositionals = false) {
+export function parseCommandLine<T extends ParseArgsConfig>(argv: readonly string[], config: T, usage: string): ReturnType<typeof parseArgs<T>> {
   const args = argv.filter((arg) => arg !== INSTALLED_FLAG);
   const beforeEnd = args.includes('--') ? args.slice(0, args.indexOf('--')) : args;
   if (beforeEnd.includes('--help') || beforeEnd.includes('-h')) {
@@ -78,7 +77,7 @@ export function parseCommandLine<O extends Options>(argv: readonly string[], opt
     process.exit(0);
   }
   try {
-    return parseArgs({ args, options, allowPositionals, strict: true });
+    return parseArgs<T>({ ...config, args, strict: true });
   } catch (error) {
     console.error(`${error instanceof Error ? error.message : String(error)}\n\n${usage}`);
     process.exit(2);

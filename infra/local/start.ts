@@ -28,7 +28,7 @@ function printTable(info: StackInfo): void {
 
 async function main(): Promise<void> {
   const commands = commandsFor(process.argv);
-  const { values } = parseCommandLine(process.argv.slice(2), { clean: { type: 'boolean' } }, startUsage(commands));
+  const { values } = parseCommandLine(process.argv.slice(2), { options: { clean: { type: 'boolean' } } }, startUsage(commands));
   const clean = values.clean === true;
   // Loaded only once the command line is read: --help needs none of the stack's packages.
   assertLocalStackPackages();
