@@ -78,5 +78,3 @@ export interface CodeStore {
   redeemLink(key: string, attempt: LinkAttempt): Promise<LinkResult>;
 }
 
-/** The table's schema lives with the item layout; re-exported for existing importers. */
-export { TABLE_PARTITION_KEY, TABLE_TTL_ATTRIBUTE } from './contracts/table-item.ts';

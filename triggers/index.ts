@@ -15,5 +15,5 @@ export { hostTriggers, type HostOptions } from './host.ts';
 export { configToEnvironment } from './config.ts';
 export { loadConfig, loadSessionConfig, type Config, type SessionConfig, type SignInMode } from './config.ts';
 export { createAudit, createLogger } from './audit.ts';
-export { TABLE_PARTITION_KEY, TABLE_TTL_ATTRIBUTE } from './code-store.ts';
+export { TABLE_PARTITION_KEY, TABLE_TTL_ATTRIBUTE } from './contracts/table-item.ts';
 export * from './errors.ts';

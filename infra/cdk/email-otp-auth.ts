@@ -11,7 +11,7 @@ import type * as ses from 'aws-cdk-lib/aws-ses';
 import type * as sns from 'aws-cdk-lib/aws-sns';
 import type * as wafv2 from 'aws-cdk-lib/aws-wafv2';
 import { Construct } from 'constructs';
-import { TABLE_PARTITION_KEY, TABLE_TTL_ATTRIBUTE } from '../../triggers/code-store.ts';
+import { TABLE_PARTITION_KEY, TABLE_TTL_ATTRIBUTE } from '../../triggers/contracts/table-item.ts';
 import { configToEnvironment, type Config } from '../../triggers/config.ts';
 import { atPreparation, guardAuthFlows, warnIfCaseSensitive } from './email-otp-auth/auth-flow-guard.ts';
 import { createCodeKeySecret } from './email-otp-auth/code-key-secret.ts';

@@ -1,6 +1,6 @@
 import { CreateTableCommand, DynamoDBClient, UpdateTimeToLiveCommand } from '@aws-sdk/client-dynamodb';
 import { createRequire } from 'node:module';
-import { TABLE_PARTITION_KEY, TABLE_TTL_ATTRIBUTE } from '../../triggers/code-store.ts';
+import { TABLE_PARTITION_KEY, TABLE_TTL_ATTRIBUTE } from '../../triggers/contracts/table-item.ts';
 import type { RunningServer } from './listen.ts';
 import { startWorkerServer } from './worker-server.ts';
 
