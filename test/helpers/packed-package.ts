@@ -80,6 +80,14 @@ export function documentationPages(): string[] {
   return ['README.md', ...pages.sort()];
 }
 
+/**
+ * The packages only the local stack needs (optional peers of the package), at the versions this repository pins:
+ * a project that runs `npx cognito-email-otp local` or imports `cognito-email-otp/local` installs them itself.
+ */
+export function localStackPackages(): Record<string, string> {
+  return Object.fromEntries(['dynalite', 'aws-ses-v2-local', 'jose'].map((name) => [name, pinnedVersion(name)]));
+}
+
 /** The code block after `<!-- snippet: name ... -->`, in README.md or a docs/*.md page; each name appears once. */
 export function readmeSnippet(name: string): string {
   const pattern = new RegExp(`<!-- snippet: ${name}[ (][^\\n]*-->\\n\`\`\`\\w*\\n([\\s\\S]*?)\\n\`\`\``, 'g');

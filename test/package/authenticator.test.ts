@@ -14,7 +14,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { latestCode, latestLink, listEmails } from '../../infra/local/mailbox-client.ts';
 import { hasChromium, launchBrowser, screenshot } from '../helpers/browser.ts';
-import { cleanEnv, npmInstall, packedTarball, pinnedVersion, readmeSnippet, run, tempProject } from '../helpers/packed-package.ts';
+import { cleanEnv, localStackPackages, npmInstall, packedTarball, pinnedVersion, readmeSnippet, run, tempProject } from '../helpers/packed-package.ts';
 import { wrongFor } from '../helpers/test-clock.ts';
 
 /** The versions this test was written against (an Amplify UI with the `passwordless` prop). */
@@ -113,6 +113,8 @@ beforeAll(async () => {
         'react-dom': REACT,
         vite: pinnedVersion('vite'),
       },
+      // The local stack's own packages (optional peers of the package): this app runs npx cognito-email-otp local.
+      devDependencies: localStackPackages(),
     }),
   );
   mkdirSync(join(app, 'src'));

@@ -14,7 +14,7 @@ import { build } from 'esbuild';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hasChromium, launchBrowser, screenshot } from '../helpers/browser.ts';
-import { cleanEnv, npmInstall, packedTarball, pinnedVersion, readmeSnippet, tempProject } from '../helpers/packed-package.ts';
+import { cleanEnv, localStackPackages, npmInstall, packedTarball, pinnedVersion, readmeSnippet, tempProject } from '../helpers/packed-package.ts';
 
 /**
  * A small browser app that imports only `cognito-email-otp/client` (the README's Amplify v6 snippet) and
@@ -53,6 +53,8 @@ beforeAll(async () => {
       private: true,
       type: 'module',
       dependencies: { 'cognito-email-otp': `file:${tarball}`, 'aws-amplify': pinnedVersion('aws-amplify') },
+      // The local stack's own packages, as the README tells a project that runs it to install them.
+      devDependencies: localStackPackages(),
     }),
   );
   writeFileSync(join(app, 'main.js'), readmeSnippet('amplify-spa'));
@@ -186,7 +188,7 @@ describe.skipIf(!hasChromium)('a browser app on the packed client helper', () =>
     expect(help.stdout).toMatch(/cognito-email-otp local \[--clean\][\s\S]*cognito-email-otp user:add <email>/);
     const unknown = spawnSync(bin, ['serve'], { cwd: app, env: cleanEnv(), encoding: 'utf8' });
     expect(unknown.status).toBe(2);
-    expect(unknown.stderr).toMatch(/^Usage:/);
+    expect(unknown.stderr).toMatch(/^Unknown command "serve"\.\n\nUsage:/);
   }, 60_000);
 
   it('signs in with Chromium: email, a wrong code (attempts left), the right code, then signs out', async () => {

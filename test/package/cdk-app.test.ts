@@ -1,8 +1,9 @@
-import { readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { npmInstall, packedTarball, readmeSnippet, repoCdk, run, tempProject } from '../helpers/packed-package.ts';
+import { cleanEnv, npmInstall, packedTarball, readmeSnippet, repoCdk, run, tempProject } from '../helpers/packed-package.ts';
 
 /**
  * A new user's CDK app: `cdk init app --language typescript` (CommonJS, NodeNext, the template's own
@@ -66,4 +67,42 @@ describe('the package in a CDK app from the default TypeScript template', () => 
     const construct = readFileSync(join(app, 'node_modules/cognito-email-otp/dist/infra/cdk/index.cjs'), 'utf8');
     expect(construct).not.toMatch(/package-lock|depsLockFilePath/);
   }, 600_000);
+
+  it('installs none of the local stack\'s packages, whose commands then name the npm install -D that adds them', () => {
+    // Only the construct's and the triggers' dependencies: no emulators, no native LevelDB binding.
+    for (const name of ['dynalite', 'aws-ses-v2-local', 'classic-level', 'jose']) {
+      expect(existsSync(join(app, 'node_modules', name)), name).toBe(false);
+    }
+    const install = 'npm install -D "dynalite@^4.0.0" "aws-ses-v2-local@^2.10.2" "jose@^6.2.18"';
+    const installed = JSON.parse(readFileSync(join(app, 'node_modules/cognito-email-otp/package.json'), 'utf8'));
+    expect(install).toContain(`"dynalite@${installed.peerDependencies.dynalite}"`);
+
+    const bin = join(app, 'node_modules/.bin/cognito-email-otp');
+    const help = spawnSync(bin, ['local', '--help'], { cwd: app, env: cleanEnv(), encoding: 'utf8', timeout: 60_000 });
+    expect(help.status).toBe(0);
+    expect(help.stdout).toContain('Usage: npx cognito-email-otp local [--clean]');
+
+    const start = spawnSync(bin, ['local'], { cwd: app, env: cleanEnv(), encoding: 'utf8', timeout: 60_000 });
+    expect(start.signal).toBeNull();
+    expect(start.status).toBe(1);
+    expect(start.stderr).toContain('Could not start the local stack: The local stack needs dynalite, aws-ses-v2-local, jose');
+    expect(start.stderr).toContain(install);
+    expect(existsSync(join(app, '.local/stack.json'))).toBe(false);
+
+    const imported = spawnSync(process.execPath, ['-e', "import('cognito-email-otp/local').catch((e) => { console.error(e.message); process.exit(3); })"], {
+      cwd: app,
+      env: cleanEnv(),
+      encoding: 'utf8',
+    });
+    expect(imported.status).toBe(3);
+    expect(imported.stderr).toContain(install);
+  }, 120_000);
+
+  it('ships the LICENSE, MIT No Attribution as package.json says', () => {
+    const installed = join(app, 'node_modules/cognito-email-otp');
+    expect(JSON.parse(readFileSync(join(installed, 'package.json'), 'utf8')).license).toBe('MIT-0');
+    const license = readFileSync(join(installed, 'LICENSE'), 'utf8');
+    expect(license).toMatch(/^MIT No Attribution\n\nCopyright the cognito-email-otp authors\n/);
+    expect(license).toContain('without restriction, including without limitation the rights to use');
+  });
 });

@@ -2,7 +2,7 @@ import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cleanEnv, npmInstall, packedTarball, pinnedVersion, readmeSnippet, run, tempProject } from '../helpers/packed-package.ts';
+import { cleanEnv, localStackPackages, npmInstall, packedTarball, pinnedVersion, readmeSnippet, run, tempProject } from '../helpers/packed-package.ts';
 
 /**
  * An ESM project ("type": "module", NodeNext) with the packed tarball: the README's new-pool and
@@ -73,6 +73,8 @@ beforeAll(async () => {
       'amazon-cognito-identity-js': pinnedVersion('amazon-cognito-identity-js'),
     },
     devDependencies: {
+      // The local stack's own packages (optional peers): this project starts the stack from cognito-email-otp/local.
+      ...localStackPackages(),
       'aws-cdk': pinnedVersion('aws-cdk'),
       typescript: pinnedVersion('typescript'),
       tsx: pinnedVersion('tsx'),
