@@ -1,6 +1,6 @@
-import { DEFAULT_TEMPLATES, type EmailTemplates } from './email-template.ts';
 import type { CodeKeySource } from './code-key.ts';
 import { CODE_SETTING_DEFAULTS as DEFAULTS } from './contracts/code-settings.ts';
+import { emailLanguagesToEnvironment, loadEmailLanguages, type EmailLanguages } from './email-config.ts';
 import { integerVar as integer, textVar as text, type Env } from './env.ts';
 import { ConfigError } from './errors.ts';
 
@@ -35,26 +35,10 @@ export interface Config {
    * 128-bit secret signs its reader in however many wrong answers a stranger gave: no lock-out by guessing.
    */
   readonly signInLinkUrl: string | undefined;
-  readonly appName: string;
-  /** Subject, text and HTML templates; `{{code}}`, `{{link}}`, `{{appName}}` and `{{minutes}}` are filled in. */
-  readonly emailTemplates: EmailTemplates;
-}
-
-/**
- * A body template must show the code (and the link, when links are mailed); a subject must show neither, as it
- * appears in notifications and logs of mail servers.
- */
-function template(env: Env, name: string, fallback: string, body: boolean, withLink = false): string {
-  const value = env[name];
-  if (value === undefined || value.trim() === '') return fallback;
-  for (const placeholder of ['{{code}}', '{{link}}']) {
-    const required = body && (placeholder === '{{code}}' || withLink);
-    if (required && !value.includes(placeholder)) {
-      throw new ConfigError(name, `must contain ${placeholder}${placeholder === '{{link}}' ? ' (SIGN_IN_LINK_URL is set)' : ''}`);
-    }
-    if (!body && value.includes(placeholder)) throw new ConfigError(name, `must not contain ${placeholder}`);
-  }
-  return value;
+  /** The name `{{appName}}` says in emails; undefined: each language's own "your account". */
+  readonly appName: string | undefined;
+  /** The email's templates by language, and the default language (email-config.ts). */
+  readonly email: EmailLanguages;
 }
 
 function signInLinkUrl(env: Env, mode: SignInMode): string | undefined {
@@ -139,22 +123,19 @@ export function loadConfig(env: Env): Config {
     guessWindowSeconds: integer(env, 'GUESS_WINDOW_SECONDS', 86_400, 60, 86_400),
     codeKeySource: codeKeySource(env),
     signInLinkUrl: linkUrl,
-    appName: text(env, 'APP_NAME', 'your account'),
-    emailTemplates: Object.freeze({
-      subject: template(env, 'EMAIL_SUBJECT', DEFAULT_TEMPLATES.subject, false),
-      text: template(env, 'EMAIL_TEXT_TEMPLATE', DEFAULT_TEMPLATES.text, true, linkUrl !== undefined),
-      html: template(env, 'EMAIL_HTML_TEMPLATE', DEFAULT_TEMPLATES.html, true, linkUrl !== undefined),
-    }),
+    appName: env.APP_NAME?.trim() || undefined,
+    email: loadEmailLanguages(env, linkUrl !== undefined),
   });
 }
 
 /**
  * The environment that `loadConfig` reads back into `config`: the other half of the same mapping, so the
  * construct (and anyone wiring their own functions) sets exactly what the triggers parse. Values left at
- * their defaults are left out where they are long (templates) or only for tests (the window lengths).
+ * their defaults are left out where they are long (templates), worded per language (the app's name) or only for
+ * tests (the window lengths).
  */
 export function configToEnvironment(config: Config): Record<string, string> {
-  const { emailTemplates: templates, codeKeySource: key } = config;
+  const { codeKeySource: key } = config;
   return {
     TABLE_NAME: config.tableName,
     SES_FROM_ADDRESS: config.fromAddress,
@@ -169,10 +150,8 @@ export function configToEnvironment(config: Config): Record<string, string> {
     ...(config.guessWindowSeconds === 86_400 ? {} : { GUESS_WINDOW_SECONDS: String(config.guessWindowSeconds) }),
     ...(key.kind === 'secret' ? { CODE_KEY_SECRET_ID: key.secretId } : { CODE_KEY_FILE: key.path }),
     ...(config.signInLinkUrl ? { SIGN_IN_LINK_URL: config.signInLinkUrl } : {}),
-    APP_NAME: config.appName,
-    EMAIL_SUBJECT: templates.subject,
-    ...(templates.text === DEFAULT_TEMPLATES.text ? {} : { EMAIL_TEXT_TEMPLATE: templates.text }),
-    ...(templates.html === DEFAULT_TEMPLATES.html ? {} : { EMAIL_HTML_TEMPLATE: templates.html }),
+    ...(config.appName === undefined ? {} : { APP_NAME: config.appName }),
+    ...emailLanguagesToEnvironment(config.email),
     ...(config.sesConfigurationSet ? { SES_CONFIGURATION_SET: config.sesConfigurationSet } : {}),
     ...(config.sesRegion ? { SES_REGION: config.sesRegion } : {}),
   };

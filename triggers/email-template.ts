@@ -5,6 +5,8 @@ export interface CodeEmail {
   readonly subject: string;
   readonly text: string;
   readonly html: string;
+  /** The BCP 47 tag of the language it is written in (the message's Content-Language). */
+  readonly language: string;
 }
 
 /**
@@ -17,26 +19,8 @@ export interface EmailTemplates {
   readonly html: string;
 }
 
-export const DEFAULT_TEMPLATES: EmailTemplates = {
-  subject: 'Sign-in code for {{appName}}',
-  // A literal, not a join(): a module-level call would keep this in every bundle that imports config.ts (Define too).
-  text: `Your sign-in code for {{appName}} is: {{code}}
-
-{{#link}}Or open this link to sign in:
-{{link}}
-
-{{/link}}It expires in {{minutes}} and works once.
-If you did not try to sign in, you can ignore this email. Never share this code{{#link}} or link{{/link}}.`,
-  html: `<!doctype html>
-<html lang="en"><head><meta charset="utf-8"><title>Your sign-in code</title></head>
-<body style="font-family:system-ui,sans-serif;color:#111">
-<p>Your sign-in code for {{appName}} is:</p>
-<p style="font-size:28px;letter-spacing:6px;font-weight:bold">{{code}}</p>
-{{#link}}<p>Or <a href="{{link}}" target="_blank" rel="noopener">open this link to sign in</a>.</p>
-{{/link}}<p>It expires in {{minutes}} and works once.</p>
-<p style="color:#555">If you did not try to sign in, you can ignore this email. Never share this code{{#link}} or link{{/link}}.</p>
-</body></html>`,
-};
+/** The English templates, the default language's (email-languages.ts has every built-in language). */
+export { en as DEFAULT_TEMPLATES } from './email-languages.ts';
 
 export interface CodeEmailInput {
   readonly code: string;
@@ -46,6 +30,8 @@ export interface CodeEmailInput {
   /** Whole minutes the code stays valid, rounded up (at least 1). */
   readonly minutes: number;
   readonly templates: EmailTemplates;
+  /** The templates' language (BCP 47): `{{minutes}}` is said in it, and the message is marked with it. @default 'en' */
+  readonly language?: string;
 }
 
 const HTML_ESCAPES: Record<string, string> = {
@@ -62,6 +48,14 @@ export function escapeHtml(value: string): string {
 
 export function minutesLeft(ttlSeconds: number): number {
   return Math.max(1, Math.ceil(ttlSeconds / 60));
+}
+
+/** "3 minutes" in the language, with its plural rules ("1 Minute", "دقيقتان"), in Western digits like the code. */
+export function minutesIn(language: string, minutes: number): string {
+  const options = { style: 'unit', unit: 'minute', unitDisplay: 'long', numberingSystem: 'latn' } as const;
+  // A tag Intl cannot use (a private-use language of custom templates) falls back to English words.
+  const locale = Intl.NumberFormat.supportedLocalesOf(language).length > 0 ? language : 'en';
+  return new Intl.NumberFormat(locale, options).format(minutes);
 }
 
 function fill(template: string, values: Record<string, string>, withLink: boolean, markCode = false): string {
@@ -87,8 +81,8 @@ function isElementText(html: string, offset: number): boolean {
  * pass, so a value can never inject another placeholder; in HTML every value is escaped, and the subject
  * stays on one line so no header can be injected.
  */
-export function renderCodeEmail({ code, link, appName, minutes, templates }: CodeEmailInput): CodeEmail {
-  const values = { code, link: link ?? '', appName, minutes: `${minutes} ${minutes === 1 ? 'minute' : 'minutes'}` };
+export function renderCodeEmail({ code, link, appName, minutes, templates, language = 'en' }: CodeEmailInput): CodeEmail {
+  const values = { code, link: link ?? '', appName, minutes: minutesIn(language, minutes) };
   const escaped = Object.fromEntries(Object.entries(values).map(([k, v]) => [k, escapeHtml(v)]));
   const withLink = link !== undefined;
   return {
@@ -96,6 +90,7 @@ export function renderCodeEmail({ code, link, appName, minutes, templates }: Cod
     text: fill(templates.text, values, withLink),
     // The code's element carries the mark that programs reading the mailbox find it by, whatever the wording.
     html: fill(templates.html, escaped, withLink, true),
+    language,
   };
 }
 

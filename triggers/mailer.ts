@@ -1,7 +1,8 @@
-import { SendEmailCommand, type SESClient } from '@aws-sdk/client-ses';
+import { SendRawEmailCommand, type SESClient } from '@aws-sdk/client-ses';
 import { CLEANUP_RESERVE_MS, callOptions } from './aws-clients.ts';
 import type { CodeEmail } from './email-template.ts';
 import { MailerError } from './errors.ts';
+import { mimeMessage } from './mime-message.ts';
 
 export interface Mailer {
   /** Sends one email; resolves once SES has accepted it, throws MailerError otherwise. */
@@ -18,17 +19,12 @@ export function createSesMailer(ses: SESClient, { from, configurationSet }: SesM
     async send(to, email) {
       try {
         await ses.send(
-          new SendEmailCommand({
+          // Raw, as SendEmail cannot carry the message's Content-Language.
+          new SendRawEmailCommand({
             Source: from,
-            Destination: { ToAddresses: [to] },
+            Destinations: [to],
             ConfigurationSetName: configurationSet,
-            Message: {
-              Subject: { Data: email.subject, Charset: 'UTF-8' },
-              Body: {
-                Text: { Data: email.text, Charset: 'UTF-8' },
-                Html: { Data: email.html, Charset: 'UTF-8' },
-              },
-            },
+            RawMessage: { Data: new TextEncoder().encode(mimeMessage(from, to, email)) },
           }),
           callOptions(CLEANUP_RESERVE_MS),
         );

@@ -24,7 +24,7 @@ import { checkSesRegion, validateProps } from './email-otp-auth/validate-props.t
 import { createSignInWebAcl } from './email-otp-auth/web-acl.ts';
 import type { TriggerName } from './trigger-bundles.ts';
 
-export type { EmailOtpAuthFunctions, EmailOtpAuthProps } from './email-otp-auth/props.ts';
+export type { EmailLanguageTemplates, EmailOtpAuthFunctions, EmailOtpAuthProps } from './email-otp-auth/props.ts';
 
 /**
  * Email one-time-code sign-in for a Cognito user pool: the Define, Create and Verify Auth Challenge

@@ -7,6 +7,8 @@ export interface MailboxEmail {
   readonly destination: { readonly to: readonly string[] };
   readonly subject: string;
   readonly body: { readonly text?: string; readonly html?: string };
+  /** The message's header lines as sent (`Content-Language`, `Subject`, ...), where the mailbox kept them. */
+  readonly headers?: readonly { readonly name: string; readonly value: string }[];
   /** Epoch seconds. */
   readonly at: number;
 }

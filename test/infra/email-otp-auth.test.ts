@@ -82,8 +82,6 @@ describe('EmailOtpAuth with defaults', () => {
       MAX_SENDS_PER_HOUR: '5',
       MAX_GUESSES_PER_DAY: '100',
       CODE_KEY_SECRET_ID: { Ref: expect.stringMatching(/^OtpCodeKey/) },
-      APP_NAME: 'your account',
-      EMAIL_SUBJECT: 'Sign-in code for {{appName}}',
       POWERTOOLS_SERVICE_NAME: 'cognito-email-otp',
       NODE_OPTIONS: '--enable-source-maps',
     };
@@ -107,7 +105,7 @@ describe('EmailOtpAuth with defaults', () => {
           secretRead,
           {
             Effect: 'Allow',
-            Action: 'ses:SendEmail',
+            Action: 'ses:SendRawEmail',
             Resource: [
               { 'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, ':ses:eu-west-1:123456789012:identity/example.com']] },
               { 'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, ':ses:eu-west-1:123456789012:identity/no-reply@example.com']] },
@@ -275,6 +273,8 @@ describe('every prop changes the template as documented', () => {
     ['fromAddress', { fromAddress: 'Acme <login@acme.example>' }, { SES_FROM_ADDRESS: 'Acme <login@acme.example>' }],
     ['emailTextTemplate', { emailTextTemplate: 'Code: {{code}}' }, { EMAIL_TEXT_TEMPLATE: 'Code: {{code}}' }],
     ['emailHtmlTemplate', { emailHtmlTemplate: '<b>{{code}}</b>' }, { EMAIL_HTML_TEMPLATE: '<b>{{code}}</b>' }],
+    ['emailDefaultLanguage', { emailDefaultLanguage: 'de' }, { EMAIL_DEFAULT_LANGUAGE: 'de' }],
+    ['emailTemplates', { emailTemplates: { fr: { subject: 'Code {{appName}}' } } }, { EMAIL_TEMPLATES: '{"fr":{"subject":"Code {{appName}}"}}' }],
   ])('%s sets the trigger environment', (_prop, props, expected) => {
     expect(createEnv(template(props))).toMatchObject(expected);
   });
@@ -309,7 +309,7 @@ describe('every prop changes the template as documented', () => {
       PolicyDocument: {
         Statement: Match.arrayWith([
           Match.objectLike({
-            Action: 'ses:SendEmail',
+            Action: 'ses:SendRawEmail',
             Resource: Match.arrayWith([
               { 'Fn::Join': ['', Match.arrayWith([Match.stringLikeRegexp(':configuration-set/$'), { Ref: Match.stringLikeRegexp('^OtpConfigurationSet') }])] },
             ]),
@@ -452,7 +452,10 @@ describe('invalid props fail at synth time with a message naming the prop', () =
     [{ signInLinkUrl: 'http://app.example.com/' }, /EmailOtpAuth: signInLinkUrl must be https/],
     [{ signInLinkUrl: 'https://app.example.com/', signInMode: 'password-and-code' }, /EmailOtpAuth: signInLinkUrl works only with SIGN_IN_MODE=code/],
     [{ signInLinkUrl: 'https://app.example.com/', emailTextTemplate: 'Code {{code}}' }, /EmailOtpAuth: emailTextTemplate must contain \{\{link\}\}/],
-    [{ emailHtmlTemplate: `<p>{{code}}</p>${'x'.repeat(4000)}` }, /EmailOtpAuth: emailSubject, emailTextTemplate and emailHtmlTemplate take \d+ bytes/],
+    [{ emailTemplates: { de: { text: 'Ohne Code' } } }, /EmailOtpAuth: emailTemplates de\.text must contain \{\{code\}\} \(EMAIL_TEMPLATES\)/],
+    [{ emailDefaultLanguage: 'nl' }, /EmailOtpAuth: emailDefaultLanguage must be a language with templates/],
+    [{ emailTemplates: { de: { html: `<p>{{code}}</p>${'x'.repeat(3100)}` } } }, /EmailOtpAuth: emailSubject, emailTextTemplate, emailHtmlTemplate and emailTemplates take \d+ bytes/],
+    [{ emailHtmlTemplate: `<p>{{code}}</p>${'x'.repeat(4000)}` }, /EmailOtpAuth: emailSubject, emailTextTemplate, emailHtmlTemplate and emailTemplates take \d+ bytes/],
   ])('%o', (props, message) => {
     expect(() => synth((stack) => new EmailOtpAuth(stack, 'Otp', { ...base, ...props }))).toThrow(message);
   });
@@ -609,7 +612,7 @@ describe('alarm topic and SES region', () => {
   it('sesRegion: Create calls SES there and may send only through identities there', () => {
     const t = template({ sesRegion: 'eu-central-1' });
     expect(environmentOf(t, 'OtpCreateAuthChallenge')).toMatchObject({ SES_REGION: 'eu-central-1' });
-    const send = policyStatementsOf(t, 'OtpCreateAuthChallengeRole').find((s: any) => s.Action === 'ses:SendEmail') as { Resource: unknown[] };
+    const send = policyStatementsOf(t, 'OtpCreateAuthChallengeRole').find((s: any) => s.Action === 'ses:SendRawEmail') as { Resource: unknown[] };
     expect(JSON.stringify(send.Resource)).toContain(':ses:eu-central-1:123456789012:identity/example.com');
     expect(JSON.stringify(send.Resource)).not.toContain('eu-west-1');
   });

@@ -1,5 +1,5 @@
 import { DynamoDBClient, ScanCommand } from '@aws-sdk/client-dynamodb';
-import { SESClient, SendEmailCommand } from '@aws-sdk/client-ses';
+import { SESClient, SendRawEmailCommand } from '@aws-sdk/client-ses';
 import { readFileSync } from 'node:fs';
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
@@ -52,7 +52,7 @@ describe('audit: one structured line per event, never the code', () => {
       await t.define(defineEvent(user, [codeRound(false), codeRound(true)])); // tokens_issued
       now += 61_000;
       const ses = mockClient(SESClient);
-      ses.on(SendEmailCommand).rejects(new Error('down'));
+      ses.on(SendRawEmailCommand).rejects(new Error('down'));
       await t.create(createEvent(user)).catch(() => undefined); // send_failed
       ses.restore();
       await t.create(createEvent(user)); // code_sent

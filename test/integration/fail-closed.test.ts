@@ -1,5 +1,5 @@
 import { DeleteCommand, DynamoDBDocumentClient, GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { SESClient, SendEmailCommand } from '@aws-sdk/client-ses';
+import { SESClient, SendRawEmailCommand } from '@aws-sdk/client-ses';
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { CodeStoreError, MailerError } from '../../triggers/errors.ts';
@@ -40,7 +40,7 @@ describe('fail closed: if SES fails, no code is valid and nothing blocks the nex
     const t = await triggersOn(aws);
     const user = newUser();
     const ses = mockClient(SESClient);
-    ses.on(SendEmailCommand).rejects(serviceDown());
+    ses.on(SendRawEmailCommand).rejects(serviceDown());
     const failed = await t.create(createEvent(user)).catch((e: unknown) => e);
     ses.restore();
     expect(failed).toBeInstanceOf(MailerError);
@@ -68,7 +68,7 @@ describe('fail closed: if SES fails, no code is valid and nothing blocks the nex
     now += 61_000;
     const ses = mockClient(SESClient);
     restore.push(() => ses.restore());
-    ses.on(SendEmailCommand).rejects(serviceDown());
+    ses.on(SendRawEmailCommand).rejects(serviceDown());
     await expect(t.create(createEvent(user))).rejects.toBeInstanceOf(MailerError);
     ses.restore();
     const after = await t.store.read(userItemKey(user.userName));

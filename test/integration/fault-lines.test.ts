@@ -1,4 +1,4 @@
-import { SESClient, SendEmailCommand } from '@aws-sdk/client-ses';
+import { SESClient, SendRawEmailCommand } from '@aws-sdk/client-ses';
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { LOG_FIGURES, countsTowards, type LoggingTrigger } from '../../infra/cdk/email-otp-auth/log-figures.ts';
@@ -90,7 +90,7 @@ describe('which log lines count as faults: a local run through the real triggers
     process.env.POWERTOOLS_LOG_LEVEL = 'INFO';
     const t = await triggersOn(aws);
     const ses = mockClient(SESClient);
-    ses.on(SendEmailCommand).rejects(Object.assign(new Error('Daily message quota exceeded'), { name: 'Throttling' }));
+    ses.on(SendRawEmailCommand).rejects(Object.assign(new Error('Daily message quota exceeded'), { name: 'Throttling' }));
     let run: Invocation[];
     try {
       run = [await invoke('create', () => t.create(createEvent(newUser())))];

@@ -1,5 +1,5 @@
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { SESClient, SendEmailCommand } from '@aws-sdk/client-ses';
+import { SESClient, SendRawEmailCommand } from '@aws-sdk/client-ses';
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EmailOtpAuth } from '../../infra/cdk/email-otp-auth.ts';
@@ -18,7 +18,7 @@ const ACTION_OF: Record<string, string> = {
   PutCommand: 'dynamodb:PutItem',
   UpdateCommand: 'dynamodb:UpdateItem',
   DeleteCommand: 'dynamodb:DeleteItem',
-  SendEmailCommand: 'ses:SendEmail',
+  SendRawEmailCommand: 'ses:SendRawEmail',
 };
 
 /** Records the IAM action of every AWS call made while `run` runs. */
@@ -61,19 +61,19 @@ describe('the least-privilege roles cover every call the triggers really make', 
       await t.create(createEvent(user, [codeRound(false)]));
       now += 61_000;
       const ses = mockClient(SESClient);
-      ses.on(SendEmailCommand).rejects(new Error('down'));
+      ses.on(SendRawEmailCommand).rejects(new Error('down'));
       await t.create(createEvent(user)).catch(() => undefined);
       ses.restore();
       await t.create(createEvent(newUser())).catch(() => undefined);
       const fresh = newUser();
       const failing = mockClient(SESClient);
-      failing.on(SendEmailCommand).rejects(new Error('down'));
+      failing.on(SendRawEmailCommand).rejects(new Error('down'));
       await t.create(createEvent(fresh)).catch(() => undefined); // abandons the pending code
       failing.restore();
     });
     const granted = grantedActions('OtpCreateAuthChallengeRole');
     for (const action of used) expect(granted, `Create calls ${action}`).toContain(action);
-    expect([...used].sort()).toEqual(['dynamodb:GetItem', 'dynamodb:UpdateItem', 'ses:SendEmail']);
+    expect([...used].sort()).toEqual(['dynamodb:GetItem', 'dynamodb:UpdateItem', 'ses:SendRawEmail']);
   });
 
   it('Verify: wrong, right, replayed, locked out and unknown', async () => {

@@ -40,7 +40,7 @@ describe('the code email', () => {
       minutes: 10,
       templates: { subject: 'Acme login', text: 'Code {{code}} ({{minutes}})', html: '<b>{{code}}</b> for {{appName}}' },
     });
-    expect(custom).toEqual({ subject: 'Acme login', text: 'Code 555123 (10 minutes)', html: '<b><span data-sign-in-code>555123</span></b> for Acme &amp; Co' });
+    expect(custom).toEqual({ subject: 'Acme login', text: 'Code 555123 (10 minutes)', html: '<b><span data-sign-in-code>555123</span></b> for Acme &amp; Co', language: 'en' });
   });
 
   it('carries the sign-in link in both parts when one is given, and no trace of it otherwise', () => {

@@ -6,6 +6,7 @@ import type { CodeStore } from '../code-store.ts';
 import type { Config } from '../config.ts';
 import { writeChallengeParameters } from '../contracts/challenge-parameters.ts';
 import { signInLinkFor } from '../contracts/sign-in-link.ts';
+import { templatesFor } from '../email-config.ts';
 import { minutesLeft, renderCodeEmail } from '../email-template.ts';
 import { GuessRateExceededError, MailerError, MalformedEventError, SendRateExceededError } from '../errors.ts';
 import { issueCode, type MailedSecrets } from '../issue-code.ts';
@@ -53,22 +54,25 @@ export function createCreateAuthChallengeHandler(deps: CreateDeps) {
     });
   }
 
-  async function deliver(address: string, { code, linkSecret }: MailedSecrets, unknown: boolean) {
-    if (unknown) return deps.sendTiming.imitate();
+  async function deliver(address: string, { code, linkSecret }: MailedSecrets, unknown: boolean, locale: string | undefined) {
+    // Timed from the rendering on, and rendered for unknown users too: their wait imitates all of it, in any language.
+    const started = performance.now();
+    const { language, templates } = templatesFor(config.email, locale);
     const email = renderCodeEmail({
       code,
       link: linkUrl && linkSecret ? signInLinkFor(linkUrl, address, linkSecret) : undefined,
-      appName: config.appName,
+      appName: config.appName ?? templates.accountName,
       minutes: minutesLeft(config.codeTtlSeconds),
-      templates: config.emailTemplates,
+      templates,
+      language,
     });
-    const started = performance.now();
+    if (unknown) return deps.sendTiming.imitate();
     await deps.mailer.send(address, email);
     deps.sendTiming.record(performance.now() - started);
   }
 
   /** The code for this round: a new or reused one for a new session, the current one for a retry round. */
-  async function codeForRound(key: string, round: number, address: string, unknown: boolean, context: AuditContext) {
+  async function codeForRound(key: string, round: number, address: string, unknown: boolean, locale: string | undefined, context: AuditContext) {
     if (round > 1) {
       // A retry round inside one Cognito session never mails again.
       const state = await store.read(key);
@@ -83,7 +87,7 @@ export function createCreateAuthChallengeHandler(deps: CreateDeps) {
       codeLength: config.codeLength,
       codeTtlSeconds: config.codeTtlSeconds,
       now,
-      deliver: (secrets) => deliver(address, secrets, unknown),
+      deliver: (secrets) => deliver(address, secrets, unknown, locale),
     });
     audit(result.kind === 'sent' ? 'code_sent' : 'code_reused', 'ok', context, { codeId: result.code.id });
     return { code: result.code, resendAt: result.resendAt };
@@ -96,7 +100,7 @@ export function createCreateAuthChallengeHandler(deps: CreateDeps) {
       if (event.request.challengeName !== 'CUSTOM_CHALLENGE') {
         throw new MalformedEventError(`challengeName ${String(event.request.challengeName)} is not CUSTOM_CHALLENGE`);
       }
-      const email = userAttributesOf(event.request).email;
+      const { email, locale } = userAttributesOf(event.request);
       // A user without an email address is treated like an unknown one: same answer, nothing sent, no success.
       const unknown = event.request.userNotFound === true || !email;
       const address = email || event.userName;
@@ -106,7 +110,7 @@ export function createCreateAuthChallengeHandler(deps: CreateDeps) {
 
       let issued: { code: StoredCode | undefined; resendAt: number };
       try {
-        issued = await codeForRound(key, round, address, unknown, context);
+        issued = await codeForRound(key, round, address, unknown, locale, context);
       } catch (error) {
         if (error instanceof SendRateExceededError || error instanceof GuessRateExceededError) {
           const name = error instanceof SendRateExceededError ? 'send_throttled' : 'guess_throttled';

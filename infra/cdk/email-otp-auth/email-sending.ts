@@ -17,7 +17,7 @@ export interface EmailSendingOptions {
 export interface EmailSending {
   readonly emailIdentity?: ses.EmailIdentity;
   readonly configurationSet?: ses.ConfigurationSet;
-  /** `ses:SendEmail` from the sender only, on its address and domain identities (and the configuration set). */
+  /** `ses:SendRawEmail` (the mailer sends MIME, for Content-Language) from the sender only, on its address and domain identities (and the configuration set). */
   readonly sendPolicy: iam.PolicyStatement;
 }
 
@@ -40,7 +40,7 @@ export function createEmailSending(scope: Construct, options: EmailSendingOption
     : undefined;
   const arn = (resource: string, resourceName: string) => stack.formatArn({ service: 'ses', region: options.sesRegion, resource, resourceName });
   const sendPolicy = new iam.PolicyStatement({
-    actions: ['ses:SendEmail'],
+    actions: ['ses:SendRawEmail'],
     resources: [
       arn('identity', domain),
       arn('identity', sender),

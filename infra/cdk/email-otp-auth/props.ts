@@ -9,6 +9,18 @@ import type * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import type * as sns from 'aws-cdk-lib/aws-sns';
 import type { SignInMode } from '../../../triggers/config.ts';
 
+/** One language's email templates for {@link EmailOtpAuthProps.emailTemplates}; a built-in language takes any of them. */
+export interface EmailLanguageTemplates {
+  /** `{{appName}}` and `{{minutes}}` are filled in; never the code or the link. */
+  readonly subject?: string;
+  /** Must contain `{{code}}` (and `{{link}}` with a sign-in link). */
+  readonly text?: string;
+  /** Must contain `{{code}}` (and `{{link}}` with a sign-in link); filled-in values are HTML-escaped. */
+  readonly html?: string;
+  /** What `{{appName}}` says when no `appName` is set: the language's "your account". */
+  readonly accountName?: string;
+}
+
 /** Properties of {@link EmailOtpAuth}. They mirror the triggers' environment (see the README's configuration table). */
 export interface EmailOtpAuthProps {
   /**
@@ -60,17 +72,33 @@ export interface EmailOtpAuthProps {
    * @default - required in `code` mode (a URL, `useSignInLink`, or `false`); unused in `password-and-code` mode
    */
   readonly signInLinkUrl?: string | false;
-  /** Name shown in the email. @default 'your account' */
+  /** Name shown in the email. @default - "your account" in the email's language */
   readonly appName?: string;
-  /** Email subject; `{{appName}}` and `{{minutes}}` are filled in (never the code). @default 'Sign-in code for {{appName}}' */
+  /**
+   * Subject of the default language's email; `{{appName}}` and `{{minutes}}` are filled in (never the code).
+   * @default - the built-in one of `emailDefaultLanguage` ('Sign-in code for {{appName}}' in English)
+   */
   readonly emailSubject?: string;
   /**
-   * Plain-text body; must contain `{{code}}` (and `{{link}}` with a sign-in link), may use `{{appName}}`, `{{minutes}}`
-   * and a `{{#link}}...{{/link}}` section kept only when a link is mailed. @default a short English text
+   * Plain-text body of the default language's email; must contain `{{code}}` (and `{{link}}` with a sign-in link),
+   * may use `{{appName}}`, `{{minutes}}` and a `{{#link}}...{{/link}}` section kept only when a link is mailed.
+   * @default - the built-in one of `emailDefaultLanguage`
    */
   readonly emailTextTemplate?: string;
-  /** HTML body; the same placeholders; every filled-in value is HTML-escaped. @default a short English page */
+  /** HTML body of the default language's email; the same placeholders; every filled-in value is HTML-escaped. @default - the built-in one */
   readonly emailHtmlTemplate?: string;
+  /**
+   * The email's language for users whose `locale` attribute names no language with templates (BCP 47: `en`,
+   * `de`, `pt-BR`). Built in: en, de, fr, es, pt, ja, ar. @default 'en'
+   */
+  readonly emailDefaultLanguage?: string;
+  /**
+   * Your own wording per language, by BCP 47 tag: parts of a built-in language's templates (`{ de: { subject } }`)
+   * or a language of your own with `subject`, `text` and `html` (and `accountName`, what `{{appName}}` says with
+   * no `appName`). Checked like the single templates; all templates together must fit Lambda's 4 KB environment.
+   * @default - the built-in templates
+   */
+  readonly emailTemplates?: Readonly<Record<string, EmailLanguageTemplates>>;
   /**
    * Create the SES identity for `fromAddress`: `domain` (Easy DKIM; records published automatically when
    * `hostedZone` is given) or `address` (SES mails a verification link).

@@ -2,8 +2,9 @@
 import { Token, ValidationError, type Duration } from 'aws-cdk-lib';
 import type { IConstruct } from 'constructs';
 import { loadConfig, type Config } from '../../../triggers/config.ts';
+import { emailLanguagesToEnvironment } from '../../../triggers/email-config.ts';
 import { ConfigError } from '../../../triggers/errors.ts';
-import type { EmailOtpAuthProps } from './props.ts';
+import type { EmailLanguageTemplates, EmailOtpAuthProps } from './props.ts';
 
 /** Each prop that sets a trigger variable, and how its value is written there (the triggers parse it back). */
 const VARIABLE_OF_PROP = {
@@ -22,6 +23,8 @@ const VARIABLE_OF_PROP = {
   emailSubject: ['EMAIL_SUBJECT', String],
   emailTextTemplate: ['EMAIL_TEXT_TEMPLATE', String],
   emailHtmlTemplate: ['EMAIL_HTML_TEMPLATE', String],
+  emailDefaultLanguage: ['EMAIL_DEFAULT_LANGUAGE', String],
+  emailTemplates: ['EMAIL_TEMPLATES', (templates: Readonly<Record<string, EmailLanguageTemplates>>) => JSON.stringify(templates)],
 } as const satisfies { [P in keyof EmailOtpAuthProps]?: readonly [string, (value: never) => string | undefined] };
 
 const PROP_OF_VARIABLE: Record<string, string> = Object.fromEntries(
@@ -56,11 +59,12 @@ export function validateProps(scope: IConstruct, props: EmailOtpAuthProps): Conf
     const prop = PROP_OF_VARIABLE[error.variable] ?? error.variable;
     throw invalidProps(scope, `${prop} ${error.reason} (${error.variable})`);
   }
-  const templateBytes = Buffer.byteLength(`${props.emailSubject ?? ''}${props.emailTextTemplate ?? ''}${props.emailHtmlTemplate ?? ''}`);
+  // As written for the functions: only what differs from the built-in wording.
+  const templateBytes = Object.values(emailLanguagesToEnvironment(config.email)).reduce((sum, value) => sum + Buffer.byteLength(value), 0);
   if (templateBytes > LAMBDA_ENVIRONMENT_BYTES - 1024) {
     throw invalidProps(
       scope,
-      `emailSubject, emailTextTemplate and emailHtmlTemplate take ${templateBytes} bytes; Lambda allows ${LAMBDA_ENVIRONMENT_BYTES} for all environment variables, so keep them under ${LAMBDA_ENVIRONMENT_BYTES - 1024}`,
+      `emailSubject, emailTextTemplate, emailHtmlTemplate and emailTemplates take ${templateBytes} bytes; Lambda allows ${LAMBDA_ENVIRONMENT_BYTES} for all environment variables, so keep them under ${LAMBDA_ENVIRONMENT_BYTES - 1024}`,
     );
   }
   const validity = props.authSessionValidity?.toMinutes();
