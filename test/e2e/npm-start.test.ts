@@ -100,6 +100,8 @@ describe('npm start: the local stack contract', () => {
       });
       await waitFor(() => run.output().includes('Demo user'), 'the printed table');
       for (const [key, value] of Object.entries(info)) expect(run.output()).toMatch(new RegExp(`${key}\\s+${value}`));
+      // The page's own origin is named, so a page opened elsewhere can be told why it is refused.
+      expect(run.output()).toMatch(new RegExp(`Browser pages allowed to call the Cognito endpoint: .*${info.webUrl.replace(/[.]/g, '\\.')}`));
 
       expect((await fetch(info.webUrl)).status).toBe(200);
       expect(await (await fetch(`${info.webUrl}/config.json`)).json()).toMatchObject({
