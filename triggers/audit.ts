@@ -1,5 +1,6 @@
 // The audit log: one structured line per sign-in event.
 import { ConfigError } from './errors.ts';
+import { emfMembers, metricNamespace } from './sign-in-metrics.ts';
 
 /** What happened to a sign-in attempt; one structured log line each. */
 export type AuditEvent =
@@ -22,16 +23,24 @@ export type AuditEvent =
   | 'malformed_event'
   | 'sign_in_failed'
   | 'tokens_issued'
-  | 'email_verified';
+  | 'email_verified'
+  /** Two-step mode: no code, the address bounced or complained (thrown: the person is told). */
+  | 'send_refused_undeliverable'
+  /** Code mode: no code, the address bounced or complained; answered as for an unknown address. */
+  | 'send_skipped_undeliverable'
+  /** The pool-wide ceiling of emails per hour is reached (thrown). */
+  | 'ceiling_reached'
+  /** SES feedback recorded on the user's item: no codes to that address for a while. */
+  | 'bounce_recorded'
+  | 'complaint_recorded'
+  /** SES feedback that stops nothing (a transient bounce, a later report already there) or that names no item of ours. */
+  | 'feedback_ignored';
 
-/**
- * Refusals told to the person by throwing (Cognito passes a thrown message on): Lambda counts these invocations as
- * errors, but they are the rules working, not faults. Every other error, and every `error` outcome, is a fault.
- */
-export const THROWN_REFUSAL_EVENTS = ['send_throttled', 'guess_throttled'] as const satisfies readonly AuditEvent[];
+/** Kept here for existing importers; defined with the metrics that read them. */
+export { THROWN_REFUSAL_EVENTS } from './sign-in-metrics.ts';
 
 export interface AuditContext {
-  readonly trigger: 'define' | 'create' | 'verify' | 'post-authentication';
+  readonly trigger: 'define' | 'create' | 'verify' | 'post-authentication' | 'ses-feedback';
   readonly userPoolId: string;
   readonly userName: string;
   readonly clientId: string;
@@ -53,6 +62,11 @@ export interface AuditDetails {
   readonly attemptsLeft?: number;
   readonly retryAfterSeconds?: number;
   readonly reason?: string;
+  /** How long SES took to accept the email (ms): the SendTime metric. */
+  readonly sendMs?: number;
+  /** Delivery feedback: what SES reported, its subtype, and until when codes stop (ISO time). */
+  readonly bounceType?: string;
+  readonly until?: string;
 }
 
 /** Writes one structured line per audit event; `error` lines go to stderr. */
@@ -101,9 +115,15 @@ export function createLogger(env: NodeJS.ProcessEnv = process.env): AuditLogger 
   };
 }
 
-export function createAudit(logger: AuditLogger): Audit {
+/**
+ * The audit: each line also carries the sign-in metrics it counts in the embedded metric format, in the namespace
+ * METRIC_NAMESPACE names (checked at creation, like every setting).
+ */
+export function createAudit(logger: AuditLogger, namespace: string = metricNamespace(process.env)): Audit {
   return (event, outcome, context, details = {}) => {
-    const fields = { event, outcome, ...context, ...details };
+    const { sendMs, ...rest } = details;
+    const line = { event, outcome, ...context, ...rest };
+    const fields = { ...line, ...(sendMs === undefined ? {} : { sendMs: Math.round(sendMs) }), ...emfMembers(namespace, line, sendMs) };
     if (outcome === 'error') logger.error(event, fields);
     else logger.info(event, fields);
   };

@@ -1,5 +1,6 @@
 import { sameHash } from './code.ts';
 import { admit, type Rate } from './rate-limit.ts';
+import type { UndeliverableRecord } from './delivery.ts';
 import type { SendableBounds } from './send-policy.ts';
 import type { PendingCode, StoredCode, UserState } from './user-state.ts';
 
@@ -66,7 +67,10 @@ export interface CodeStore {
    * conditional write without a read: the state before the write, or undefined when the condition failed.
    */
   claimIfSendable(key: string, bounds: SendableBounds, pending: PendingCode): Promise<UserState | undefined>;
-  /** Records a code about to be mailed if the item is still at `expectedVersion`; false when another writer got there first. */
+  /**
+   * Records a code about to be mailed if the item is still at `expectedVersion`; false when another writer got there
+   * first. It also drops a delivery record the caller found no longer applies (ended, or for another address).
+   */
   claim(key: string, expectedVersion: number, pending: PendingCode): Promise<boolean>;
   /** SES accepted the email: the pending code becomes the one offered, and the send is charged. False if it was taken over. */
   promote(key: string, pending: PendingCode, sentAt: number, sendTat: number): Promise<boolean>;
@@ -76,5 +80,7 @@ export interface CodeStore {
   answer(key: string, attempt: AnswerAttempt): Promise<AnswerResult>;
   /** Atomically spends the code if the link is right for it (judgeLink); a replay or a parallel answer loses. */
   redeemLink(key: string, attempt: LinkAttempt): Promise<LinkResult>;
+  /** Records SES feedback on a known user's item, unless a later report is already there; false then. */
+  recordUndeliverable(key: string, record: UndeliverableRecord): Promise<boolean>;
 }
 

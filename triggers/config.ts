@@ -1,5 +1,6 @@
 import type { CodeKeySource } from './code-key.ts';
 import { CODE_SETTING_DEFAULTS as DEFAULTS } from './contracts/code-settings.ts';
+import { deliveryToEnvironment, loadDeliveryConfig, type DeliveryConfig } from './delivery-config.ts';
 import { emailLanguagesToEnvironment, loadEmailLanguages, type EmailLanguages } from './email-config.ts';
 import { integerVar as integer, textVar as text, type Env } from './env.ts';
 import { ConfigError } from './errors.ts';
@@ -39,6 +40,8 @@ export interface Config {
   readonly appName: string | undefined;
   /** The email's templates by language, and the default language (email-config.ts). */
   readonly email: EmailLanguages;
+  /** The pool-wide email ceiling and how long SES feedback stops codes (delivery-config.ts). */
+  readonly delivery: DeliveryConfig;
 }
 
 function signInLinkUrl(env: Env, mode: SignInMode): string | undefined {
@@ -125,6 +128,7 @@ export function loadConfig(env: Env): Config {
     signInLinkUrl: linkUrl,
     appName: env.APP_NAME?.trim() || undefined,
     email: loadEmailLanguages(env, linkUrl !== undefined),
+    delivery: loadDeliveryConfig(env),
   });
 }
 
@@ -152,6 +156,7 @@ export function configToEnvironment(config: Config): Record<string, string> {
     ...(config.signInLinkUrl ? { SIGN_IN_LINK_URL: config.signInLinkUrl } : {}),
     ...(config.appName === undefined ? {} : { APP_NAME: config.appName }),
     ...emailLanguagesToEnvironment(config.email),
+    ...deliveryToEnvironment(config.delivery),
     ...(config.sesConfigurationSet ? { SES_CONFIGURATION_SET: config.sesConfigurationSet } : {}),
     ...(config.sesRegion ? { SES_REGION: config.sesRegion } : {}),
   };

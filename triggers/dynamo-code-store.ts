@@ -9,10 +9,12 @@ import {
   SEND_TIME_ITEM_KEY,
   TABLE_PARTITION_KEY,
   TABLE_TTL_ATTRIBUTE,
+  UNDELIVERABLE_ATTRIBUTES,
   itemKey,
   itemTtl,
   type UserItem,
 } from './contracts/table-item.ts';
+import type { UndeliverableRecord } from './delivery.ts';
 import { CodeStoreError } from './errors.ts';
 import type { SharedSendTime } from './send-timing.ts';
 import { EMPTY_STATE, type PendingCode, type StoredCode, type UserState } from './user-state.ts';
@@ -43,9 +45,20 @@ function toState(item: UserItem | undefined): UserState {
           expiresAt: Number(item.pendingExpiresAt),
         }
       : undefined;
+  const undeliverable: UndeliverableRecord | undefined =
+    (item.undeliverableKind === 'bounce' || item.undeliverableKind === 'complaint') && item.undeliverableAddress && item.undeliverableKeyId
+      ? {
+          kind: item.undeliverableKind,
+          at: Number(item.undeliverableAt),
+          until: Number(item.undeliverableUntil),
+          addressHash: item.undeliverableAddress,
+          keyId: item.undeliverableKeyId,
+        }
+      : undefined;
   return {
     code,
     pending,
+    ...(undeliverable ? { undeliverable } : {}),
     lastSentAt: item.lastSentAt === undefined ? undefined : Number(item.lastSentAt),
     sendTat: Number(item.sendTat ?? 0),
     guessTat: Number(item.guessTat ?? 0),
@@ -124,7 +137,8 @@ export function createDynamoCodeStore(db: DynamoDBDocumentClient, tableName: str
           '(attribute_not_exists(lastSentAt) OR lastSentAt <= :lastSentBy) AND ' +
           '(attribute_not_exists(linkHash) OR expiresAt <= :linkedCodeExpiredBy) AND ' +
           '(attribute_not_exists(sendTat) OR sendTat <= :sendTatAtMost)' +
-          (bounds.guessTatAtMost === undefined ? '' : ' AND (attribute_not_exists(guessTat) OR guessTat <= :guessTatAtMost)'),
+          (bounds.guessTatAtMost === undefined ? '' : ' AND (attribute_not_exists(guessTat) OR guessTat <= :guessTatAtMost)') +
+          ' AND (attribute_not_exists(undeliverableUntil) OR undeliverableUntil <= :undeliverableEndedBy)',
         ExpressionAttributeNames: TTL_NAME,
         ExpressionAttributeValues: {
           ...pendingValues(pending),
@@ -134,6 +148,7 @@ export function createDynamoCodeStore(db: DynamoDBDocumentClient, tableName: str
           ':lastSentBy': bounds.lastSentBy,
           ':linkedCodeExpiredBy': bounds.linkedCodeExpiredBy,
           ':sendTatAtMost': bounds.sendTatAtMost,
+          ':undeliverableEndedBy': bounds.undeliverableEndedBy,
           ...(bounds.guessTatAtMost === undefined ? {} : { ':guessTatAtMost': bounds.guessTatAtMost }),
         },
         ReturnValues: 'ALL_OLD',
@@ -144,7 +159,8 @@ export function createDynamoCodeStore(db: DynamoDBDocumentClient, tableName: str
     async claim(key, expectedVersion, pending) {
       const result = await update('saved', {
         Key: itemKey(key),
-        UpdateExpression: `SET ${pendingSet(pending)}, version = :next, #ttl = :ttl${pendingRemove(pending)}`,
+        // The caller decided from the state at this version that its delivery record (if any) no longer applies.
+        UpdateExpression: `SET ${pendingSet(pending)}, version = :next, #ttl = :ttl REMOVE ${[...(pending.linkHash === undefined ? ['pendingLinkHash'] : []), ...UNDELIVERABLE_ATTRIBUTES].join(', ')}`,
         ConditionExpression: expectedVersion === 0 ? 'attribute_not_exists(#pk)' : 'version = :expected',
         ExpressionAttributeNames: expectedVersion === 0 ? { ...TTL_NAME, ...KEY_NAME } : TTL_NAME,
         ExpressionAttributeValues: {
@@ -251,6 +267,29 @@ export function createDynamoCodeStore(db: DynamoDBDocumentClient, tableName: str
       }
       // Only to tell why: nothing was written.
       return judgeLink(await read(key), attempt);
+    },
+
+    async recordUndeliverable(key, record) {
+      const result = await update('saved', {
+        Key: itemKey(key),
+        UpdateExpression:
+          'SET undeliverableKind = :kind, undeliverableAt = :at, undeliverableUntil = :until, undeliverableAddress = :address, ' +
+          // The item outlives the record: a later sign-in's write sets the usual day again only once the record no longer applies.
+          'undeliverableKeyId = :keyId, version = if_not_exists(version, :zero) + :one, #ttl = :ttl',
+        ConditionExpression: 'attribute_not_exists(undeliverableAt) OR undeliverableAt <= :at',
+        ExpressionAttributeNames: TTL_NAME,
+        ExpressionAttributeValues: {
+          ':kind': record.kind,
+          ':at': record.at,
+          ':until': record.until,
+          ':address': record.addressHash,
+          ':keyId': record.keyId,
+          ':zero': 0,
+          ':one': 1,
+          ':ttl': Math.max(itemTtl(record.at), Math.ceil(record.until / 1000)),
+        },
+      });
+      return result !== false;
     },
   };
 }

@@ -43,6 +43,26 @@ export class GuessRateExceededError extends EmailOtpError {
   }
 }
 
+/**
+ * SES reported a permanent bounce or a complaint for the user's address (triggers/delivery.ts). Told to the person
+ * only in two-step mode, after the right password; in code mode the sign-in is answered as for an unknown address.
+ */
+export class UndeliverableEmailError extends EmailOtpError {
+  constructor(readonly reported: 'bounce' | 'complaint') {
+    super(
+      'Sign-in codes cannot be sent to the email address of this account: mail to it bounced or was reported as spam. Check the address, change it, or contact support',
+      { kind: 'undeliverable' },
+    );
+  }
+}
+
+/** The pool's ceiling of emails per hour is reached (email-ceiling.ts): everyone waits for the next hour. */
+export class EmailCeilingError extends EmailOtpError {
+  constructor(readonly retryAfterSeconds: number) {
+    super(`Too many sign-in emails are being sent right now. Try again in ${retryAfterSeconds} seconds`, { kind: 'email-ceiling', retryAfterSeconds });
+  }
+}
+
 /** DynamoDB could not be read or written; the sign-in fails closed. */
 export class CodeStoreError extends EmailOtpError {
   constructor(operation: string, override readonly cause: unknown) {

@@ -4,6 +4,7 @@ import { createCreateAuthChallengeHandler, type CreateDeps } from './handlers/cr
 import { createDefineAuthChallengeHandler, defineOptions } from './handlers/define.ts';
 import { createPostAuthenticationHandler } from './handlers/post-authentication.ts';
 import { createPreSignUpHandler } from './handlers/pre-sign-up.ts';
+import { createSesFeedbackHandler } from './handlers/ses-feedback.ts';
 import { createVerifyAuthChallengeResponseHandler } from './handlers/verify.ts';
 import { createRuntime } from './runtime.ts';
 import { awsClientOptions } from './aws-clients.ts';
@@ -30,6 +31,8 @@ export function hostTriggers(config: Config, options: HostOptions = {}) {
     define: createDefineAuthChallengeHandler(defineOptions(config), runtime.audit),
     create: createCreateAuthChallengeHandler(deps),
     verify: createVerifyAuthChallengeResponseHandler(deps),
+    /** The SES feedback function: the local SES hands it the simulator's bounce and complaint events. */
+    sesFeedback: createSesFeedbackHandler({ store: deps.store, audit: deps.audit, deliveryBlockDays: config.delivery.deliveryBlockDays, ...(options.now ? { now: options.now } : {}) }),
     preSignUp: options.preSignUp ? createPreSignUpHandler() : undefined,
     postAuthentication: cognito
       ? createPostAuthenticationHandler({

@@ -3,7 +3,8 @@ import { timeLeft } from './aws-clients.ts';
 import { generateCode, generateLinkSecret, hashCode, hashLinkSecret } from './code.ts';
 import type { CodeKeys } from './code-key.ts';
 import type { CodeStore } from './code-store.ts';
-import { CodeStoreError, GuessRateExceededError, SendRateExceededError } from './errors.ts';
+import type { EmailCeiling } from './email-ceiling.ts';
+import { CodeStoreError, EmailCeilingError, GuessRateExceededError, SendRateExceededError } from './errors.ts';
 import { admit } from './rate-limit.ts';
 import { decideSend, nextSendAllowedAt, sendableBounds, sendRate, type SendPolicy } from './send-policy.ts';
 import type { PendingCode, StoredCode, UserState } from './user-state.ts';
@@ -19,6 +20,20 @@ export interface IssueRequest {
   /** Mails the plain code and link secret; throws if SES did not accept them. The only place they go. */
   readonly deliver: (secrets: MailedSecrets) => Promise<void>;
   readonly sleep?: (ms: number) => Promise<void>;
+  /** The pool-wide ceiling of emails per hour: each new code takes a slot before it is mailed. */
+  readonly ceiling?: EmailCeiling | undefined;
+  /**
+   * Whether the stored state stops any code to this address (a delivery record in force: delivery.ts); the caller
+   * decides what the person is told. Only read-path states reach it: the first write's condition excludes a record.
+   */
+  readonly undeliverable?: ((state: UserState, now: number) => boolean) | undefined;
+}
+
+/** The state stops any code to this address (issueCode's `undeliverable`); nothing was written. */
+export class AddressUndeliverable extends Error {
+  constructor(readonly state: UserState) {
+    super('SES reported this address as undeliverable');
+  }
 }
 
 export interface MailedSecrets {
@@ -60,6 +75,8 @@ function newPending(request: IssueRequest, at: number): { plain: MailedSecrets; 
 async function mailClaimed(request: IssueRequest, before: UserState, { plain, pending }: ReturnType<typeof newPending>): Promise<IssueResult> {
   const { store, key, policy, now } = request;
   try {
+    const slot = await request.ceiling?.take(now());
+    if (slot && !slot.ok) throw new EmailCeilingError(slot.retryAfterSeconds);
     await request.deliver(plain);
   } catch (error) {
     await store.abandon(key, pending.id).catch(() => undefined); // if this fails too, the claim expires on its own
@@ -96,6 +113,7 @@ export async function issueCode(request: IssueRequest): Promise<IssueResult> {
   for (;;) {
     const state = await store.read(key);
     const at = now();
+    if (request.undeliverable?.(state, at)) throw new AddressUndeliverable(state);
     const decision = decideSend(state, at, policy);
     if (decision.kind === 'reuse') return { kind: 'reused', code: decision.code, resendAt: nextSendAllowedAt(state, at, policy) };
     if (decision.kind === 'throttled') {

@@ -1,12 +1,16 @@
 import { SendRawEmailCommand, type SESClient } from '@aws-sdk/client-ses';
 import { CLEANUP_RESERVE_MS, callOptions } from './aws-clients.ts';
+import type { MessageTag } from './delivery.ts';
 import type { CodeEmail } from './email-template.ts';
 import { MailerError } from './errors.ts';
 import { mimeMessage } from './mime-message.ts';
 
 export interface Mailer {
-  /** Sends one email; resolves once SES has accepted it, throws MailerError otherwise. */
-  send(to: string, email: CodeEmail): Promise<void>;
+  /**
+   * Sends one email; resolves once SES has accepted it, throws MailerError otherwise. `tags` are SES message tags,
+   * which SES includes in the events it publishes (`mail.tags`): the delivery feedback finds the user's item by them.
+   */
+  send(to: string, email: CodeEmail, tags?: readonly MessageTag[]): Promise<void>;
 }
 
 export interface SesMailerOptions {
@@ -16,7 +20,7 @@ export interface SesMailerOptions {
 
 export function createSesMailer(ses: SESClient, { from, configurationSet }: SesMailerOptions): Mailer {
   return {
-    async send(to, email) {
+    async send(to, email, tags = []) {
       try {
         await ses.send(
           // Raw, as SendEmail cannot carry the message's Content-Language.
@@ -24,6 +28,7 @@ export function createSesMailer(ses: SESClient, { from, configurationSet }: SesM
             Source: from,
             Destinations: [to],
             ConfigurationSetName: configurationSet,
+            ...(tags.length > 0 ? { Tags: tags.map((tag) => ({ ...tag })) } : {}),
             RawMessage: { Data: new TextEncoder().encode(mimeMessage(from, to, email)) },
           }),
           callOptions(CLEANUP_RESERVE_MS),

@@ -21,7 +21,7 @@ export function createMemoryCodeStore(): CodeStore & { readonly items: Map<strin
     async claim(key, expectedVersion, pending) {
       const state = get(key);
       if (state.version !== expectedVersion) return false;
-      put(key, { ...state, pending });
+      put(key, { ...state, pending, undeliverable: undefined });
       return true;
     },
     async promote(key, pending, sentAt, sendTat) {
@@ -54,6 +54,12 @@ export function createMemoryCodeStore(): CodeStore & { readonly items: Map<strin
       const verdict = judgeLink(state, attempt);
       if (verdict.kind === 'redeemed') put(key, { ...state, code: { ...state.code!, used: true } });
       return verdict;
+    },
+    async recordUndeliverable(key, record) {
+      const state = get(key);
+      if (state.undeliverable && state.undeliverable.at > record.at) return false;
+      put(key, { ...state, undeliverable: record });
+      return true;
     },
   };
 }

@@ -7,6 +7,7 @@ import { codeKeysFromFile, type LoadCodeKeys } from './code-key.ts';
 import { codeKeysFromSecret } from './code-key-secret.ts';
 import type { Config } from './config.ts';
 import { createDynamoCodeStore, createDynamoSharedSendTime } from './dynamo-code-store.ts';
+import { createDynamoEmailCeiling } from './email-ceiling.ts';
 import { createSesMailer } from './mailer.ts';
 import { createSendTiming } from './send-timing.ts';
 
@@ -44,6 +45,7 @@ export function createRuntime(config: Config) {
     ...createStoreRuntime(config, db),
     mailer: createSesMailer(ses, { from: config.fromAddress, configurationSet: config.sesConfigurationSet }),
     sendTiming: createSendTiming({ shared: createDynamoSharedSendTime(db, config.tableName) }),
+    ceiling: config.delivery.maxEmailsPerHour === undefined ? undefined : createDynamoEmailCeiling(db, config.tableName, config.delivery.maxEmailsPerHour),
   };
 }
 

@@ -51,6 +51,11 @@ export interface SendableBounds {
   readonly sendTatAtMost: number;
   /** Without links only: answer pacing admits one more (an email that could not be answered is not sent). */
   readonly guessTatAtMost: number | undefined;
+  /**
+   * No delivery record in force (it ended at or before this). A record, even for an address the user no longer
+   * has, sends the sign-in to the read that decides: only people whose address bounced pay that extra request.
+   */
+  readonly undeliverableEndedBy: number;
 }
 
 export function sendableBounds(now: number, policy: SendPolicy): SendableBounds {
@@ -61,6 +66,7 @@ export function sendableBounds(now: number, policy: SendPolicy): SendableBounds 
     linkedCodeExpiredBy: now,
     sendTatAtMost: rateLimit(sendRate(policy)),
     guessTatAtMost: policy.linksMailed ? undefined : rateLimit(guessRate(policy)),
+    undeliverableEndedBy: now,
   };
 }
 
@@ -71,7 +77,8 @@ export function withinSendableBounds(state: UserState, bounds: SendableBounds): 
     (state.lastSentAt === undefined || state.lastSentAt <= bounds.lastSentBy) &&
     (state.code?.linkHash === undefined || state.code.expiresAt <= bounds.linkedCodeExpiredBy) &&
     state.sendTat <= bounds.sendTatAtMost &&
-    (bounds.guessTatAtMost === undefined || state.guessTat <= bounds.guessTatAtMost)
+    (bounds.guessTatAtMost === undefined || state.guessTat <= bounds.guessTatAtMost) &&
+    (state.undeliverable === undefined || state.undeliverable.until <= bounds.undeliverableEndedBy)
   );
 }
 

@@ -1,4 +1,5 @@
 /** What is stored for one user: one item, so one conditional write keeps code, sends and guesses consistent. */
+import type { UndeliverableRecord } from './delivery.ts';
 
 /** A code written before its email is sent. It is offered to nobody until SES has accepted the email. */
 export interface PendingCode {
@@ -31,6 +32,8 @@ export interface UserState {
   /** Rate limiter state (theoretical arrival time, epoch ms) of emails and of evaluated answers. */
   readonly sendTat: number;
   readonly guessTat: number;
+  /** SES reported a permanent bounce or a complaint for an address of this user (delivery.ts). */
+  readonly undeliverable?: UndeliverableRecord | undefined;
   /** Optimistic-lock counter; 0 when there is no item yet. */
   readonly version: number;
 }

@@ -61,7 +61,7 @@ export async function triggersOn(aws: LocalAws, env: Record<string, string> = {}
     ...env,
   });
   const { now, ...parts } = overrides;
-  const { runtime, define, create, verify } = hostTriggers(config, { ...(now ? { now } : {}), overrides: parts });
+  const { runtime, define, create, verify, sesFeedback } = hostTriggers(config, { ...(now ? { now } : {}), overrides: parts });
   /** The private parameters of each user's latest challenge: the session Verify is answering in. */
   const sessions = new Map<string, Record<string, string>>();
   return {
@@ -70,6 +70,7 @@ export async function triggersOn(aws: LocalAws, env: Record<string, string> = {}
     loadKeys: runtime.loadKeys,
     tableName,
     define,
+    sesFeedback,
     async create(event: CreateAuthChallengeTriggerEvent) {
       const result = await create(event);
       sessions.set(event.userName, result.response.privateChallengeParameters);

@@ -7,7 +7,9 @@ import { signInLinkFor, signInLinkPage } from '../../triggers/contracts/sign-in-
 import { DEFAULT_TEMPLATES, renderCodeEmail } from '../../triggers/email-template.ts';
 import {
   CodeStoreError,
+  EmailCeilingError as EmailCeilingRefusal,
   GuessRateExceededError,
+  UndeliverableEmailError as UndeliverableRefusal,
   MailerError,
   MalformedEventError,
   SendRateExceededError,
@@ -15,8 +17,10 @@ import {
 } from '../../triggers/errors.ts';
 import { codeInEmail, linkInEmail, type MailboxEmail } from '../../infra/local/mailbox-client.ts';
 import {
+  EmailCeilingError,
   RetryLaterError,
   SendThrottledError,
+  UndeliverableEmailError,
   ServiceUnavailableError,
   SignInFailedError,
   codeStepFrom,
@@ -49,6 +53,21 @@ const EVERY_REFUSAL: Record<RefusalKind, { thrown: EmailOtpError; refusal: Refus
       expect(error).toBeInstanceOf(RetryLaterError);
       expect(error).not.toBeInstanceOf(SendThrottledError);
       expect((error as RetryLaterError).retryAfterSeconds).toBe(7);
+    },
+  },
+  undeliverable: {
+    thrown: new UndeliverableRefusal('bounce'),
+    refusal: { kind: 'undeliverable' },
+    client: (error) => expect(error).toEqual(new UndeliverableEmailError()),
+  },
+  'email-ceiling': {
+    thrown: new EmailCeilingRefusal(1200),
+    refusal: { kind: 'email-ceiling', retryAfterSeconds: 1200 },
+    client: (error) => {
+      expect(error).toBeInstanceOf(EmailCeilingError);
+      expect(error).toBeInstanceOf(RetryLaterError);
+      expect(error).not.toBeInstanceOf(SendThrottledError);
+      expect((error as RetryLaterError).retryAfterSeconds).toBe(1200);
     },
   },
   'email-not-sent': {

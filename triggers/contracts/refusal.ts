@@ -14,6 +14,13 @@ export type Refusal =
   | { readonly kind: 'send-throttled'; readonly retryAfterSeconds: number }
   /** The account's typed answers are paced after many wrong ones: wait `retryAfterSeconds`. */
   | { readonly kind: 'guess-throttled'; readonly retryAfterSeconds: number }
+  /**
+   * Two-step mode only (the password was right, so this tells nothing about who has an account): SES reported a
+   * permanent bounce or a complaint for the address, and no code is mailed to it for now. Check or change it.
+   */
+  | { readonly kind: 'undeliverable' }
+  /** The pool's ceiling of emails per hour is reached, for everyone alike: wait `retryAfterSeconds`. */
+  | { readonly kind: 'email-ceiling'; readonly retryAfterSeconds: number }
   /** SES did not accept the email: nothing was issued, try again. */
   | { readonly kind: 'email-not-sent' }
   /** The code store could not be read or written: nothing was issued or counted, try again. */
@@ -27,6 +34,8 @@ export type RefusalKind = Refusal['kind'];
 export const REFUSAL_KINDS: readonly RefusalKind[] = [
   'send-throttled',
   'guess-throttled',
+  'undeliverable',
+  'email-ceiling',
   'email-not-sent',
   'store-unavailable',
   'malformed-event',
@@ -68,10 +77,12 @@ export function readRefusal(message: string | undefined): Refusal | undefined {
   const kind = match[1];
   switch (kind) {
     case 'send-throttled':
-    case 'guess-throttled': {
+    case 'guess-throttled':
+    case 'email-ceiling': {
       const seconds = fields.get(WIRE_FIELD.retryAfterSeconds);
       return seconds === undefined ? undefined : { kind, retryAfterSeconds: Number(seconds) };
     }
+    case 'undeliverable':
     case 'email-not-sent':
     case 'store-unavailable':
     case 'malformed-event':

@@ -63,7 +63,24 @@ export interface UserItem {
   lastSentAt?: number;
   sendTat?: number;
   guessTat?: number;
+  /** SES feedback (triggers/delivery.ts): `bounce` or `complaint`, when, until when, and the address's keyed hash. */
+  undeliverableKind?: string;
+  undeliverableAt?: number;
+  undeliverableUntil?: number;
+  undeliverableAddress?: string;
+  undeliverableKeyId?: string;
 }
+
+/** The attributes of a delivery record, removed together once it no longer applies. */
+export const UNDELIVERABLE_ATTRIBUTES = ['undeliverableKind', 'undeliverableAt', 'undeliverableUntil', 'undeliverableAddress', 'undeliverableKeyId'] as const satisfies readonly (keyof UserItem)[];
+
+/** Shards of the pool-wide email ceiling's counter for one window: `meta#ceiling#<window>#<shard>`. */
+export function ceilingItemKey(window: number, shard: number): string {
+  return `${ITEM_KEY_PREFIX.shared}ceiling#${window}#${shard}`;
+}
+
+/** The ceiling shard's count attribute. */
+export const CEILING_COUNT_ATTRIBUTE = 'sent';
 
 /** The attributes of a pending code, removed together once it is offered or abandoned. */
 export const PENDING_ATTRIBUTES = ['pendingId', 'pendingHash', 'pendingLinkHash', 'pendingKeyId', 'pendingIssuedAt', 'pendingExpiresAt'] as const satisfies readonly (keyof UserItem)[];

@@ -8,8 +8,17 @@ import { writeChallengeParameters } from '../contracts/challenge-parameters.ts';
 import { signInLinkFor } from '../contracts/sign-in-link.ts';
 import { templatesFor } from '../email-config.ts';
 import { minutesLeft, renderCodeEmail } from '../email-template.ts';
-import { GuessRateExceededError, MailerError, MalformedEventError, SendRateExceededError } from '../errors.ts';
-import { issueCode, type MailedSecrets } from '../issue-code.ts';
+import { ANSWERED_AS_UNKNOWN, blocksAddress, deliveryTags } from '../delivery.ts';
+import type { EmailCeiling } from '../email-ceiling.ts';
+import {
+  EmailCeilingError,
+  GuessRateExceededError,
+  MailerError,
+  MalformedEventError,
+  SendRateExceededError,
+  UndeliverableEmailError,
+} from '../errors.ts';
+import { AddressUndeliverable, issueCode, type MailedSecrets } from '../issue-code.ts';
 import type { Mailer } from '../mailer.ts';
 import { maskEmail } from '../mask-email.ts';
 import type { SendTiming } from '../send-timing.ts';
@@ -32,8 +41,11 @@ export interface CreateDeps {
   readonly mailer: Mailer;
   readonly audit: Audit;
   readonly sendTiming: SendTiming;
+  /** The pool-wide ceiling of emails per hour (MAX_EMAILS_PER_HOUR); none when unset. */
+  readonly ceiling?: EmailCeiling | undefined;
   readonly now?: () => number;
 }
+
 
 export function createCreateAuthChallengeHandler(deps: CreateDeps) {
   const { config, store, audit } = deps;
@@ -54,7 +66,8 @@ export function createCreateAuthChallengeHandler(deps: CreateDeps) {
     });
   }
 
-  async function deliver(address: string, { code, linkSecret }: MailedSecrets, unknown: boolean, locale: string | undefined) {
+  /** How long SES took to accept this invocation's email, for the audit line (the SendTime metric). */
+  async function deliver(address: string, { code, linkSecret }: MailedSecrets, unknown: boolean, locale: string | undefined, key: string, timed: { ms?: number }) {
     // Timed from the rendering on, and rendered for unknown users too: their wait imitates all of it, in any language.
     const started = performance.now();
     const { language, templates } = templatesFor(config.email, locale);
@@ -67,30 +80,54 @@ export function createCreateAuthChallengeHandler(deps: CreateDeps) {
       language,
     });
     if (unknown) return deps.sendTiming.imitate();
-    await deps.mailer.send(address, email);
-    deps.sendTiming.record(performance.now() - started);
+    await deps.mailer.send(address, email, deliveryTags(key, address, await deps.loadKeys()));
+    timed.ms = performance.now() - started;
+    deps.sendTiming.record(timed.ms);
   }
 
   /** The code for this round: a new or reused one for a new session, the current one for a retry round. */
   async function codeForRound(key: string, round: number, address: string, unknown: boolean, locale: string | undefined, context: AuditContext) {
+    const keys = await deps.loadKeys();
     if (round > 1) {
       // A retry round inside one Cognito session never mails again.
-      const state = await store.read(key);
+      let state = await store.read(key);
+      // Code mode: a session answered as for an unknown address stays on that address's item.
+      const asUnknown = !unknown && config.signInMode === 'code' && blocksAddress(state.undeliverable, address, keys, now());
+      if (asUnknown) state = await store.read(storeKey(address, true, keys));
       audit('challenge_repeated', 'ok', context, { codeId: state.code?.id });
-      return { code: state.code, resendAt: nextSendAllowedAt(state, now(), policy) };
+      return { code: state.code, resendAt: nextSendAllowedAt(state, now(), policy), asUnknown };
     }
+    const timed: { ms?: number } = {};
     const result = await issueCode({
       store,
       key,
       policy,
-      keys: await deps.loadKeys(),
+      keys,
       codeLength: config.codeLength,
       codeTtlSeconds: config.codeTtlSeconds,
       now,
-      deliver: (secrets) => deliver(address, secrets, unknown, locale),
+      ceiling: deps.ceiling,
+      undeliverable: unknown ? undefined : (state, at) => blocksAddress(state.undeliverable, address, keys, at),
+      deliver: (secrets) => deliver(address, secrets, unknown, locale, key, timed),
     });
-    audit(result.kind === 'sent' ? 'code_sent' : 'code_reused', 'ok', context, { codeId: result.code.id });
-    return { code: result.code, resendAt: result.resendAt };
+    audit(result.kind === 'sent' ? 'code_sent' : 'code_reused', 'ok', context, { codeId: result.code.id, sendMs: timed.ms });
+    return { code: result.code, resendAt: result.resendAt, asUnknown: false };
+  }
+
+  /**
+   * SES reported the user's address (delivery.ts). Two-step mode: the right password was given, so the person is
+   * told (a refusal with a way forward). Code mode: anyone may type any address, so the answer is the one an unknown
+   * address gets: a challenge of the same shape, its code on that address's own item, nothing mailed.
+   */
+  async function undeliverable(error: AddressUndeliverable, round: number, address: string, locale: string | undefined, context: AuditContext) {
+    const reason = error.state.undeliverable?.kind ?? 'bounce';
+    if (config.signInMode !== 'code') {
+      audit('send_refused_undeliverable', 'denied', context, { reason });
+      throw new UndeliverableEmailError(reason);
+    }
+    audit('send_skipped_undeliverable', 'denied', context, { reason });
+    const issued = await codeForRound(storeKey(address, true, await deps.loadKeys()), round, address, true, locale, { ...context, userNotFound: true });
+    return { ...issued, asUnknown: true };
   }
 
   return (event: CreateAuthChallengeTriggerEvent): Promise<CreateAuthChallengeTriggerEvent> =>
@@ -108,13 +145,19 @@ export function createCreateAuthChallengeHandler(deps: CreateDeps) {
       const round = customRounds(session) + 1;
       const context = auditContext('create', event, round, unknown);
 
-      let issued: { code: StoredCode | undefined; resendAt: number };
+      let issued: { code: StoredCode | undefined; resendAt: number; asUnknown: boolean };
       try {
-        issued = await codeForRound(key, round, address, unknown, locale, context);
+        issued = await codeForRound(key, round, address, unknown, locale, context).catch((error: unknown) => {
+          if (error instanceof AddressUndeliverable) return undeliverable(error, round, address, locale, context);
+          throw error;
+        });
       } catch (error) {
+        if (error instanceof UndeliverableEmailError) throw error;
         if (error instanceof SendRateExceededError || error instanceof GuessRateExceededError) {
           const name = error instanceof SendRateExceededError ? 'send_throttled' : 'guess_throttled';
           audit(name, 'denied', context, { retryAfterSeconds: error.retryAfterSeconds });
+        } else if (error instanceof EmailCeilingError) {
+          audit('ceiling_reached', 'denied', context, { retryAfterSeconds: error.retryAfterSeconds });
         } else {
           const reason = error instanceof Error ? error.name : 'unknown';
           audit(error instanceof MailerError ? 'send_failed' : 'store_failed', 'error', context, { reason });
@@ -125,7 +168,12 @@ export function createCreateAuthChallengeHandler(deps: CreateDeps) {
       const { code, resendAt } = issued;
       event.response.publicChallengeParameters = publicParameters(address, code, resendAt);
       // Binds the session to this code: its answers can only ever spend this code's guesses.
-      event.response.privateChallengeParameters = { codeId: code?.id ?? '', keyId: code?.keyId ?? '', round: String(round) };
+      event.response.privateChallengeParameters = {
+        codeId: code?.id ?? '',
+        keyId: code?.keyId ?? '',
+        round: String(round),
+        ...(issued.asUnknown ? { [ANSWERED_AS_UNKNOWN]: 'true' } : {}),
+      };
       event.response.challengeMetadata = CHALLENGE_METADATA;
       return event;
     });

@@ -4,6 +4,7 @@ import { INVOCATION_BUDGET_MS, withDeadline } from '../aws-clients.ts';
 import type { LoadCodeKeys } from '../code-key.ts';
 import type { CodeStore } from '../code-store.ts';
 import type { Config } from '../config.ts';
+import { ANSWERED_AS_UNKNOWN } from '../delivery.ts';
 import { GuessRateExceededError, MalformedEventError } from '../errors.ts';
 import { assertEnvelope, auditContext, storeKey, userAttributesOf } from '../trigger-event.ts';
 import { verifyAnswer, type VerifyOutcome } from '../verify-code.ts';
@@ -40,8 +41,11 @@ export function createVerifyAuthChallengeResponseHandler(deps: VerifyDeps) {
         event.response.answerCorrect = false;
         return event;
       }
-      const unknown = event.request.userNotFound === true || !userAttributesOf(event.request).email;
+      const email = userAttributesOf(event.request).email;
       const session = event.request.privateChallengeParameters ?? {};
+      // Create answered this session as for an unknown address (SES reported the user's): verify it the same way.
+      const asUnknown = session[ANSWERED_AS_UNKNOWN] === 'true' && Boolean(email);
+      const unknown = event.request.userNotFound === true || !email || asUnknown;
       const round = Number(session.round) || undefined;
       const context = auditContext('verify', event, round, unknown);
       const codeId = typeof session.codeId === 'string' ? session.codeId : '';
@@ -54,7 +58,7 @@ export function createVerifyAuthChallengeResponseHandler(deps: VerifyDeps) {
           codeId && keyId
             ? await verifyAnswer({
                 store,
-                key: storeKey(event.userName, unknown, await deps.loadKeys()),
+                key: storeKey(asUnknown ? email! : event.userName, unknown, await deps.loadKeys()),
                 answer: event.request.challengeAnswer,
                 codeId,
                 keyId,

@@ -65,6 +65,24 @@ export class SendThrottledError extends RetryLaterError {
   }
 }
 
+/**
+ * Two-step mode, after the right password: mail to the account's address bounced or was reported as spam, so no
+ * code is sent to it for now. The way forward: check or change the address (with support), or wait until
+ * `docs/operating-on-aws.md`'s block time passes. In code mode this never appears: the sign-in looks like any other.
+ */
+export class UndeliverableEmailError extends SignInError {
+  constructor() {
+    super('Codes cannot be sent to this email address: check or change it, or contact support');
+  }
+}
+
+/** The pool's ceiling of emails per hour is reached, for everyone: wait `retryAfterSeconds`. */
+export class EmailCeilingError extends RetryLaterError {
+  constructor(retryAfterSeconds: number) {
+    super(retryAfterSeconds, `Too many sign-in emails right now. Try again in ${retryAfterSeconds} seconds`);
+  }
+}
+
 /** Two-step mode: the email address or the password is wrong. */
 export class WrongPasswordError extends SignInError {
   constructor() {
@@ -120,6 +138,10 @@ function fromRefusal(refusal: Refusal, cause: unknown): SignInError {
       return new SendThrottledError(refusal.retryAfterSeconds);
     case 'guess-throttled':
       return new RetryLaterError(refusal.retryAfterSeconds);
+    case 'undeliverable':
+      return new UndeliverableEmailError();
+    case 'email-ceiling':
+      return new EmailCeilingError(refusal.retryAfterSeconds);
     case 'email-not-sent':
       return new ServiceUnavailableError(true);
     case 'store-unavailable':
