@@ -6,6 +6,7 @@ import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import type * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as logs from 'aws-cdk-lib/aws-logs';
+import * as subscriptions from 'aws-cdk-lib/aws-sns-subscriptions';
 import type * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import type * as ses from 'aws-cdk-lib/aws-ses';
 import type * as sns from 'aws-cdk-lib/aws-sns';
@@ -13,6 +14,7 @@ import type * as wafv2 from 'aws-cdk-lib/aws-wafv2';
 import { Construct } from 'constructs';
 import { TABLE_PARTITION_KEY, TABLE_TTL_ATTRIBUTE } from '../../triggers/contracts/table-item.ts';
 import { configToEnvironment, type Config } from '../../triggers/config.ts';
+import { DEFAULT_METRIC_NAMESPACE } from '../../triggers/sign-in-metrics.ts';
 import { atPreparation, guardAuthFlows, warnIfCaseSensitive } from './email-otp-auth/auth-flow-guard.ts';
 import { createCodeKeySecret } from './email-otp-auth/code-key-secret.ts';
 import { createEmailSending } from './email-otp-auth/email-sending.ts';
@@ -68,12 +70,17 @@ export class EmailOtpAuth extends Construct {
     const logRetention = props.logRetention ?? logs.RetentionDays.ONE_MONTH;
 
     this.table = props.table ?? this.createTable(removalPolicy);
-    const sending = createEmailSending(this, props);
+    const otherSesRegion = props.sesRegion !== undefined && props.sesRegion !== stack.region;
+    const deliveryFeedback = props.deliveryFeedback ?? (props.createConfigurationSet !== false && !otherSesRegion);
+    const sending = createEmailSending(this, { ...props, deliveryFeedback });
     if (sending.emailIdentity) this.emailIdentity = sending.emailIdentity;
     if (sending.configurationSet) this.configurationSet = sending.configurationSet;
     this.codeKeySecret = props.codeKeySecret ?? createCodeKeySecret(this, removalPolicy);
 
-    const trigger = (id: string, entry: TriggerName, environment: Record<string, string>) => createTriggerFunction(this, id, { entry, environment, logRetention });
+    const namespace = props.metricNamespace ?? DEFAULT_METRIC_NAMESPACE;
+    // Every function's audit lines carry their figures as EMF metrics in this namespace.
+    const trigger = (id: string, entry: TriggerName, environment: Record<string, string>) =>
+      createTriggerFunction(this, id, { entry, environment: { ...environment, METRIC_NAMESPACE: namespace }, logRetention });
     const defineAuthChallenge = trigger('DefineAuthChallenge', 'define-auth-challenge', {
       SIGN_IN_MODE: this.config.signInMode,
       MAX_ATTEMPTS: String(this.config.maxAttempts),
@@ -89,12 +96,21 @@ export class EmailOtpAuth extends Construct {
     verifyAuthChallengeResponse.addToRolePolicy(tableAccess());
     const preSignUp = props.autoConfirmSignUp ? trigger('PreSignUp', 'pre-sign-up', {}) : undefined;
     const postAuthentication = props.markEmailVerified ? trigger('PostAuthentication', 'post-authentication', {}) : undefined;
+    const sesFeedback = sending.feedbackTopic
+      ? trigger('SesFeedback', 'ses-feedback', { TABLE_NAME: this.table.tableName, DELIVERY_BLOCK_DAYS: String(this.config.delivery.deliveryBlockDays) })
+      : undefined;
+    if (sesFeedback && sending.feedbackTopic) {
+      // One write per report, on the user's item: nothing else of the table.
+      sesFeedback.addToRolePolicy(new iam.PolicyStatement({ actions: ['dynamodb:UpdateItem'], resources: [this.table.tableArn] }));
+      sending.feedbackTopic.addSubscription(new subscriptions.LambdaSubscription(sesFeedback));
+    }
     this.functions = {
       defineAuthChallenge,
       createAuthChallenge,
       verifyAuthChallengeResponse,
       ...(preSignUp ? { preSignUp } : {}),
       ...(postAuthentication ? { postAuthentication } : {}),
+      ...(sesFeedback ? { sesFeedback } : {}),
     };
 
     this.userPool = props.userPool ?? createSignInPool(this, { featurePlan: props.featurePlan, selfSignUp: props.selfSignUp, removalPolicy });
@@ -114,7 +130,8 @@ export class EmailOtpAuth extends Construct {
     const monitoring = createSignInMonitoring(this, {
       functions: this.functions,
       table: this.table,
-      namespace: props.metricNamespace ?? 'EmailOtpAuth',
+      namespace,
+      maxEmailsPerHour: this.config.delivery.maxEmailsPerHour,
       throttledSendsThreshold: props.throttledSendsAlarmThreshold ?? 50,
       alarmTopic: props.alarmTopic,
     });

@@ -8,7 +8,9 @@ export type TriggerName =
   | 'create-auth-challenge'
   | 'verify-auth-challenge-response'
   | 'pre-sign-up'
-  | 'post-authentication';
+  | 'post-authentication'
+  /** Not a Cognito trigger: records SES bounces and complaints (delivery feedback). */
+  | 'ses-feedback';
 
 /**
  * Where the installed package keeps its prebuilt, minified trigger bundles: `dist/lambda/<name>/index.js`

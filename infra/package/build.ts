@@ -20,6 +20,7 @@ const triggers: TriggerName[] = [
   'verify-auth-challenge-response',
   'pre-sign-up',
   'post-authentication',
+  'ses-feedback',
 ];
 
 rmSync(dist, { recursive: true, force: true });

@@ -79,7 +79,7 @@ describe('the deployable app', () => {
       },
       { bundle: true, stack: (app) => new Stack(app, 'Bundled', { env: { account: '123456789012', region: 'eu-west-1' } }) },
     );
-    template.resourceCountIs('AWS::Lambda::Function', 3);
+    template.resourceCountIs('AWS::Lambda::Function', 4); // the three triggers and the SES feedback function
     for (const fn of Object.values(template.findResources('AWS::Lambda::Function'))) {
       expect(fn.Properties.Code.S3Key).toMatch(/^[0-9a-f]{64}\.zip$/);
     }

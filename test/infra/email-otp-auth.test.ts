@@ -52,7 +52,8 @@ describe('EmailOtpAuth with defaults', () => {
       },
       AdminCreateUserConfig: { AllowAdminCreateUserOnly: true },
     });
-    t.resourceCountIs('AWS::Lambda::Function', 3);
+    // The three triggers and the SES feedback function (not a trigger: the feedback topic invokes it).
+    t.resourceCountIs('AWS::Lambda::Function', 4);
   });
 
   it('runs every trigger on nodejs22.x, ARM64, 256 MB, with Cognito\'s 5-second limit and source maps', () => {
@@ -68,6 +69,7 @@ describe('EmailOtpAuth with defaults', () => {
     expect(environmentOf(t, 'OtpDefineAuthChallenge')).toEqual({
       SIGN_IN_MODE: 'code',
       MAX_ATTEMPTS: '3',
+      METRIC_NAMESPACE: 'EmailOtpAuth',
       POWERTOOLS_SERVICE_NAME: 'cognito-email-otp',
       NODE_OPTIONS: '--enable-source-maps',
     });
@@ -81,12 +83,22 @@ describe('EmailOtpAuth with defaults', () => {
       RESEND_INTERVAL_SECONDS: '60',
       MAX_SENDS_PER_HOUR: '5',
       MAX_GUESSES_PER_DAY: '100',
+      MAX_EMAILS_PER_HOUR: '2000',
       CODE_KEY_SECRET_ID: { Ref: expect.stringMatching(/^OtpCodeKey/) },
+      SES_CONFIGURATION_SET: { Ref: expect.stringMatching(/^OtpConfigurationSet/) },
+      METRIC_NAMESPACE: 'EmailOtpAuth',
       POWERTOOLS_SERVICE_NAME: 'cognito-email-otp',
       NODE_OPTIONS: '--enable-source-maps',
     };
     expect(environmentOf(t, 'OtpCreateAuthChallenge')).toEqual(code);
     expect(environmentOf(t, 'OtpVerifyAuthChallengeResponse')).toEqual(code);
+    expect(environmentOf(t, 'OtpSesFeedback')).toEqual({
+      TABLE_NAME: { Ref: expect.stringMatching(/^OtpCodeTable/) },
+      DELIVERY_BLOCK_DAYS: '14',
+      METRIC_NAMESPACE: 'EmailOtpAuth',
+      POWERTOOLS_SERVICE_NAME: 'cognito-email-otp',
+      NODE_OPTIONS: '--enable-source-maps',
+    });
   });
 
   it('grants least privilege: exact actions on the table, the SES identity and the key secret, nothing on *', () => {
@@ -109,11 +121,17 @@ describe('EmailOtpAuth with defaults', () => {
             Resource: [
               { 'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, ':ses:eu-west-1:123456789012:identity/example.com']] },
               { 'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, ':ses:eu-west-1:123456789012:identity/no-reply@example.com']] },
+              { 'Fn::Join': ['', Match.arrayWith([Match.stringLikeRegexp(':configuration-set/$'), { Ref: Match.stringLikeRegexp('^OtpConfigurationSet') }])] },
             ],
             Condition: { StringEquals: { 'ses:FromAddress': 'no-reply@example.com' } },
           },
         ]),
       },
+    });
+    // The feedback function writes one attribute set on a user's item, and reads no key, no SES, nothing else.
+    t.hasResourceProperties('AWS::IAM::Policy', {
+      Roles: [{ Ref: Match.stringLikeRegexp('^OtpSesFeedbackRole') }],
+      PolicyDocument: { Statement: Match.arrayEquals([logWrite, { Effect: 'Allow', Action: 'dynamodb:UpdateItem', Resource: tableArn }]) },
     });
     t.hasResourceProperties('AWS::IAM::Policy', {
       Roles: [{ Ref: Match.stringLikeRegexp('^OtpVerifyAuthChallengeResponseRole') }],
@@ -175,36 +193,34 @@ describe('EmailOtpAuth with defaults', () => {
   });
 
   it('keeps logs for a month', () => {
-    t.resourceCountIs('AWS::Logs::LogGroup', 3);
+    t.resourceCountIs('AWS::Logs::LogGroup', 4);
     t.allResourcesProperties('AWS::Logs::LogGroup', { RetentionInDays: 30 });
     t.hasResource('AWS::DynamoDB::GlobalTable', { DeletionPolicy: 'Retain' });
   });
 
-  it('counts the sign-in figures from the log lines: one metric filter per figure and log group', () => {
-    const logsOf = (fn: string) => ({ Ref: Match.stringLikeRegexp(`^Otp${fn}Logs`) });
-    const filters = Object.values(t.findResources('AWS::Logs::MetricFilter')).map((f) => ({
-      logs: f.Properties.LogGroupName.Ref.replace(/Logs[0-9A-F]{8}$/, ''),
-      pattern: f.Properties.FilterPattern,
-      metric: f.Properties.MetricTransformations[0].MetricName,
-    }));
-    expect(filters).toEqual(
-      expect.arrayContaining([
-        { logs: 'OtpCreateAuthChallenge', pattern: '{ $.event = "code_sent" }', metric: 'CodesMailed' },
-        { logs: 'OtpCreateAuthChallenge', pattern: '{ $.event = "code_reused" }', metric: 'CodesReused' },
-        { logs: 'OtpCreateAuthChallenge', pattern: '{ $.event = "send_throttled" }', metric: 'ThrottledSends' },
-        { logs: 'OtpCreateAuthChallenge', pattern: '{ $.event = "guess_throttled" }', metric: 'PacedAnswers' },
-        { logs: 'OtpVerifyAuthChallengeResponse', pattern: '{ $.event = "guess_throttled" }', metric: 'PacedAnswers' },
-        { logs: 'OtpVerifyAuthChallengeResponse', pattern: '{ $.event = "answer_correct" }', metric: 'AnswersRight' },
-        { logs: 'OtpVerifyAuthChallengeResponse', pattern: '{ $.event = "answer_wrong" }', metric: 'AnswersWrong' },
-        { logs: 'OtpVerifyAuthChallengeResponse', pattern: '{ $.event = "answer_correct" && $.method = "link" }', metric: 'LinkSignIns' },
-        { logs: 'OtpCreateAuthChallenge', pattern: '{ $.event = "send_failed" }', metric: 'SendFailures' },
-        { logs: 'OtpCreateAuthChallenge', pattern: '{ $.event = "store_failed" }', metric: 'StoreFailures' },
-        { logs: 'OtpVerifyAuthChallengeResponse', pattern: '{ $.event = "store_failed" }', metric: 'StoreFailures' },
-        { logs: 'OtpCreateAuthChallenge', pattern: '{ ($.event = "send_throttled" || $.event = "guess_throttled") }', metric: 'ThrownRefusals' },
-        { logs: 'OtpVerifyAuthChallengeResponse', pattern: '{ ($.event = "send_throttled" || $.event = "guess_throttled") }', metric: 'ThrownRefusals' },
-      ]),
-    );
-    t.hasResourceProperties('AWS::Logs::MetricFilter', { LogGroupName: logsOf('CreateAuthChallenge'), MetricTransformations: [{ MetricNamespace: 'EmailOtpAuth', MetricName: 'CodesMailed', MetricValue: '1' }] });
+  it('counts the sign-in figures from the EMF metrics the log lines carry: no metric filter, the namespace in every function', () => {
+    t.resourceCountIs('AWS::Logs::MetricFilter', 0);
+    for (const fn of Object.values(t.findResources('AWS::Lambda::Function'))) expect(fn.Properties.Environment.Variables.METRIC_NAMESPACE).toBe('EmailOtpAuth');
+    const used = JSON.stringify(Object.values(t.findResources('AWS::CloudWatch::Alarm')).map((a) => a.Properties.Metrics ?? a.Properties));
+    for (const name of ['ThrownRefusals', 'ThrottledSends', 'StoreFailures', 'SendFailures', 'BouncesRecorded', 'ComplaintsRecorded', 'CodesMailed', 'CodesIssued', 'CeilingRefusals']) {
+      expect(used, name).toContain(`"MetricName":"${name}"`);
+    }
+    expect(used).toContain('"Namespace":"EmailOtpAuth"');
+  });
+
+  it('alarms on bounce and complaint rates well below SES review levels, over a day, with a minimum volume; and on the ceiling', () => {
+    const alarmWith = (pattern: RegExp) => Object.values(t.findResources('AWS::CloudWatch::Alarm')).find((a) => pattern.test(a.Properties.AlarmDescription))!.Properties;
+    const bounces = alarmWith(/bounced for good/);
+    expect(bounces.Threshold).toBe(2);
+    expect(bounces.Metrics.find((m: any) => m.Expression).Expression).toBe('IF(FILL(mailed, 0) >= 100, 100 * FILL(reported, 0) / mailed, 0)');
+    expect(bounces.Metrics.filter((m: any) => m.MetricStat).map((m: any) => m.MetricStat.Period)).toEqual([86_400, 86_400]);
+    expect(alarmWith(/reported as spam/).Threshold).toBe(0.05);
+    const near = alarmWith(/80 % of the pool-wide ceiling/);
+    expect(near.Threshold).toBe(1600);
+    expect(near.Metrics[0].MetricStat).toMatchObject({ Metric: { MetricName: 'CodesIssued', Namespace: 'EmailOtpAuth' }, Period: 3600, Stat: 'Sum' });
+    const reached = alarmWith(/ceiling of emails per hour was reached/);
+    expect(reached.Threshold).toBe(1);
+    expect(reached.Metrics[0].MetricStat.Metric.MetricName).toBe('CeilingRefusals');
   });
 
   it('alarms on faults, not on refusals: Lambda errors less the refusals told by throwing', () => {
@@ -212,8 +228,9 @@ describe('EmailOtpAuth with defaults', () => {
     expect(faults).toBeDefined();
     const metrics = faults!.Properties.Metrics as Array<{ Id: string; Expression?: string; MetricStat?: { Metric: { MetricName: string; Namespace: string } } }>;
     const expression = metrics.find((m) => m.Expression)!.Expression!;
-    expect(expression).toBe('FILL(e0, 0) + FILL(e1, 0) + FILL(e2, 0) - FILL(refusals, 0)');
-    expect(metrics.filter((m) => m.MetricStat?.Metric.MetricName === 'Errors').map((m) => m.Id)).toEqual(['e0', 'e1', 'e2']);
+    // The SES feedback function's errors count too: a report it could not record is a fault (SNS retries it).
+    expect(expression).toBe('FILL(e0, 0) + FILL(e1, 0) + FILL(e2, 0) + FILL(e3, 0) - FILL(refusals, 0)');
+    expect(metrics.filter((m) => m.MetricStat?.Metric.MetricName === 'Errors').map((m) => m.Id)).toEqual(['e0', 'e1', 'e2', 'e3']);
     expect(metrics.find((m) => m.Id === 'refusals')!.MetricStat!.Metric).toMatchObject({ Namespace: 'EmailOtpAuth', MetricName: 'ThrownRefusals' });
     expect(faults!.Properties).toMatchObject({ Threshold: 1, ComparisonOperator: 'GreaterThanOrEqualToThreshold', EvaluationPeriods: 1, TreatMissingData: 'notBreaching' });
     // No alarm counts Lambda errors alone: each send or answer pacing refusal is one.
@@ -221,9 +238,10 @@ describe('EmailOtpAuth with defaults', () => {
   });
 
   it('every alarm notifies the alarm topic, when it fires and when it clears', () => {
-    t.resourceCountIs('AWS::SNS::Topic', 1);
+    // The alarm topic, and the configuration set's feedback topic.
+    t.resourceCountIs('AWS::SNS::Topic', 2);
     const alarms = Object.values(t.findResources('AWS::CloudWatch::Alarm'));
-    expect(alarms.map((a) => a.Properties.AlarmDescription.split(':')[0])).toHaveLength(7);
+    expect(alarms.map((a) => a.Properties.AlarmDescription.split(':')[0])).toHaveLength(11);
     for (const alarm of alarms) {
       expect(alarm.Properties.AlarmActions).toEqual([{ Ref: expect.stringMatching(/^OtpAlarmTopic/) }]);
       expect(alarm.Properties.OKActions).toEqual([{ Ref: expect.stringMatching(/^OtpAlarmTopic/) }]);
@@ -234,10 +252,10 @@ describe('EmailOtpAuth with defaults', () => {
     const alarmWith = (pattern: RegExp) => Object.values(t.findResources('AWS::CloudWatch::Alarm')).find((a) => pattern.test(a.Properties.AlarmDescription))!.Properties;
     const slow = alarmWith(/took 4 seconds or more/);
     expect(slow.Threshold).toBe(4000);
-    expect(slow.Metrics.find((m: { Expression?: string }) => m.Expression).Expression).toBe('MAX([d0, d1, d2])');
-    expect(slow.Metrics.filter((m: any) => m.MetricStat?.Metric.MetricName === 'Duration').map((m: any) => m.MetricStat.Stat)).toEqual(['Maximum', 'Maximum', 'Maximum']);
+    expect(slow.Metrics.find((m: { Expression?: string }) => m.Expression).Expression).toBe('MAX([d0, d1, d2, d3])');
+    expect(slow.Metrics.filter((m: any) => m.MetricStat?.Metric.MetricName === 'Duration').map((m: any) => m.MetricStat.Stat)).toEqual(['Maximum', 'Maximum', 'Maximum', 'Maximum']);
     const throttled = alarmWith(/Lambda throttled a trigger/);
-    expect(throttled.Metrics.filter((m: any) => m.MetricStat?.Metric.MetricName === 'Throttles')).toHaveLength(3);
+    expect(throttled.Metrics.filter((m: any) => m.MetricStat?.Metric.MetricName === 'Throttles')).toHaveLength(4);
     const table = alarmWith(/DynamoDB throttled the code table/);
     expect(table.Metrics.filter((m: any) => m.MetricStat).map((m: any) => m.MetricStat.Metric)).toEqual([
       { Namespace: 'AWS/DynamoDB', MetricName: 'ReadThrottleEvents', Dimensions: [{ Name: 'TableName', Value: { Ref: expect.stringMatching(/^OtpCodeTable/) } }] },
@@ -357,8 +375,9 @@ describe('every prop changes the template as documented', () => {
       return names;
     };
     const triggers = ['defineAuthChallenge', 'createAuthChallenge', 'verifyAuthChallengeResponse'];
-    expect(made({})).toEqual(triggers);
-    expect(made({ autoConfirmSignUp: true, markEmailVerified: true })).toEqual([...triggers, 'preSignUp', 'postAuthentication']);
+    expect(made({})).toEqual([...triggers, 'sesFeedback']);
+    expect(made({ deliveryFeedback: false })).toEqual(triggers);
+    expect(made({ autoConfirmSignUp: true, markEmailVerified: true })).toEqual([...triggers, 'preSignUp', 'postAuthentication', 'sesFeedback']);
   });
 
   it('authSessionValidity and createUserPoolClient shape the client', () => {
@@ -427,7 +446,8 @@ describe('every prop changes the template as documented', () => {
   });
 
   it('userPool: an imported pool gets invoke permissions scoped to it', () => {
-    const t = template({}, (stack) => ({ userPool: cognito.UserPool.fromUserPoolId(stack, 'Imported', 'eu-west-1_Abc123') }));
+    // Without delivery feedback: its topic's own invoke permission is not the pool's.
+    const t = template({ deliveryFeedback: false }, (stack) => ({ userPool: cognito.UserPool.fromUserPoolId(stack, 'Imported', 'eu-west-1_Abc123') }));
     t.resourceCountIs('AWS::Cognito::UserPool', 0);
     t.resourceCountIs('AWS::Lambda::Permission', 3);
     t.allResourcesProperties('AWS::Lambda::Permission', {
@@ -603,7 +623,8 @@ describe('letter case: people who type capitals are found', () => {
 describe('alarm topic and SES region', () => {
   it('alarmTopic: every alarm notifies the topic given, and no topic is made', () => {
     const t = template({}, (stack) => ({ alarmTopic: sns.Topic.fromTopicArn(stack, 'Pager', 'arn:aws:sns:eu-west-1:123456789012:pager') }));
-    t.resourceCountIs('AWS::SNS::Topic', 0);
+    // Only the feedback topic: no alarm topic is made.
+    expect(Object.keys(t.findResources('AWS::SNS::Topic'))).toEqual([expect.stringMatching(/^OtpDeliveryFeedbackTopic/)]);
     for (const alarm of Object.values(t.findResources('AWS::CloudWatch::Alarm'))) {
       expect(alarm.Properties.AlarmActions).toEqual(['arn:aws:sns:eu-west-1:123456789012:pager']);
     }

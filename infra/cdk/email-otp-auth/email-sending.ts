@@ -1,8 +1,9 @@
-// SES for the codes: the optional identity and configuration set, and the one send permission.
-import { Stack } from 'aws-cdk-lib';
+// SES for the codes: the optional identity and configuration set, its bounce/complaint feedback topic, and the one send permission.
+import { Stack, Validations } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import type * as route53 from 'aws-cdk-lib/aws-route53';
 import * as ses from 'aws-cdk-lib/aws-ses';
+import * as sns from 'aws-cdk-lib/aws-sns';
 import type { Construct } from 'constructs';
 import { senderAddress } from './validate-props.ts';
 
@@ -11,12 +12,18 @@ export interface EmailSendingOptions {
   readonly createEmailIdentity?: 'domain' | 'address' | undefined;
   readonly hostedZone?: route53.IPublicHostedZone | undefined;
   readonly createConfigurationSet?: boolean | undefined;
+  /** Publish bounces and complaints to a topic (needs the configuration set, made for it). */
+  readonly deliveryFeedback?: boolean | undefined;
+  /** Custom MAIL FROM domain of a created identity (a subdomain of the sender's), for SPF alignment (DMARC). */
+  readonly mailFromDomain?: string | undefined;
   readonly sesRegion?: string | undefined;
 }
 
 export interface EmailSending {
   readonly emailIdentity?: ses.EmailIdentity;
   readonly configurationSet?: ses.ConfigurationSet;
+  /** Where the configuration set publishes BOUNCE and COMPLAINT events: the feedback function subscribes to it. */
+  readonly feedbackTopic?: sns.Topic;
   /** `ses:SendRawEmail` (the mailer sends MIME, for Content-Language) from the sender only, on its address and domain identities (and the configuration set). */
   readonly sendPolicy: iam.PolicyStatement;
 }
@@ -33,11 +40,25 @@ export function createEmailSending(scope: Construct, options: EmailSendingOption
             : options.hostedZone
               ? ses.Identity.publicHostedZone(options.hostedZone)
               : ses.Identity.domain(domain),
+        ...(options.mailFromDomain ? { mailFromDomain: options.mailFromDomain } : {}),
       })
     : undefined;
-  const configurationSet = options.createConfigurationSet
-    ? new ses.ConfigurationSet(scope, 'ConfigurationSet', { reputationMetrics: true, sendingEnabled: true })
-    : undefined;
+  const configurationSet =
+    options.createConfigurationSet || options.deliveryFeedback
+      ? new ses.ConfigurationSet(scope, 'ConfigurationSet', { reputationMetrics: true, sendingEnabled: true })
+      : undefined;
+  let feedbackTopic: sns.Topic | undefined;
+  if (configurationSet && options.deliveryFeedback) {
+    feedbackTopic = new sns.Topic(scope, 'DeliveryFeedbackTopic', { displayName: `SES bounces and complaints of ${scope.node.path}`, enforceSSL: true });
+    Validations.of(feedbackTopic).acknowledge({
+      id: 'AwsSolutions::AwsSolutions-SNS2',
+      reason: 'SES events name the addresses SES itself was given; SES publishes only to topics whose KMS key policy lets it, which the AWS managed SNS key does not.',
+    });
+    configurationSet.addEventDestination('DeliveryFeedback', {
+      destination: ses.EventDestination.snsTopic(feedbackTopic),
+      events: [ses.EmailSendingEvent.BOUNCE, ses.EmailSendingEvent.COMPLAINT],
+    });
+  }
   const arn = (resource: string, resourceName: string) => stack.formatArn({ service: 'ses', region: options.sesRegion, resource, resourceName });
   const sendPolicy = new iam.PolicyStatement({
     actions: ['ses:SendRawEmail'],
@@ -48,5 +69,10 @@ export function createEmailSending(scope: Construct, options: EmailSendingOption
     ],
     conditions: { StringEquals: { 'ses:FromAddress': sender } },
   });
-  return { ...(emailIdentity ? { emailIdentity } : {}), ...(configurationSet ? { configurationSet } : {}), sendPolicy };
+  return {
+    ...(emailIdentity ? { emailIdentity } : {}),
+    ...(configurationSet ? { configurationSet } : {}),
+    ...(feedbackTopic ? { feedbackTopic } : {}),
+    sendPolicy,
+  };
 }

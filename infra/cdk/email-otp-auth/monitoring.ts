@@ -1,13 +1,12 @@
-// Alarms that reach someone and a dashboard of the sign-in figures, from Lambda's metrics and the triggers' log lines.
+// Alarms that reach someone and a dashboard of the sign-in figures, from Lambda's metrics and the EMF metrics in the triggers' log lines.
 import { Duration, Validations } from 'aws-cdk-lib';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import * as actions from 'aws-cdk-lib/aws-cloudwatch-actions';
 import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import type * as lambda from 'aws-cdk-lib/aws-lambda';
-import * as logs from 'aws-cdk-lib/aws-logs';
 import * as sns from 'aws-cdk-lib/aws-sns';
 import type { Construct } from 'constructs';
-import { LOG_FIGURES, filterPatternOf, type LogFigure, type LoggingTrigger } from './log-figures.ts';
+import { LOG_FIGURES } from './log-figures.ts';
 import type { EmailOtpAuthFunctions } from './props.ts';
 
 export interface SignInMonitoringOptions {
@@ -15,6 +14,8 @@ export interface SignInMonitoringOptions {
   readonly table: dynamodb.ITableV2;
   readonly namespace: string;
   readonly throttledSendsThreshold: number;
+  /** The pool-wide ceiling of emails per hour, if any: an alarm at 80 % of it and one when it is reached. */
+  readonly maxEmailsPerHour?: number | undefined;
   readonly alarmTopic?: sns.ITopic | undefined;
 }
 
@@ -27,32 +28,20 @@ export interface SignInMonitoring {
 /** Cognito stops waiting for a trigger after 5 seconds: 4 s is close enough to look before people see failures. */
 const SLOW_TRIGGER_MS = 4_000;
 const PERIOD = Duration.minutes(5);
+/** Rate alarms: per cent of a day's code emails, judged from this many emails a day. */
+const BOUNCE_RATE_PERCENT = 2;
+const COMPLAINT_RATE_PERCENT = 0.05;
+const RATE_MIN_VOLUME = 100;
 
 export function createSignInMonitoring(scope: Construct, options: SignInMonitoringOptions): SignInMonitoring {
   const { functions, namespace } = options;
-  const logGroupOf: Record<LoggingTrigger, lambda.Function | undefined> = {
-    create: functions.createAuthChallenge,
-    verify: functions.verifyAuthChallengeResponse,
-    postAuthentication: functions.postAuthentication,
-  };
-  const figure = (id: string, definition: LogFigure): cloudwatch.IMetric | undefined => {
-    const sources = definition.triggers.flatMap((trigger) => (logGroupOf[trigger] ? [[trigger, logGroupOf[trigger]!] as const] : []));
-    if (sources.length === 0) return undefined;
-    for (const [trigger, fn] of sources) {
-      new logs.MetricFilter(scope, `${id}${trigger[0]!.toUpperCase()}${trigger.slice(1)}`, {
-        logGroup: fn.logGroup,
-        filterPattern: logs.FilterPattern.literal(filterPatternOf(definition)),
-        metricNamespace: namespace,
-        metricName: definition.metricName,
-        metricValue: '1',
-      });
-    }
-    return new cloudwatch.Metric({ namespace, metricName: definition.metricName, statistic: 'Sum', period: PERIOD, label: definition.label });
-  };
-  const figures = Object.fromEntries(Object.entries(LOG_FIGURES).map(([name, definition]) => [name, figure(`${definition.metricName}Lines`, definition)])) as Record<
-    keyof typeof LOG_FIGURES,
-    cloudwatch.IMetric | undefined
-  >;
+  // The triggers write these into their audit lines (triggers/sign-in-metrics.ts); CloudWatch Logs extracts them.
+  const figures = Object.fromEntries(
+    Object.entries(LOG_FIGURES).map(([name, definition]) => [
+      name,
+      new cloudwatch.Metric({ namespace, metricName: definition.metricName, statistic: definition.unit === 'Milliseconds' ? 'p90' : 'Sum', period: PERIOD, label: definition.label }),
+    ]),
+  ) as Record<keyof typeof LOG_FIGURES, cloudwatch.Metric>;
 
   const triggerFunctions = Object.entries(functions) as Array<[string, lambda.Function]>;
   const sumOf = (metric: (fn: lambda.Function) => cloudwatch.Metric, prefix: string) =>
@@ -61,8 +50,8 @@ export function createSignInMonitoring(scope: Construct, options: SignInMonitori
   const fill = (ids: string[]) => ids.map((id) => `FILL(${id}, 0)`).join(' + ');
   const faults = new cloudwatch.MathExpression({
     // Errors of every trigger, less the refusals told by throwing, plus the failures logged without throwing.
-    expression: `${fill(Object.keys(errors))} - FILL(refusals, 0)${figures.quietFailures ? ' + FILL(quiet, 0)' : ''}`,
-    usingMetrics: { ...errors, refusals: figures.thrownRefusals!, ...(figures.quietFailures ? { quiet: figures.quietFailures } : {}) },
+    expression: `${fill(Object.keys(errors))} - FILL(refusals, 0)${functions.postAuthentication ? ' + FILL(quiet, 0)' : ''}`,
+    usingMetrics: { ...errors, refusals: figures.thrownRefusals, ...(functions.postAuthentication ? { quiet: figures.quietFailures } : {}) },
     label: 'Trigger faults',
     period: PERIOD,
   });
@@ -81,12 +70,12 @@ export function createSignInMonitoring(scope: Construct, options: SignInMonitori
 
   const alarmTopic = options.alarmTopic ?? createAlarmTopic(scope);
   const alarms: cloudwatch.Alarm[] = [];
-  const alarm = (id: string, metric: cloudwatch.IMetric, threshold: number, description: string) => {
+  const alarm = (id: string, metric: cloudwatch.IMetric, threshold: number, description: string, evaluationPeriods = 1) => {
     const created = new cloudwatch.Alarm(scope, id, {
       metric,
       alarmDescription: description,
       threshold,
-      evaluationPeriods: 1,
+      evaluationPeriods,
       comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
       treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
     });
@@ -95,19 +84,43 @@ export function createSignInMonitoring(scope: Construct, options: SignInMonitori
     alarms.push(created);
   };
   alarm('TriggerFaultsAlarm', faults, 1, 'An email-code trigger failed for a reason other than a refusal the person is told about (DynamoDB, SES, a time-out, a bug): sign-ins fail closed until it is fixed.');
-  alarm('ThrottledSendsAlarm', figures.throttledSends!, options.throttledSendsThreshold, 'Many sign-ins hit the per-user email limit: someone may be requesting codes for many accounts.');
+  alarm('ThrottledSendsAlarm', figures.throttledSends, options.throttledSendsThreshold, 'Many sign-ins hit the per-user email limit: someone may be requesting codes for many accounts.');
   alarm('SlowTriggersAlarm', slowest, SLOW_TRIGGER_MS, 'A trigger took 4 seconds or more: Cognito gives up at 5 and the sign-in fails.');
   alarm('ThrottledTriggersAlarm', throttled, 1, 'Lambda throttled a trigger (account concurrency): those sign-ins failed.');
   alarm('TableThrottlesAlarm', tableThrottles, 1, 'DynamoDB throttled the code table: sign-ins may fail closed.');
-  alarm('StoreFailuresAlarm', figures.storeFailures!, 1, 'A trigger could not read or write the code table: those sign-ins failed closed.');
-  alarm('SendFailuresAlarm', figures.sendFailures!, 1, 'SES did not accept a code email (quota, identity, sandbox or a time-out): that person got no code.');
+  alarm('StoreFailuresAlarm', figures.storeFailures, 1, 'A trigger could not read or write the code table: those sign-ins failed closed.');
+  alarm('SendFailuresAlarm', figures.sendFailures, 1, 'SES did not accept a code email (quota, identity, sandbox or a time-out): that person got no code.');
+
+  if (functions.sesFeedback) {
+    // Well below SES's review (about 5 % bounces, 0.1 % complaints), over a day, once there is volume to judge.
+    const day = Duration.days(1);
+    const rate = (id: string, reported: cloudwatch.Metric, percent: number, description: string) =>
+      alarm(
+        id,
+        new cloudwatch.MathExpression({
+          expression: `IF(FILL(mailed, 0) >= ${RATE_MIN_VOLUME}, 100 * FILL(reported, 0) / mailed, 0)`,
+          usingMetrics: { mailed: figures.codesMailed.with({ period: day }), reported: reported.with({ period: day }) },
+          label: `${reported.label} (% of codes mailed)`,
+          period: day,
+        }),
+        percent,
+        description,
+      );
+    rate('BounceRateAlarm', figures.bouncesRecorded, BOUNCE_RATE_PERCENT, `${BOUNCE_RATE_PERCENT} % or more of a day's code emails bounced for good: SES reviews an account from about 5 % and may pause it, and then no code reaches anyone. Look for a spray of sign-ins or a list of stale addresses.`);
+    rate('ComplaintRateAlarm', figures.complaintsRecorded, COMPLAINT_RATE_PERCENT, `${COMPLAINT_RATE_PERCENT} % or more of a day's code emails were reported as spam: SES reviews an account from about 0.1 %. Someone may be requesting codes for addresses that never asked.`);
+  }
+  if (options.maxEmailsPerHour !== undefined) {
+    const hourly = figures.codesIssued.with({ period: Duration.hours(1) });
+    alarm('EmailCeilingNearAlarm', hourly, Math.floor(options.maxEmailsPerHour * 0.8), `Code emails this hour reached 80 % of the pool-wide ceiling (${options.maxEmailsPerHour} an hour): at the ceiling everyone is told to try again at the next hour. A spray, or time to raise maxEmailsPerHour with the SES quota.`);
+    alarm('EmailCeilingReachedAlarm', figures.ceilingRefusals, 1, 'The pool-wide ceiling of emails per hour was reached: sign-ins are refused until the next hour.');
+  }
 
   const dashboard = new cloudwatch.Dashboard(scope, 'Dashboard', { defaultInterval: Duration.days(1) });
   const graph = (title: string, metrics: Array<cloudwatch.IMetric | undefined>) =>
     new cloudwatch.GraphWidget({ title, left: metrics.filter((m): m is cloudwatch.IMetric => m !== undefined), width: 12, height: 6 });
   dashboard.addWidgets(
     graph('Codes', [figures.codesMailed, figures.codesReused]),
-    graph('Refused', [figures.throttledSends, figures.pacedAnswers]),
+    graph('Refused', [figures.throttledSends, figures.pacedAnswers, figures.ceilingRefusals, figures.undeliverableRefusals]),
   );
   dashboard.addWidgets(
     graph('Answers', [figures.answersRight, figures.answersWrong, figures.linkSignIns]),
@@ -116,6 +129,10 @@ export function createSignInMonitoring(scope: Construct, options: SignInMonitori
   dashboard.addWidgets(
     graph('Faults', [faults, figures.storeFailures, figures.sendFailures]),
     graph('Limits', [slowest, throttled, tableThrottles]),
+  );
+  dashboard.addWidgets(
+    graph('Delivery: bounces and complaints recorded', [figures.bouncesRecorded, figures.complaintsRecorded]),
+    graph('SES send time (ms, p90) and codes issued against the ceiling', [figures.sendTime, figures.codesIssued]),
   );
   return { alarmTopic, alarms, dashboard };
 }

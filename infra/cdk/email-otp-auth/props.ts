@@ -107,8 +107,35 @@ export interface EmailOtpAuthProps {
   readonly createEmailIdentity?: 'domain' | 'address';
   /** Route 53 zone of the sender's domain, for the DKIM records of a created domain identity. @default - none */
   readonly hostedZone?: route53.IPublicHostedZone;
-  /** Create an SES configuration set and send through it. @default false */
+  /**
+   * Create an SES configuration set and send through it. Delivery feedback makes one too; `false` (with
+   * `deliveryFeedback` unset) sends without one, and then no bounce or complaint is recorded.
+   * @default - made when `deliveryFeedback` is on
+   */
   readonly createConfigurationSet?: boolean;
+  /**
+   * Record SES bounces and complaints: the configuration set publishes BOUNCE and COMPLAINT events to an SNS topic
+   * whose function records them on the user's item, and a permanent bounce or a complaint stops codes to that
+   * address for `deliveryBlockDays` or until it changes (docs/operating-on-aws.md, "Delivery").
+   * @default - true, unless `createConfigurationSet` is false or `sesRegion` is another region
+   */
+  readonly deliveryFeedback?: boolean;
+  /** Days a permanent bounce or a complaint stops codes to that address, 1 to 365. @default 14 */
+  readonly deliveryBlockDays?: number;
+  /**
+   * Emails per hour for the whole pool (unknown addresses' pretended sends count too), so that a stranger spraying
+   * many accounts reaches this, not SES's review. Size it from the SES quota (docs/operating-on-aws.md); an alarm
+   * fires at 80 %. 0 turns it off.
+   * @default 2000
+   */
+  readonly maxEmailsPerHour?: number;
+  /**
+   * Custom MAIL FROM domain of the identity created here (`createEmailIdentity`), a subdomain of the sender's
+   * (e.g. `mail.example.com`), so SPF aligns with the sender for DMARC. With `hostedZone` its MX and SPF records are
+   * published too; otherwise add them as SES shows.
+   * @default - SES's own MAIL FROM (amazonses.com)
+   */
+  readonly mailFromDomain?: string;
   /** Table for codes and send history (partition key `pk` string, TTL attribute `ttl`). @default - a new on-demand table */
   readonly table?: dynamodb.ITableV2;
   /** Add a pre sign-up trigger that auto-confirms self sign-ups (passwordless). @default false */
@@ -156,4 +183,6 @@ export interface EmailOtpAuthFunctions {
   readonly verifyAuthChallengeResponse: lambda.Function;
   readonly preSignUp?: lambda.Function;
   readonly postAuthentication?: lambda.Function;
+  /** Records SES bounces and complaints from the feedback topic (with `deliveryFeedback`, the default). */
+  readonly sesFeedback?: lambda.Function;
 }

@@ -16,6 +16,9 @@ const VARIABLE_OF_PROP = {
   resendInterval: ['RESEND_INTERVAL_SECONDS', (d: Duration) => String(d.toSeconds())],
   maxSendsPerHour: ['MAX_SENDS_PER_HOUR', String],
   maxGuessesPerDay: ['MAX_GUESSES_PER_DAY', String],
+  maxEmailsPerHour: ['MAX_EMAILS_PER_HOUR', String],
+  deliveryBlockDays: ['DELIVERY_BLOCK_DAYS', String],
+  metricNamespace: ['METRIC_NAMESPACE', String],
   // A token (a domain created in the same app) is checked with a stand-in and written as the token; false sets nothing.
   signInLinkUrl: ['SIGN_IN_LINK_URL', (url: string | false) => (url === false ? undefined : Token.isUnresolved(url) ? 'https://validated-at-synth.example/' : url)],
   sesRegion: ['SES_REGION', String],
@@ -30,6 +33,9 @@ const VARIABLE_OF_PROP = {
 const PROP_OF_VARIABLE: Record<string, string> = Object.fromEntries(
   Object.entries(VARIABLE_OF_PROP).map(([prop, [variable]]) => [variable, prop]),
 );
+
+/** Emails per hour for the whole pool when `maxEmailsPerHour` is not set. */
+export const DEFAULT_MAX_EMAILS_PER_HOUR = 2000;
 
 /** Lambda's limit on the total size of a function's environment variables. */
 const LAMBDA_ENVIRONMENT_BYTES = 4096;
@@ -51,6 +57,8 @@ export function validateProps(scope: IConstruct, props: EmailOtpAuthProps): Conf
     const value = props[prop as keyof typeof VARIABLE_OF_PROP];
     if (value !== undefined) env[variable] = (write as (v: unknown) => string | undefined)(value);
   }
+  // The construct's default ceiling (the triggers alone have none): about SES's default production quota of 50,000 a day.
+  env.MAX_EMAILS_PER_HOUR ??= String(DEFAULT_MAX_EMAILS_PER_HOUR);
   let config: Config;
   try {
     config = loadConfig(env);
@@ -74,6 +82,12 @@ export function validateProps(scope: IConstruct, props: EmailOtpAuthProps): Conf
   const limit = props.wafRateLimitPer5Minutes;
   if (limit !== undefined && (!Number.isInteger(limit) || limit < 10)) {
     throw invalidProps(scope, `wafRateLimitPer5Minutes must be a whole number of at least 10, got ${limit}`);
+  }
+  const mailFrom = props.mailFromDomain;
+  if (mailFrom !== undefined && !Token.isUnresolved(mailFrom)) {
+    const domain = senderAddress(props.fromAddress).split('@')[1] ?? '';
+    if (props.createEmailIdentity === undefined) throw invalidProps(scope, 'mailFromDomain is set on the identity this construct creates: set createEmailIdentity too (or set MAIL FROM on your identity in SES)');
+    if (!mailFrom.toLowerCase().endsWith(`.${domain.toLowerCase()}`)) throw invalidProps(scope, `mailFromDomain must be a subdomain of the sender's domain ${domain}, got "${mailFrom}"`);
   }
   if (props.hostedZone && props.createEmailIdentity !== 'domain') {
     throw invalidProps(scope, "hostedZone is only used with createEmailIdentity: 'domain'");
