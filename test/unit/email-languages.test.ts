@@ -3,7 +3,7 @@ import { configToEnvironment, loadConfig } from '../../triggers/config.ts';
 import { templatesFor } from '../../triggers/email-config.ts';
 import { BUILT_IN_EMAILS } from '../../triggers/email-languages.ts';
 import { ConfigError } from '../../triggers/errors.ts';
-import { lookupLanguage } from '../../triggers/locale-match.ts';
+import { lookupLanguage } from '../../triggers/contracts/locale.ts';
 import { encodeHeaderText, mimeMessage } from '../../triggers/mime-message.ts';
 
 const base = { TABLE_NAME: 'codes', SES_FROM_ADDRESS: 'no-reply@example.com', CODE_KEY_FILE: '/run/code-key.json' };

@@ -1,4 +1,4 @@
-import { clockTime, digitsOnly, formatDuration } from './challenge.ts';
+import { digitsOnly } from './challenge.ts';
 import {
   CodeExpiredError,
   NetworkError,
@@ -20,7 +20,9 @@ import {
   type SignedInUser,
 } from './client/index.ts';
 import { keepCodeFieldToDigits } from './code-input.ts';
-import { fillClaims, isAvailable, setAvailable, setError, setStatus, ui } from './page-elements.ts';
+import { fillClaims, isAvailable, say, sayAgain, setAvailable, setError, setStatus, ui } from './page-elements.ts';
+import { SIGN_IN_MESSAGES, en, formatsFor, pickLanguage, type SignInMessages } from './client/messages/index.ts';
+import { applyLanguage, fillLanguageSwitch, fillSlot, initialMessages, rememberLanguage } from './page-language.ts';
 import { friendlyError, originRefusedMessage, sendThrottledMessage, type SendLimit } from './messages.ts';
 import { recallSignIn, rememberSignIn, rememberedCodeFor, sameAddress } from './remembered-sign-in.ts';
 import { serviceAnswers } from './service-reachable.ts';
@@ -52,9 +54,14 @@ const state = {
 
 let config: RuntimeConfig | undefined;
 let auth: EmailCodeSignIn;
+/** What the page says, in the language on screen. */
+let m: SignInMessages = en;
+/** The signed-in user on screen, and the language last saved to their `locale`. */
+let signedIn: SignedInUser | undefined;
+let savedLocale: string | undefined;
 
 const passwordMode = () => config?.signInMode === 'password-and-code';
-const startLabel = () => (passwordMode() ? 'Continue' : 'Email me a code');
+const startLabel = () => (passwordMode() ? m.continue : m.emailMeACode);
 
 function show(view: View): void {
   state.view = view;
@@ -75,15 +82,11 @@ function showLocalStackHint(view: View): void {
   link.href = mailbox;
   link.target = '_blank';
   link.rel = 'noopener';
-  link.textContent = 'the local mailbox';
-  ui.localStackHint.replaceChildren(
-    view === 'start' ? 'Local stack: npm start adds a demo user, demo@example.com. Emails arrive in ' : 'Local stack: the email is in ',
-    link,
-    '.',
-  );
+  link.textContent = m.localMailbox;
+  fillSlot(ui.localStackHint, view === 'start' ? m.localHintStart : m.localHintCode, '{link}', link);
 }
 
-const countdown = (label: string, until: number, now: number) => (until > now ? `${label} (in ${formatDuration(until - now)})` : label);
+const countdown = (label: string, until: number, now: number) => (until > now ? m.withWait(label, until - now) : label);
 
 function codeIsDead(now: number): boolean {
   return !state.challenge || state.locked || state.challenge.expiresAt <= now;
@@ -107,12 +110,12 @@ function render(): void {
   document.querySelector('main')!.setAttribute('aria-busy', String(state.busy));
   const sendWaiting = state.sendWaitUntil > now;
   setAvailable(ui.startButton, !state.busy && !sendWaiting, countdown(startLabel(), state.sendWaitUntil, now));
-  setAvailable(ui.haveCodeButton, !state.busy && !sendWaiting, 'I already have a code');
-  setAvailable(ui.newPasswordButton, !state.busy, 'Set password and continue');
-  setAvailable(ui.signOutButton, !state.busy, 'Sign out');
-  setAvailable(ui.restartButton, !state.busy, 'Use a different email');
-  setAvailable(ui.linkButton, !state.busy, 'Sign in');
-  setAvailable(ui.linkCancelButton, !state.busy, 'Not you? Use a different email');
+  setAvailable(ui.haveCodeButton, !state.busy && !sendWaiting, m.haveCode);
+  setAvailable(ui.newPasswordButton, !state.busy, m.setPasswordAndContinue);
+  setAvailable(ui.signOutButton, !state.busy, m.signOut);
+  setAvailable(ui.restartButton, !state.busy, m.useDifferentEmail);
+  setAvailable(ui.linkButton, !state.busy, m.signIn);
+  setAvailable(ui.linkCancelButton, !state.busy, m.notYou);
 
   let waiting = state.view === 'start' && sendWaiting;
   if (state.view === 'code' && state.challenge) {
@@ -122,29 +125,30 @@ function render(): void {
     if (dead) {
       ui.codeExpiry.textContent = state.locked
         ? linkStillWorks(now)
-          ? 'This code no longer works, but the sign-in link in the same email does.'
-          : 'This code no longer works.'
+          ? m.codeDeadLinkWorks
+          : m.codeDead
         : newCodeAt > now
-          ? `This code has expired. A new code can be sent in ${formatDuration(newCodeAt - now)}.`
-          : 'This code has expired. Send a new code to continue.';
+          ? m.codeExpiredNewCodeIn(newCodeAt - now)
+          : m.codeExpiredSendNew;
     } else {
-      ui.codeExpiry.textContent = `The code expires in ${formatDuration(state.challenge.expiresAt - now)}.`;
+      ui.codeExpiry.textContent = m.codeExpiresIn(state.challenge.expiresAt - now);
     }
     // The moment the code runs out is news (the countdown to it is not): say it once, move focus on.
     if (dead && !state.locked && !state.expiryAnnounced && !state.busy) {
       state.expiryAnnounced = true;
-      setStatus('This code has expired.');
+      setStatus(() => m.codeExpired);
     }
     if (dead && document.activeElement === ui.code) ui.resendButton.focus();
     ui.code.disabled = dead;
-    setAvailable(ui.codeButton, !state.busy && !dead && !answerWaiting, countdown('Sign in', state.answerWaitUntil, now));
-    setAvailable(ui.resendButton, !state.busy && newCodeAt <= now, countdown('Send a new code', newCodeAt, now));
+    setAvailable(ui.codeButton, !state.busy && !dead && !answerWaiting, countdown(m.signIn, state.answerWaitUntil, now));
+    setAvailable(ui.resendButton, !state.busy && newCodeAt <= now, countdown(m.sendNewCode, newCodeAt, now));
     waiting = (dead && newCodeAt > now) || answerWaiting;
   }
   // The end of a wait is news: say so once (the countdown itself is never announced).
   if (state.waiting && !waiting && !state.busy) {
     setError(undefined);
-    setStatus(state.view === 'code' && codeIsDead(now) ? 'You can send a new code now.' : 'You can try again now.');
+    const canSend = state.view === 'code' && codeIsDead(now);
+    setStatus(() => (canSend ? m.canSendNow : m.canTryNow));
   }
   state.waiting = waiting;
 }
@@ -169,7 +173,7 @@ async function run(request: Request, action: () => Promise<HTMLElement | undefin
     // Unreachable, or refused by CORS (which looks the same to the page)? If the endpoint answers, it was the origin.
     const originRefused = error instanceof NetworkError && endpoint !== undefined && (await serviceAnswers(endpoint));
     focus = showRefusal(error, request);
-    if (originRefused) setError(originRefusedMessage(endpoint, location.origin));
+    if (originRefused) setError(() => originRefusedMessage(endpoint, location.origin, m));
   } finally {
     state.busy = false;
     render();
@@ -183,7 +187,9 @@ async function run(request: Request, action: () => Promise<HTMLElement | undefin
 function showRefusal(error: SignInError, request: Request): HTMLElement | undefined {
   console.warn('sign-in step failed:', error.name);
   setStatus('');
-  setError(friendlyError(error, passwordMode(), linkStillWorks(Date.now())));
+  const refusedAt = Date.now();
+  const linkWorks = linkStillWorks(refusedAt);
+  setError(() => friendlyError(error, passwordMode(), linkWorks, m));
   if (error instanceof RetryLaterError) {
     const until = Date.now() + error.retryAfterSeconds * 1000;
     if (request === 'answer' && !(error instanceof SendThrottledError)) {
@@ -192,7 +198,10 @@ function showRefusal(error: SignInError, request: Request): HTMLElement | undefi
       state.sessionLost = true;
     }
     else state.sendWaitUntil = until;
-    if (error instanceof SendThrottledError) setError(sendThrottledMessage(sendLimit(), until, linkStillWorks(Date.now())));
+    if (error instanceof SendThrottledError) {
+      const limit = sendLimit();
+      setError(() => sendThrottledMessage(limit, until, linkWorks, refusedAt, m));
+    }
     state.waiting = true;
     return state.view === 'code' ? (codeIsDead(Date.now()) ? ui.resendButton : ui.code) : ui.startButton;
   }
@@ -211,7 +220,7 @@ function showRefusal(error: SignInError, request: Request): HTMLElement | undefi
       if (error instanceof CodeExpiredError) state.expiryAnnounced = true; // the alert says it
       ui.code.value = '';
       const left = state.locked ? 0 : Math.max(0, state.challenge?.attemptsLeft ?? 0);
-      ui.codeAttempts.textContent = state.locked ? '' : `${left} ${left === 1 ? 'attempt' : 'attempts'} left for this code.`;
+      say(ui.codeAttempts, state.locked ? '' : () => m.attemptsLeftForCode(left));
     }
     return codeIsDead(Date.now()) ? ui.resendButton : ui.code;
   }
@@ -231,7 +240,7 @@ function sendLimit(): SendLimit {
 function showStart(): HTMLElement {
   state.challenge = undefined;
   state.locked = false;
-  ui.title.textContent = passwordMode() ? 'Sign in with your password and an email code' : 'Sign in with an email code';
+  say(ui.title, () => (passwordMode() ? m.titlePasswordAndCodeSignIn : m.titleCodeSignIn));
   ui.passwordField.hidden = !passwordMode();
   ui.password.required = passwordMode();
   ui.password.value = '';
@@ -254,24 +263,26 @@ function showCode(next: CodeStep, mode: 'new' | 'have-code' | 'resend'): HTMLEle
   state.sessionLost = false;
   state.answerWaitUntil = 0;
   state.sendWaitUntil = 0;
-  ui.title.textContent = 'Enter your code';
+  say(ui.title, () => m.titleEnterCode);
+  const { codeLength: length, maskedEmail: masked } = next;
+  let sentTo: () => string;
   if (reused) {
-    ui.codeSentTo.textContent = `Enter the ${next.codeLength}-digit code we sent to ${next.maskedEmail}.`;
-    setStatus('The code already in your inbox still works: no new email was sent.');
+    sentTo = () => m.codeSentReused(length, masked);
+    setStatus(() => m.codeStillWorks);
   } else if (earlier || mode === 'resend') {
-    ui.codeSentTo.textContent = `We sent a new ${next.codeLength}-digit code to ${next.maskedEmail}.`;
-    setStatus('A new code is on its way. Codes in earlier emails no longer work.');
+    sentTo = () => m.codeSentNew(length, masked);
+    setStatus(() => m.newCodeOnItsWay);
   } else if (mode === 'have-code') {
-    ui.codeSentTo.textContent = `Enter the ${next.codeLength}-digit code from the most recent email we sent to ${next.maskedEmail}.`;
+    sentTo = () => m.codeSentHaveCode(length, masked);
     setStatus('');
   } else {
-    ui.codeSentTo.textContent = `We sent a ${next.codeLength}-digit code to ${next.maskedEmail}.`;
-    setStatus('Check your inbox.');
+    sentTo = () => m.codeSentFirst(length, masked);
+    setStatus(() => m.checkInbox);
   }
-  if (next.linkMailed) ui.codeSentTo.textContent += ' The same email has a sign-in link you can open instead.';
+  say(ui.codeSentTo, next.linkMailed ? () => `${sentTo()}${m.sentenceSeparator}${m.linkInSameEmail}` : sentTo);
   ui.code.value = '';
   ui.code.placeholder = '0'.repeat(next.codeLength);
-  ui.codeAttempts.textContent = '';
+  say(ui.codeAttempts, '');
   show('code');
   ui.code.disabled = false;
   return codeIsDead(Date.now()) ? ui.resendButton : ui.code;
@@ -281,8 +292,9 @@ function showCode(next: CodeStep, mode: 'new' | 'have-code' | 'resend'): HTMLEle
 function showLink(link: SignInLink): HTMLElement {
   state.link = link;
   ui.email.value = link.email;
-  ui.title.textContent = 'Sign in with your email link';
+  say(ui.title, () => m.titleLinkSignIn);
   ui.linkEmail.textContent = link.email;
+  fillSlot(ui.linkIntro, m.continueAs, '{email}', ui.linkEmail);
   setStatus('');
   show('link');
   return ui.linkButton;
@@ -304,18 +316,18 @@ async function signInWithLink(): Promise<void> {
         if (!(error instanceof SendThrottledError)) throw error;
         // The link's code is gone (expired or used) and no new email may be sent yet: say both.
         const focus = showRefusal(error, 'send');
-        setError('This sign-in link no longer works (its code expired or was used), and no new email can be sent yet.');
+        setError(() => m.linkGoneNoSend);
         return focus;
       }
       const focus = showCode(error.step, 'have-code');
-      setError(friendlyError(error, false));
+      setError(() => friendlyError(error, false, false, m));
       return focus;
     }
   });
 }
 
 function showNewPassword(): HTMLElement {
-  ui.title.textContent = 'Choose a new password';
+  say(ui.title, () => m.titleNewPassword);
   setStatus('');
   ui.newPassword.value = '';
   show('new-password');
@@ -324,18 +336,21 @@ function showNewPassword(): HTMLElement {
 
 function showSignedIn(user: SignedInUser | undefined): HTMLElement {
   state.challenge = undefined;
+  signedIn = user;
   if (!user) {
-    setError('Signed in, but the tokens could not be read. Please sign in again.');
+    setError(() => m.tokensUnreadable);
     return showStart();
   }
   // The code is spent; the address stays for the next sign-in.
   rememberSignIn({ email: user.email || ui.email.value.trim() });
-  ui.title.textContent = 'You are signed in';
+  say(ui.title, () => m.titleSignedIn);
   setStatus('');
   ui.signedInEmail.textContent = user.email;
-  ui.tokenValidity.textContent = `ID token valid until ${new Date(user.expiresAt).toLocaleTimeString()}.`;
-  fillClaims(user.claims);
+  fillSlot(ui.signedInAs, m.signedInAs, '{email}', ui.signedInEmail);
+  say(ui.tokenValidity, () => m.idTokenValidUntil(user.expiresAt));
+  fillClaims(user.claims, formatsFor(m.language).dateTime);
   show('signed-in');
+  void saveLanguage(user);
   return ui.signOutButton;
 }
 
@@ -349,11 +364,11 @@ async function showStep(step: SignInStep, mode: 'new' | 'have-code' | 'resend'):
 async function begin(mode: 'new' | 'have-code' | 'resend'): Promise<void> {
   if (mode !== 'resend') {
     if (!ui.email.checkValidity() || !ui.email.value.trim()) {
-      setError('Enter a valid email address.');
+      setError(() => m.enterValidEmail);
       return ui.email.focus();
     }
     if (passwordMode() && !ui.password.value) {
-      setError('Enter your password.');
+      setError(() => m.enterPassword);
       return ui.password.focus();
     }
   }
@@ -370,7 +385,8 @@ async function answer(): Promise<void> {
   if (!state.challenge || !isAvailable(ui.codeButton)) return;
   const code = digitsOnly(ui.code.value, state.challenge.codeLength);
   if (code.length !== state.challenge.codeLength) {
-    setError(`Enter all ${state.challenge.codeLength} digits of the code.`);
+    const length = state.challenge.codeLength;
+    setError(() => m.enterAllDigits(length));
     return ui.code.focus();
   }
   await run('answer', async () => {
@@ -428,7 +444,7 @@ ui.newPasswordForm.addEventListener('submit', (event) => {
   event.preventDefault();
   if (!isAvailable(ui.newPasswordButton)) return;
   if (!ui.newPassword.value) {
-    setError('Enter a new password.');
+    setError(() => m.enterNewPassword);
     return ui.newPassword.focus();
   }
   void run('other', async () => showStep(await auth.answer(ui.newPassword.value), 'new'));
@@ -464,8 +480,9 @@ onActivate(ui.restartButton, () => {
 onActivate(ui.signOutButton, () =>
   void run('other', async () => {
     await auth.signOut();
+    signedIn = undefined;
     const focus = showStart();
-    setStatus('You are signed out.');
+    setStatus(() => m.signedOut);
     return focus;
   }),
 );
@@ -491,17 +508,54 @@ function showStartAfterLoad(): HTMLElement {
   const code = remembered?.code;
   const now = Date.now();
   if (code && state.sendWaitUntil > now) {
-    setStatus(`The last code we sent to ${code.maskedEmail} no longer works. You can ask for a new one when the button's countdown ends.`);
+    setStatus(() => m.lastCodeDead(code.maskedEmail));
     return ui.startButton;
   }
   if (code && code.expiresAt > now && code.attemptsLeft > 0 && code.resendAvailableAt > now) {
-    setStatus(`The code we sent to ${code.maskedEmail} works until ${clockTime(code.expiresAt)}: choose “I already have a code”.`);
+    setStatus(() => m.codeWorksUntil(code.maskedEmail, code.expiresAt));
     return ui.haveCodeButton;
   }
   return focus;
 }
 
+/**
+ * Saves the language on screen to the signed-in user's `locale` attribute when it names another language, so the
+ * next code email is in it. A failure costs only that: the sign-in stands.
+ */
+async function saveLanguage(user: SignedInUser): Promise<void> {
+  const current = typeof user.claims.locale === 'string' ? user.claims.locale : undefined;
+  const language = m.language;
+  if (savedLocale === language || (savedLocale === undefined && current && pickLanguage([current], '') === language)) return;
+  try {
+    await auth.saveLocale(language);
+    savedLocale = language;
+  } catch (error) {
+    console.warn('could not save the language to the locale attribute:', (error as Error).name);
+  }
+}
+
+/** Shows the page in another language: every text on screen, said again; the choice kept for the next visit. */
+function switchLanguage(language: string): void {
+  m = SIGN_IN_MESSAGES[language] ?? en;
+  rememberLanguage(m.language);
+  applyLanguage(m);
+  sayAgain();
+  fillSlot(ui.linkIntro, m.continueAs, '{email}', ui.linkEmail);
+  fillSlot(ui.signedInAs, m.signedInAs, '{email}', ui.signedInEmail);
+  showLocalStackHint(state.view);
+  if (signedIn) {
+    fillClaims(signedIn.claims, formatsFor(m.language).dateTime);
+    void saveLanguage(signedIn);
+  }
+  render();
+}
+
+ui.language.addEventListener('change', () => switchLanguage(ui.language.value));
+
 async function init(): Promise<void> {
+  m = initialMessages();
+  applyLanguage(m);
+  fillLanguageSwitch(ui.language, m.language);
   show('none');
   const link = readSignInLink(location.href);
   // The secret leaves the address bar (and the history) before anything else; it stays only in this page's memory.
@@ -509,7 +563,7 @@ async function init(): Promise<void> {
   try {
     config = await loadRuntimeConfig();
   } catch {
-    setError('This sign-in page is not configured: config.json could not be loaded.');
+    setError(() => m.notConfigured);
     return;
   }
   configureAuth(config);

@@ -3,6 +3,7 @@
 const element = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 
 export const ui = {
+  language: element<HTMLSelectElement>('language'),
   title: element<HTMLHeadingElement>('title'),
   status: element<HTMLParagraphElement>('status'),
   error: element<HTMLParagraphElement>('error'),
@@ -13,6 +14,7 @@ export const ui = {
   startButton: element<HTMLButtonElement>('start-button'),
   haveCodeButton: element<HTMLButtonElement>('have-code-button'),
   linkForm: element<HTMLFormElement>('link-form'),
+  linkIntro: element<HTMLParagraphElement>('link-intro'),
   linkEmail: element<HTMLElement>('link-email'),
   linkButton: element<HTMLButtonElement>('link-button'),
   linkCancelButton: element<HTMLButtonElement>('link-cancel-button'),
@@ -28,6 +30,7 @@ export const ui = {
   resendButton: element<HTMLButtonElement>('resend-button'),
   restartButton: element<HTMLButtonElement>('restart-button'),
   signedIn: element<HTMLElement>('signed-in'),
+  signedInAs: element<HTMLParagraphElement>('signed-in-as'),
   signedInEmail: element<HTMLElement>('signed-in-email'),
   tokenValidity: element<HTMLParagraphElement>('token-validity'),
   claims: element<HTMLTableElement>('claims'),
@@ -35,12 +38,29 @@ export const ui = {
   localStackHint: element<HTMLParagraphElement>('local-stack-hint'),
 };
 
-export function setStatus(text: string): void {
-  ui.status.textContent = text;
+/** A sentence, or how to say it in the page's current language (said again when the language changes). */
+export type Text = string | (() => string);
+
+const sayings = new Map<HTMLElement, () => string>();
+
+/** Shows `text` in `element`, and keeps how to say it for {@link sayAgain}. */
+export function say(element: HTMLElement, text: Text): void {
+  const saying = typeof text === 'string' ? () => text : text;
+  sayings.set(element, saying);
+  element.textContent = saying();
 }
 
-export function setError(text: string | undefined): void {
-  ui.error.textContent = text ?? '';
+/** Says everything shown with {@link say} again: after a switch of language. */
+export function sayAgain(): void {
+  for (const [element, saying] of sayings) element.textContent = saying();
+}
+
+export function setStatus(text: Text): void {
+  say(ui.status, text);
+}
+
+export function setError(text: Text | undefined): void {
+  say(ui.error, text ?? '');
 }
 
 /** A button that waits or is busy stays focusable (aria-disabled) so focus never drops to the page. */
@@ -54,29 +74,27 @@ export const isAvailable = (button: HTMLButtonElement) => button.getAttribute('a
 /** Claims that are times (epoch seconds): shown as dates a person reads, the raw value kept in a tooltip. */
 const TIME_CLAIMS = new Set(['auth_time', 'iat', 'exp']);
 
-const dateTime = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'medium' });
-
-function claimValue(name: string, value: unknown): Node {
+function claimValue(name: string, value: unknown, dateTime: (epochMs: number) => string): Node {
   if (TIME_CLAIMS.has(name) && typeof value === 'number' && Number.isFinite(value)) {
     const time = document.createElement('time');
     const date = new Date(value * 1000);
     time.dateTime = date.toISOString();
     time.title = String(value);
-    time.textContent = dateTime.format(date);
+    time.textContent = dateTime(date.getTime());
     return time;
   }
   return document.createTextNode(typeof value === 'string' ? value : JSON.stringify(value));
 }
 
-/** The ID token's claims as name/value rows. */
-export function fillClaims(claims: Record<string, unknown>): void {
+/** The ID token's claims as name/value rows, times as dates in the page's language. */
+export function fillClaims(claims: Record<string, unknown>, dateTime: (epochMs: number) => string): void {
   ui.claims.tBodies[0]!.replaceChildren(
     ...Object.entries(claims).map(([name, value]) => {
       const row = document.createElement('tr');
       const key = document.createElement('td');
       const cell = document.createElement('td');
       key.textContent = name;
-      cell.append(claimValue(name, value));
+      cell.append(claimValue(name, value, dateTime));
       row.append(key, cell);
       return row;
     }),

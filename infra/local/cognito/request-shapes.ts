@@ -73,6 +73,7 @@ export const REQUEST_SHAPES: Readonly<Record<string, Shape>> = {
   },
   GetTokensFromRefreshToken: { RefreshToken: TOKEN, ClientId: CLIENT_ID, ClientSecret: { type: 'string', max: 128 }, ClientMetadata: METADATA },
   GetUser: { AccessToken: TOKEN },
+  UpdateUserAttributes: { AccessToken: TOKEN, UserAttributes: { type: 'attributeList', required: true }, ClientMetadata: METADATA },
   GlobalSignOut: { AccessToken: TOKEN },
   RevokeToken: { Token: TOKEN, ClientId: CLIENT_ID, ClientSecret: { type: 'string', max: 128 } },
   SignUp: {

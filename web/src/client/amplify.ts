@@ -1,4 +1,4 @@
-import { confirmSignIn, fetchAuthSession, getCurrentUser, signIn, signOut } from 'aws-amplify/auth';
+import { confirmSignIn, fetchAuthSession, getCurrentUser, signIn, signOut, updateUserAttributes } from 'aws-amplify/auth';
 import {
   CodeExpiredError,
   SignInFailedError,
@@ -155,6 +155,18 @@ export function createEmailCodeSignIn(options: EmailCodeSignInOptions = {}) {
       email = password = current = undefined;
       try {
         await signOut();
+      } catch (error) {
+        throw toSignInError(error, 'start' satisfies SignInStage);
+      }
+    },
+
+    /**
+     * Saves the signed-in person's language (BCP 47, such as `de` or `pt-BR`) to their standard `locale` attribute
+     * (UpdateUserAttributes), so the triggers write their next code email in it.
+     */
+    async saveLocale(locale: string): Promise<void> {
+      try {
+        await updateUserAttributes({ userAttributes: { locale } });
       } catch (error) {
         throw toSignInError(error, 'start' satisfies SignInStage);
       }

@@ -1,4 +1,4 @@
-/** Which of the languages we have templates for a user's `locale` attribute asks for (BCP 47 lookup, RFC 4647). Pure. */
+/** The `locale` attribute's contract: which of the languages a side has (email templates, the page's messages) a BCP 47 tag asks for (RFC 4647 lookup). Pure. */
 
 /** A BCP 47 tag in its canonical form (`de-AT`, `pt-BR`, `zh-Hant-TW`), or undefined for an empty or malformed value. */
 export function canonicalTag(value: string | undefined): string | undefined {

@@ -1,0 +1,110 @@
+/** The sign-in page in English. */
+import type { SignInMessages } from './catalogue.ts';
+import { formatsFor } from './format.ts';
+
+const f = formatsFor('en');
+const digits = (n: number) => `${f.number(n)}-digit`;
+
+export const en: SignInMessages = {
+  language: 'en',
+  languageName: 'English',
+  direction: 'ltr',
+  sentenceSeparator: ' ',
+
+  documentTitle: 'Sign in with an email code',
+  languageLabel: 'Language',
+  emailLabel: 'Email address',
+  passwordLabel: 'Password',
+  newPasswordLabel: 'New password',
+  codeLabel: 'Sign-in code',
+  claimsSummary: 'ID token claims',
+
+  titleSignIn: 'Sign in',
+  titleCodeSignIn: 'Sign in with an email code',
+  titlePasswordAndCodeSignIn: 'Sign in with your password and an email code',
+  titleEnterCode: 'Enter your code',
+  titleLinkSignIn: 'Sign in with your email link',
+  titleNewPassword: 'Choose a new password',
+  titleSignedIn: 'You are signed in',
+
+  emailMeACode: 'Email me a code',
+  continue: 'Continue',
+  haveCode: 'I already have a code',
+  signIn: 'Sign in',
+  sendNewCode: 'Send a new code',
+  useDifferentEmail: 'Use a different email',
+  notYou: 'Not you? Use a different email',
+  setPasswordAndContinue: 'Set password and continue',
+  signOut: 'Sign out',
+  withWait: (label, ms) => `${label} (in ${f.duration(ms)})`,
+
+  continueAs: 'Continue signing in as {email}.',
+  temporaryPassword: 'Your password is temporary. Choose a new one to continue.',
+  signedInAs: 'Signed in as {email}',
+  idTokenValidUntil: (at) => `ID token valid until ${f.time(at)}.`,
+
+  codeSentFirst: (length, masked) => `We sent a ${digits(length)} code to ${masked}.`,
+  codeSentNew: (length, masked) => `We sent a new ${digits(length)} code to ${masked}.`,
+  codeSentReused: (length, masked) => `Enter the ${digits(length)} code we sent to ${masked}.`,
+  codeSentHaveCode: (length, masked) => `Enter the ${digits(length)} code from the most recent email we sent to ${masked}.`,
+  linkInSameEmail: 'The same email has a sign-in link you can open instead.',
+  checkInbox: 'Check your inbox.',
+  newCodeOnItsWay: 'A new code is on its way. Codes in earlier emails no longer work.',
+  codeStillWorks: 'The code already in your inbox still works: no new email was sent.',
+  codeExpiresIn: (ms) => `The code expires in ${f.duration(ms)}.`,
+  codeExpired: 'This code has expired.',
+  codeExpiredNewCodeIn: (ms) => `This code has expired. A new code can be sent in ${f.duration(ms)}.`,
+  codeExpiredSendNew: 'This code has expired. Send a new code to continue.',
+  codeDead: 'This code no longer works.',
+  codeDeadLinkWorks: 'This code no longer works, but the sign-in link in the same email does.',
+  attemptsLeftForCode: (n) => f.plural(n, { one: '# attempt left for this code.', other: '# attempts left for this code.' }),
+  canSendNow: 'You can send a new code now.',
+  canTryNow: 'You can try again now.',
+  signedOut: 'You are signed out.',
+  lastCodeDead: (masked) => `The last code we sent to ${masked} no longer works. You can ask for a new one when the button's countdown ends.`,
+  codeWorksUntil: (masked, at) => `The code we sent to ${masked} works until ${f.time(at)}: choose “I already have a code”.`,
+
+  enterValidEmail: 'Enter a valid email address.',
+  enterPassword: 'Enter your password.',
+  enterEmail: 'Enter your email address.',
+  enterEmailAndPassword: 'Enter your email address and password.',
+  enterAllDigits: (length) => `Enter all ${f.number(length)} digits of the code.`,
+  enterNewPassword: 'Enter a new password.',
+  tokensUnreadable: 'Signed in, but the tokens could not be read. Please sign in again.',
+  notConfigured: 'This sign-in page is not configured: config.json could not be loaded.',
+  linkGoneNoSend: 'This sign-in link no longer works (its code expired or was used), and no new email can be sent yet.',
+
+  wrongCode: (left) => f.plural(left, { one: 'That code is wrong. # attempt left.', other: 'That code is wrong. # attempts left.' }),
+  tooManyWrongCodes: 'Too many wrong codes: this code no longer works.',
+  tooManyWrongCodesLinkWorks: 'Too many wrong codes: this code no longer works, but the link in the same email still does.',
+  linkRefused:
+    'This sign-in link no longer works: it was used, it expired, or a newer email replaced it. Enter the code from the newest email, or send a new code.',
+  sendThrottled: 'No more codes can be sent to this address for now.',
+  retryLater: 'Too many sign-in attempts for this account for now.',
+  retryLaterLinkWorks: 'Too many sign-in attempts for this account for now. The sign-in link in the email still works: open it to sign in now.',
+  passwordRejected: (detail) => `That password was not accepted. ${detail}`,
+  emailNotSent: "We couldn't send the email just now. Please try again.",
+  unavailable: 'Sign-in is unavailable for a moment. Please try again.',
+  network: "Can't reach the sign-in service. Check your connection and try again.",
+  sessionExpired: 'The sign-in took too long. Your code may still work: choose “I already have a code”.',
+  wrongPassword: 'The email address or password is wrong.',
+  unexpectedStep: 'This account needs a sign-in step this page does not offer. Contact support.',
+  userDisabled: 'This account is disabled. Contact support.',
+  signInFailedCheckEmail: 'Sign-in failed. Check the email address and try again.',
+  notConfirmed: 'This account is not confirmed yet.',
+  tooManyRequests: 'Too many attempts. Wait a moment and try again.',
+  signInFailed: 'Sign-in failed. Please try again.',
+
+  sendLimitHourly: 'No more codes can be sent to this address for now: it has had as many emails as one address may get in an hour.',
+  sendLimitUnknown: 'No more codes can be sent to this address for now: emails to one address are limited (a short wait between two, and a few per hour).',
+  sendLinkStillWorks: 'The sign-in link in the last email still works: open it to sign in now.',
+  sendAskAt: (at) => `You can ask for a new code at ${f.time(at)}, when the button's countdown ends.`,
+  sendAskWhenCountdownEnds: "You can ask for a new code when the button's countdown ends.",
+  originRefused: (endpoint, origin) =>
+    `The sign-in service at ${endpoint} does not accept requests from this page's address, ${origin}. ` +
+    'Open the page at the address the local stack printed, or add this one to CORS_ALLOWED_ORIGINS and restart the stack.',
+
+  localHintStart: 'Local stack: npm start adds a demo user, demo@example.com. Emails arrive in {link}.',
+  localHintCode: 'Local stack: the email is in {link}.',
+  localMailbox: 'the local mailbox',
+};

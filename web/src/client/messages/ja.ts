@@ -1,0 +1,110 @@
+/** The sign-in page in Japanese (です/ます). */
+import type { SignInMessages } from './catalogue.ts';
+import { formatsFor } from './format.ts';
+
+const f = formatsFor('ja');
+const digits = (n: number) => `${f.number(n)}桁`;
+
+export const ja: SignInMessages = {
+  language: 'ja',
+  languageName: '日本語',
+  direction: 'ltr',
+  sentenceSeparator: '',
+
+  documentTitle: 'メールのコードでログイン',
+  languageLabel: '言語',
+  emailLabel: 'メールアドレス',
+  passwordLabel: 'パスワード',
+  newPasswordLabel: '新しいパスワード',
+  codeLabel: 'ログインコード',
+  claimsSummary: 'ID トークンのクレーム',
+
+  titleSignIn: 'ログイン',
+  titleCodeSignIn: 'メールのコードでログイン',
+  titlePasswordAndCodeSignIn: 'パスワードとメールのコードでログイン',
+  titleEnterCode: 'コードを入力してください',
+  titleLinkSignIn: 'メールのリンクでログイン',
+  titleNewPassword: '新しいパスワードを設定してください',
+  titleSignedIn: 'ログインしました',
+
+  emailMeACode: 'コードをメールで受け取る',
+  continue: '次へ',
+  haveCode: 'コードを持っています',
+  signIn: 'ログイン',
+  sendNewCode: '新しいコードを送信',
+  useDifferentEmail: '別のメールアドレスを使う',
+  notYou: 'ご本人ではありませんか？別のメールアドレスを使う',
+  setPasswordAndContinue: 'パスワードを設定して続ける',
+  signOut: 'ログアウト',
+  withWait: (label, ms) => `${label}（あと ${f.duration(ms)}）`,
+
+  continueAs: '{email} としてログインを続けます。',
+  temporaryPassword: 'パスワードは仮のものです。続けるには新しいパスワードを設定してください。',
+  signedInAs: '{email} としてログイン中',
+  idTokenValidUntil: (at) => `ID トークンの有効期限：${f.time(at)}`,
+
+  codeSentFirst: (length, masked) => `${masked} に${digits(length)}のコードを送信しました。`,
+  codeSentNew: (length, masked) => `${masked} に新しい${digits(length)}のコードを送信しました。`,
+  codeSentReused: (length, masked) => `${masked} に送信した${digits(length)}のコードを入力してください。`,
+  codeSentHaveCode: (length, masked) => `${masked} に最後に送信したメールの${digits(length)}のコードを入力してください。`,
+  linkInSameEmail: '同じメールに記載のログインリンクを開いてログインすることもできます。',
+  checkInbox: '受信トレイをご確認ください。',
+  newCodeOnItsWay: '新しいコードを送信しました。以前のメールのコードは使用できなくなりました。',
+  codeStillWorks: '受信トレイにあるコードはまだ使用できます。新しいメールは送信していません。',
+  codeExpiresIn: (ms) => `コードの有効期限まであと ${f.duration(ms)} です。`,
+  codeExpired: 'このコードは有効期限が切れています。',
+  codeExpiredNewCodeIn: (ms) => `このコードは有効期限が切れています。新しいコードは ${f.duration(ms)} 後に送信できます。`,
+  codeExpiredSendNew: 'このコードは有効期限が切れています。続けるには新しいコードを送信してください。',
+  codeDead: 'このコードは使用できなくなりました。',
+  codeDeadLinkWorks: 'このコードは使用できなくなりましたが、同じメールのログインリンクは使用できます。',
+  attemptsLeftForCode: (n) => f.plural(n, { other: 'このコードはあと # 回入力できます。' }),
+  canSendNow: '新しいコードを送信できるようになりました。',
+  canTryNow: 'もう一度お試しいただけます。',
+  signedOut: 'ログアウトしました。',
+  lastCodeDead: (masked) => `${masked} に最後に送信したコードは使用できなくなりました。ボタンのカウントダウンが終わると、新しいコードをリクエストできます。`,
+  codeWorksUntil: (masked, at) => `${masked} に送信したコードは ${f.time(at)} まで使用できます。「コードを持っています」を選んでください。`,
+
+  enterValidEmail: '有効なメールアドレスを入力してください。',
+  enterPassword: 'パスワードを入力してください。',
+  enterEmail: 'メールアドレスを入力してください。',
+  enterEmailAndPassword: 'メールアドレスとパスワードを入力してください。',
+  enterAllDigits: (length) => `コードを ${f.number(length)} 桁すべて入力してください。`,
+  enterNewPassword: '新しいパスワードを入力してください。',
+  tokensUnreadable: 'ログインしましたが、トークンを読み取れませんでした。もう一度ログインしてください。',
+  notConfigured: 'このログインページは設定されていません。config.json を読み込めませんでした。',
+  linkGoneNoSend: 'このログインリンクは使用できなくなりました（コードの有効期限切れ、または使用済み）。また、新しいメールはまだ送信できません。',
+
+  wrongCode: (left) => f.plural(left, { other: 'コードが正しくありません。あと # 回入力できます。' }),
+  tooManyWrongCodes: '誤ったコードの入力が多すぎます。このコードは使用できなくなりました。',
+  tooManyWrongCodesLinkWorks: '誤ったコードの入力が多すぎます。このコードは使用できなくなりましたが、同じメールのリンクはまだ使用できます。',
+  linkRefused:
+    'このログインリンクは使用できません。使用済みか、有効期限が切れたか、新しいメールに置き換えられました。最新のメールのコードを入力するか、新しいコードを送信してください。',
+  sendThrottled: 'このアドレスには現在これ以上コードを送信できません。',
+  retryLater: 'このアカウントへのログイン試行が多すぎます。しばらくお待ちください。',
+  retryLaterLinkWorks: 'このアカウントへのログイン試行が多すぎます。メールのログインリンクはまだ使用できます。リンクを開くと今すぐログインできます。',
+  passwordRejected: (detail) => `このパスワードは使用できません。${detail}`,
+  emailNotSent: '現在メールを送信できませんでした。もう一度お試しください。',
+  unavailable: '現在ログインできません。しばらくしてからもう一度お試しください。',
+  network: 'ログインサービスに接続できません。接続を確認して、もう一度お試しください。',
+  sessionExpired: 'ログインに時間がかかりすぎました。コードはまだ使用できる可能性があります。「コードを持っています」を選んでください。',
+  wrongPassword: 'メールアドレスまたはパスワードが正しくありません。',
+  unexpectedStep: 'このアカウントには、このページでは対応していないログイン手順が必要です。サポートにお問い合わせください。',
+  userDisabled: 'このアカウントは無効になっています。サポートにお問い合わせください。',
+  signInFailedCheckEmail: 'ログインできませんでした。メールアドレスを確認して、もう一度お試しください。',
+  notConfirmed: 'このアカウントはまだ確認されていません。',
+  tooManyRequests: '試行回数が多すぎます。しばらく待ってから、もう一度お試しください。',
+  signInFailed: 'ログインできませんでした。もう一度お試しください。',
+
+  sendLimitHourly: 'このアドレスには現在これ以上コードを送信できません。1 時間に送信できるメールの上限に達しました。',
+  sendLimitUnknown: 'このアドレスには現在これ以上コードを送信できません。同じアドレスへのメールには制限があります（送信の間隔と、1 時間あたりの回数）。',
+  sendLinkStillWorks: '最後のメールのログインリンクはまだ使用できます。リンクを開くと今すぐログインできます。',
+  sendAskAt: (at) => `${f.time(at)} にボタンのカウントダウンが終わると、新しいコードをリクエストできます。`,
+  sendAskWhenCountdownEnds: 'ボタンのカウントダウンが終わると、新しいコードをリクエストできます。',
+  originRefused: (endpoint, origin) =>
+    `${endpoint} のログインサービスは、このページのアドレス（${origin}）からのリクエストを受け付けていません。` +
+    'ローカルスタックが表示したアドレスでページを開くか、このアドレスを CORS_ALLOWED_ORIGINS に追加してスタックを再起動してください。',
+
+  localHintStart: 'ローカルスタック：npm start でデモユーザー demo@example.com が追加されます。メールは{link}に届きます。',
+  localHintCode: 'ローカルスタック：メールは{link}にあります。',
+  localMailbox: 'ローカルのメールボックス',
+};
