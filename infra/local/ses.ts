@@ -1,7 +1,9 @@
 import { createRequire } from 'node:module';
+import type { SNSEvent } from 'aws-lambda';
 import type { RunningServer } from './listen.ts';
 import { startWorkerServer } from './worker-server.ts';
 import type { MailboxEmail } from './mailbox-client.ts';
+import { feedbackNotice, simulatorEvent, snsEventOf, type SentMessage } from './ses-simulator.ts';
 
 /**
  * aws-ses-v2-local's server (Express), run by a worker thread (plain CommonJS, so it needs no TypeScript loader).
@@ -34,6 +36,46 @@ store.saveEmail = (email) => {
   saveEmail(email);
   parentPort.postMessage({ accepted: email });
 };
+// SendRawEmail's answer carries the MessageId; the request, the destinations, tags and configuration set SES
+// publishes with its events (Query form: Destinations.member.N, Tags.member.N.Name/Value).
+const sendRaw = require(workerData.sendRawEmail);
+const handleSendRaw = sendRaw.default;
+const members = (body, list) => {
+  const values = [];
+  for (let n = 1; body[list + '.member.' + n] !== undefined || body[list + '.member.' + n + '.Name'] !== undefined; n++) {
+    values.push(list === 'Tags' ? [body[list + '.member.' + n + '.Name'], body[list + '.member.' + n + '.Value'] ?? ''] : body[list + '.member.' + n]);
+  }
+  return values;
+};
+sendRaw.default = (req, res, next) => {
+  const body = req.body ?? {};
+  const send = res.send.bind(res);
+  res.send = (payload) => {
+    const id = res.statusCode === 200 && typeof payload === 'string' && /<MessageId>([^<]+)</.exec(payload);
+    if (id) {
+      parentPort.postMessage({ sent: {
+        messageId: id[1],
+        source: body.Source ?? '',
+        destinations: members(body, 'Destinations'),
+        tags: Object.fromEntries(members(body, 'Tags')),
+        configurationSet: body.ConfigurationSetName,
+      } });
+    }
+    return send(payload);
+  };
+  return handleSendRaw(req, res, next);
+};
+// A notice the parent mails into the mailbox (the simulator's bounce or complaint, as SES forwards it to the sender).
+const saveNotice = ({ from, to, subject, text }) => store.saveEmail({
+  messageId: require('node:crypto').randomUUID(),
+  from,
+  replyTo: [],
+  destination: { to: [to], cc: [], bcc: [] },
+  subject,
+  body: { text },
+  attachments: [],
+  at: Math.floor(Date.now() / 1000),
+});
 const clearStore = store.clearStore;
 store.clearStore = () => {
   clearStore();
@@ -47,7 +89,8 @@ require(workerData.ses).default({ host: '127.0.0.1', port: workerData.port }).th
     parentPort.postMessage({ error: 'EADDRINUSE' });
     return;
   }
-  parentPort.on('message', () => {
+  parentPort.on('message', (message) => {
+    if (message && message.notice) return saveNotice(message.notice);
     server.closeAllConnections();
     server.close(() => process.exit(0));
   });
@@ -55,22 +98,46 @@ require(workerData.ses).default({ host: '127.0.0.1', port: workerData.port }).th
 }, (error) => parentPort.postMessage({ error: error.code || error.message }));
 `;
 
+/** How long after accepting a simulator send the event is published: after the sender has its answer, as on AWS. */
+const EVENT_DELAY_MS = 100;
+
 /** What the SES servers of this process accepted, as their workers reported it. */
 let mailbox: MailboxEmail[] = [];
+
+export interface SesOptions {
+  /**
+   * Where the configuration set's events go (on AWS: its SNS topic, to the feedback function). With it, a send to a
+   * mailbox simulator address is followed by SES's event, and by the notice SES forwards to the sender.
+   */
+  readonly feedback?: (event: SNSEvent) => Promise<void>;
+}
 
 /**
  * Starts the SES endpoint with its mailbox page (`/`) and `GET /store` on 127.0.0.1, in a worker thread: parsing
  * and answering the triggers' SendRawEmail requests then runs beside the Cognito endpoint and the triggers instead
  * of taking turns with them.
  */
-export async function startSes(port: number, portVariable?: string): Promise<RunningServer> {
+export async function startSes(port: number, portVariable?: string, { feedback }: SesOptions = {}): Promise<RunningServer> {
   const require = createRequire(import.meta.url);
-  return startWorkerServer({
+  const inFlight = new Set<Promise<void>>();
+  /** SES answers first, then publishes the event (on AWS seconds later, here a moment later): the feedback, then the notice. */
+  const publish = (sent: SentMessage) => {
+    const event = simulatorEvent(sent);
+    if (!event || !feedback) return;
+    const delivery = new Promise((resolve) => setTimeout(resolve, EVENT_DELAY_MS)).then(() => feedback(snsEventOf(event))).then(
+      () => server.post({ notice: feedbackNotice(sent, event) }),
+      (error: unknown) => console.error('[ses] the feedback function failed on a simulator event:', error),
+    );
+    inFlight.add(delivery);
+    void delivery.finally(() => inFlight.delete(delivery));
+  };
+  const server = await startWorkerServer({
     source: WORKER_SOURCE,
     workerData: {
       ses: require.resolve('aws-ses-v2-local'),
       store: require.resolve('aws-ses-v2-local/dist/store'),
       mailparser: createRequire(require.resolve('aws-ses-v2-local')).resolve('mailparser'),
+      sendRawEmail: require.resolve('aws-ses-v2-local/dist/v1/sendRawEmail'),
       port,
     },
     port,
@@ -79,8 +146,21 @@ export async function startSes(port: number, portVariable?: string): Promise<Run
     onMessage: (message) => {
       if (message.accepted) mailbox.push(message.accepted as MailboxEmail);
       else if (message.cleared) mailbox = [];
+      else if (message.sent) {
+        const { destinations, ...sent } = message.sent as Omit<SentMessage, 'destination'> & { destinations: string[] };
+        for (const destination of destinations) publish({ ...sent, destination });
+      }
     },
   });
+  return {
+    url: server.url,
+    port: server.port,
+    stop: async () => {
+      // Events already on their way are delivered first (the feedback function still reaches DynamoDB).
+      await Promise.allSettled([...inFlight]);
+      await server.stop();
+    },
+  };
 }
 
 /**

@@ -1,6 +1,7 @@
 import { hostTriggers, loadConfig } from '../../triggers/index.ts';
 import { signInLinkPage } from '../../triggers/contracts/sign-in-link.ts';
 import { rmSync } from 'node:fs';
+import type { SNSEvent } from 'aws-lambda';
 import { createCognitoHttpServer } from './cognito/http-server.ts';
 import { LocalUserPool } from './cognito/user-pool.ts';
 import type { AuthTriggers } from './cognito/trigger-runner.ts';
@@ -70,6 +71,8 @@ export const TABLE_NAME = 'email-otp-codes';
 /** Every port picked free by the system: for stacks run by tests, the bench and the attack script side by side. */
 export const FREE_PORTS = { cognitoPort: 0, dynamodbPort: 0, sesPort: 0, webPort: 0 } as const;
 const DEFAULT_FROM = 'no-reply@example.com';
+/** The configuration set Create names on each email, as the construct's: with it, SES publishes the simulator's events. */
+export const LOCAL_CONFIGURATION_SET = 'email-otp-local';
 
 /**
  * Starts DynamoDB (dynalite), SES (aws-ses-v2-local), the Cognito-compatible endpoint running the real
@@ -83,6 +86,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
   if (options.clean && options.dataDir) rmSync(options.dataDir, { recursive: true, force: true });
   const triggerEnv = {
     SES_FROM_ADDRESS: DEFAULT_FROM,
+    SES_CONFIGURATION_SET: LOCAL_CONFIGURATION_SET,
     ...options.triggerEnv,
     TABLE_NAME: TABLE_NAME,
     CODE_KEY_SECRET_ID: undefined,
@@ -99,7 +103,9 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     const names = options.portVariables ?? {};
     const dynamo = await startDynamo({ port: options.dynamodbPort, ...(names.dynamodb ? { portVariable: names.dynamodb } : {}) });
     started.push(dynamo);
-    const ses = await startSes(options.sesPort, names.ses);
+    // The SES mailbox simulator's events go to the feedback function in-process, as the configuration set's SNS topic does.
+    let sesFeedback: ((event: SNSEvent) => Promise<void>) | undefined;
+    const ses = await startSes(options.sesPort, names.ses, { feedback: async (event) => sesFeedback?.(event) });
     started.push(ses);
     await createCodeTable(dynamo.url, TABLE_NAME, region);
 
@@ -123,12 +129,13 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     }
     let poolTriggers: AuthTriggers | undefined;
     const cognito = await startCognito(options.cognitoPort, names.cognito, () => allowedOrigins, (endpoint) => {
-      const { define, create, verify, preSignUp, postAuthentication } = hostTriggers(config, {
+      const { define, create, verify, preSignUp, postAuthentication, sesFeedback: feedback } = hostTriggers(config, {
         ...(options.now ? { now: options.now } : {}),
         preSignUp: options.autoConfirmSignUp,
         // The real handler, calling AdminUpdateUserAttributes on this endpoint with the SDK, as on AWS.
         ...(options.markEmailVerified ? { cognito: { endpoint, region } } : {}),
       });
+      sesFeedback = feedback;
       const triggers: AuthTriggers = { define, create, verify, preSignUp, postAuthentication };
       poolTriggers = options.interceptTriggers ? { ...triggers, ...options.interceptTriggers(triggers) } : triggers;
       return LocalUserPool.create({

@@ -2,7 +2,7 @@ import { Worker } from 'node:worker_threads';
 import { portInUse, type RunningServer } from './listen.ts';
 
 export interface WorkerServerOptions {
-  /** CommonJS source of the worker: posts `{ port }` once listening or `{ error }`, and stops on any message. */
+  /** CommonJS source of the worker: posts `{ port }` once listening or `{ error }`, and stops on the message `'stop'`. */
   readonly source: string;
   readonly workerData: unknown;
   readonly port: number;
@@ -13,8 +13,13 @@ export interface WorkerServerOptions {
   readonly onMessage?: (message: Record<string, unknown>) => void;
 }
 
+export interface WorkerServer extends RunningServer {
+  /** Posts a message to the worker (anything but `'stop'`, which stops it). */
+  post(message: Record<string, unknown>): void;
+}
+
 /** Runs a server in a worker thread on 127.0.0.1 and resolves once it listens; a port in use names the variable. */
-export async function startWorkerServer(options: WorkerServerOptions): Promise<RunningServer> {
+export async function startWorkerServer(options: WorkerServerOptions): Promise<WorkerServer> {
   const worker = new Worker(options.source, { eval: true, workerData: options.workerData });
   const stopped = new Promise<void>((resolve) => worker.once('exit', () => resolve()));
   const actual = await new Promise<number>((resolve, reject) => {
@@ -33,6 +38,7 @@ export async function startWorkerServer(options: WorkerServerOptions): Promise<R
   return {
     url: `http://127.0.0.1:${actual}`,
     port: actual,
+    post: (message) => worker.postMessage(message),
     stop: async () => {
       worker.postMessage('stop');
       await stopped;
