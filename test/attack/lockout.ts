@@ -23,6 +23,12 @@ import { readSignInLink } from '../../web/src/client/sign-in-link.ts';
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 
+// `npm run attack -- --spray`: many accounts against the pool-wide email ceiling instead (spray.ts).
+if (process.argv.includes('--spray')) {
+  await import('./spray.ts');
+  process.exit(0);
+}
+
 const DAY = 86_400;
 const seconds = (name: string, fallback: number) => Number(process.env[name] ?? fallback);
 const runSeconds = seconds('ATTACK_SECONDS', 300);
