@@ -658,3 +658,31 @@ describe('invalid props are aws-cdk-lib ValidationErrors that carry the construc
     expect(caught).toMatchObject({ message: expect.stringMatching(/^EmailOtpAuth: codeLength must be/), constructPath: 'Test/Otp' });
   });
 });
+
+describe('mailFromDomain: a custom MAIL FROM on the identity the construct creates', () => {
+  const zone = (stack: Stack) => ({ hostedZone: route53.PublicHostedZone.fromHostedZoneAttributes(stack, 'Zone', { hostedZoneId: 'Z123', zoneName: 'example.com' }) });
+
+  it("sets the identity's MailFromAttributes (behaviour on MX failure: SES's own MAIL FROM)", () => {
+    template({ createEmailIdentity: 'domain', mailFromDomain: 'mail.example.com' }).hasResourceProperties('AWS::SES::EmailIdentity', {
+      EmailIdentity: 'example.com',
+      MailFromAttributes: { MailFromDomain: 'mail.example.com', BehaviorOnMxFailure: 'USE_DEFAULT_VALUE' },
+    });
+    template({ createEmailIdentity: 'domain' }).hasResourceProperties('AWS::SES::EmailIdentity', { MailFromAttributes: Match.absent() });
+  });
+
+  it('with hostedZone it publishes the MAIL FROM MX and SPF records besides the DKIM ones', () => {
+    const t = template({ createEmailIdentity: 'domain', mailFromDomain: 'mail.example.com' }, zone);
+    t.resourceCountIs('AWS::Route53::RecordSet', 5);
+    t.hasResourceProperties('AWS::Route53::RecordSet', { Name: 'mail.example.com.', Type: 'MX', ResourceRecords: [Match.stringLikeRegexp('^10 feedback-smtp\\.')] });
+    t.hasResourceProperties('AWS::Route53::RecordSet', { Name: 'mail.example.com.', Type: 'TXT', ResourceRecords: ['"v=spf1 include:amazonses.com ~all"'] });
+  });
+
+  it.each<[Partial<EmailOtpAuthProps>, RegExp]>([
+    [{ mailFromDomain: 'mail.example.com' }, /EmailOtpAuth: mailFromDomain is set on the identity this construct creates: set createEmailIdentity too/],
+    [{ createEmailIdentity: 'domain', mailFromDomain: 'mail.other.org' }, /EmailOtpAuth: mailFromDomain must be a subdomain of the sender's domain example\.com, got "mail\.other\.org"/],
+    [{ createEmailIdentity: 'domain', mailFromDomain: 'example.com' }, /EmailOtpAuth: mailFromDomain must be a subdomain of the sender's domain example\.com/],
+    [{ createEmailIdentity: 'domain', mailFromDomain: 'mailexample.com' }, /EmailOtpAuth: mailFromDomain must be a subdomain of the sender's domain example\.com/],
+  ])('refuses %o', (props, message) => {
+    expect(() => synth((stack) => new EmailOtpAuth(stack, 'Otp', { ...base, ...props }))).toThrow(message);
+  });
+});

@@ -40,7 +40,8 @@ export function createEmailSending(scope: Construct, options: EmailSendingOption
             : options.hostedZone
               ? ses.Identity.publicHostedZone(options.hostedZone)
               : ses.Identity.domain(domain),
-        ...(options.mailFromDomain ? { mailFromDomain: options.mailFromDomain } : {}),
+        // Should the MX record go missing, SES falls back to its own MAIL FROM: codes still go out (unaligned SPF), never refused.
+        ...(options.mailFromDomain ? { mailFromDomain: options.mailFromDomain, mailFromBehaviorOnMxFailure: ses.MailFromBehaviorOnMxFailure.USE_DEFAULT_VALUE } : {}),
       })
     : undefined;
   const configurationSet =
