@@ -1,12 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import {
   CodeExpiredError,
+  EmailCeilingError,
   NetworkError,
   RetryLaterError,
   SendThrottledError,
   SessionExpiredError,
   SignInFailedError,
   TooManyAttemptsError,
+  UndeliverableEmailError,
   WrongCodeError,
   type CodeStep,
 } from '../../web/src/client/core.ts';
@@ -84,6 +86,8 @@ describe("the client's message catalogue: one per language, each complete and in
     expect(errorMessage(new RetryLaterError(30), de)).toBe(de.retryLater);
     expect(errorMessage(new SendThrottledError(30), de)).toBe(de.sendThrottled);
     expect(errorMessage(new NetworkError(new Error('x')), de)).toBe(de.network);
+    expect(errorMessage(new EmailCeilingError(60), de, { linkMailed: true })).toBe('Gerade werden zu viele Anmelde-E-Mails gesendet. Bitte versuchen Sie es gleich noch einmal.');
+    expect(errorMessage(new UndeliverableEmailError(), de)).toBe(de.undeliverable);
     expect(errorMessage(new SessionExpiredError(), de)).toContain('„Ich habe bereits einen Code“');
     expect(errorMessage(new SignInFailedError('NotAuthorizedException', 'Incorrect username or password.'), de, { passwordMode: true })).toBe(de.wrongPassword);
     expect(errorMessage(new SignInFailedError('SomethingNew', 'English text'), de)).toBe(de.signInFailed);

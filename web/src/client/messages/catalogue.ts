@@ -83,6 +83,10 @@ export interface SignInMessages {
   readonly tooManyWrongCodesLinkWorks: string;
   readonly linkRefused: string;
   readonly sendThrottled: string;
+  /** The address bounced or complained: no code goes to it for a while. */
+  readonly undeliverable: string;
+  /** The pool's hourly ceiling of emails, for everyone. */
+  readonly emailCeiling: string;
   readonly retryLater: string;
   readonly retryLaterLinkWorks: string;
   passwordRejected(detail: string): string;

@@ -81,6 +81,8 @@ export const de: SignInMessages = {
   linkRefused:
     'Dieser Anmeldelink gilt nicht mehr: Er wurde verwendet, ist abgelaufen oder wurde durch eine neuere E-Mail ersetzt. Geben Sie den Code aus der neuesten E-Mail ein oder fordern Sie einen neuen Code an.',
   sendThrottled: 'An diese Adresse können vorerst keine weiteren Codes gesendet werden.',
+  undeliverable: 'An diese E-Mail-Adresse können keine Codes gesendet werden. Prüfen Sie sie, verwenden Sie eine andere oder wenden Sie sich an den Support.',
+  emailCeiling: 'Gerade werden zu viele Anmelde-E-Mails gesendet. Bitte versuchen Sie es gleich noch einmal.',
   retryLater: 'Zu viele Anmeldeversuche für dieses Konto. Bitte warten Sie.',
   retryLaterLinkWorks: 'Zu viele Anmeldeversuche für dieses Konto. Der Anmeldelink in der E-Mail gilt noch: Öffnen Sie ihn, um sich jetzt anzumelden.',
   passwordRejected: (detail) => `Dieses Passwort wurde nicht akzeptiert. ${detail}`,

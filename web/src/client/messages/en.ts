@@ -80,6 +80,8 @@ export const en: SignInMessages = {
   linkRefused:
     'This sign-in link no longer works: it was used, it expired, or a newer email replaced it. Enter the code from the newest email, or send a new code.',
   sendThrottled: 'No more codes can be sent to this address for now.',
+  undeliverable: 'Codes cannot be sent to this email address. Check it, use another one, or contact support.',
+  emailCeiling: 'Too many sign-in emails are being sent right now. Please try again shortly.',
   retryLater: 'Too many sign-in attempts for this account for now.',
   retryLaterLinkWorks: 'Too many sign-in attempts for this account for now. The sign-in link in the email still works: open it to sign in now.',
   passwordRejected: (detail) => `That password was not accepted. ${detail}`,

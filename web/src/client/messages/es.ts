@@ -80,6 +80,8 @@ export const es: SignInMessages = {
   linkRefused:
     'Este enlace de inicio de sesión ya no sirve: se usó, caducó o lo sustituyó un correo más reciente. Introduzca el código del correo más reciente o pida un código nuevo.',
   sendThrottled: 'Por ahora no se pueden enviar más códigos a esta dirección.',
+  undeliverable: 'No se pueden enviar códigos a este correo electrónico. Compruébelo, use otro o póngase en contacto con el soporte.',
+  emailCeiling: 'Ahora mismo se están enviando demasiados correos de inicio de sesión. Inténtelo de nuevo en unos momentos.',
   retryLater: 'Por ahora hay demasiados intentos de inicio de sesión en esta cuenta.',
   retryLaterLinkWorks:
     'Por ahora hay demasiados intentos de inicio de sesión en esta cuenta. El enlace de inicio de sesión del correo sigue siendo válido: ábralo para iniciar sesión ahora.',

@@ -81,6 +81,8 @@ export const fr: SignInMessages = {
   tooManyWrongCodesLinkWorks: `Trop de codes incorrects${nb}: ce code ne fonctionne plus, mais le lien du même e-mail fonctionne toujours.`,
   linkRefused: `Ce lien de connexion ne fonctionne plus${nb}: il a été utilisé, a expiré ou a été remplacé par un e-mail plus récent. Saisissez le code du dernier e-mail ou demandez un nouveau code.`,
   sendThrottled: 'Aucun autre code ne peut être envoyé à cette adresse pour le moment.',
+  undeliverable: 'Impossible d’envoyer des codes à cette adresse e-mail. Vérifiez-la, utilisez-en une autre ou contactez le support.',
+  emailCeiling: 'Trop d’e-mails de connexion sont envoyés en ce moment. Veuillez réessayer dans un instant.',
   retryLater: 'Trop de tentatives de connexion pour ce compte pour le moment.',
   retryLaterLinkWorks: `Trop de tentatives de connexion pour ce compte pour le moment. Le lien de connexion de l’e-mail fonctionne toujours${nb}: ouvrez-le pour vous connecter maintenant.`,
   passwordRejected: (detail) => `Ce mot de passe n’a pas été accepté. ${detail}`,

@@ -7,6 +7,7 @@
 import { lookupLanguage } from '../../../../triggers/contracts/locale.ts';
 import {
   CodeExpiredError,
+  EmailCeilingError,
   NetworkError,
   NewPasswordRejectedError,
   RetryLaterError,
@@ -16,6 +17,7 @@ import {
   SignInFailedError,
   SignInLinkRefusedError,
   TooManyAttemptsError,
+  UndeliverableEmailError,
   WrongCodeError,
   WrongPasswordError,
   type SignInError,
@@ -63,6 +65,7 @@ export interface ErrorContext {
 /** A sentence a person understands for each {@link SignInError}: never an exception's name or a server's text. */
 export function errorMessage(error: SignInError, m: SignInMessages, { passwordMode = false, linkMailed = false }: ErrorContext = {}): string {
   // Waits are not in these sentences: a page shows them as a live countdown on the button they hold back.
+  if (error instanceof EmailCeilingError) return m.emailCeiling;
   if (linkMailed && error instanceof TooManyAttemptsError) return m.tooManyWrongCodesLinkWorks;
   if (linkMailed && error instanceof RetryLaterError && !(error instanceof SendThrottledError)) return m.retryLaterLinkWorks;
   if (error instanceof SignInLinkRefusedError) return m.linkRefused;
@@ -70,6 +73,7 @@ export function errorMessage(error: SignInError, m: SignInMessages, { passwordMo
   if (error instanceof CodeExpiredError) return m.codeExpired;
   if (error instanceof TooManyAttemptsError) return m.tooManyWrongCodes;
   if (error instanceof SendThrottledError) return m.sendThrottled;
+  if (error instanceof UndeliverableEmailError) return m.undeliverable;
   if (error instanceof RetryLaterError) return m.retryLater;
   // Cognito's password policy text is the only detail there is; it comes in English.
   if (error instanceof NewPasswordRejectedError) return m.passwordRejected(error.message);

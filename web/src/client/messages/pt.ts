@@ -80,6 +80,8 @@ export const pt: SignInMessages = {
   linkRefused:
     'Este link de acesso não funciona mais: ele foi usado, expirou ou foi substituído por um e-mail mais recente. Digite o código do e-mail mais recente ou peça um novo código.',
   sendThrottled: 'Não é possível enviar mais códigos para este endereço por enquanto.',
+  undeliverable: 'Não é possível enviar códigos para este endereço de e-mail. Confira-o, use outro ou entre em contato com o suporte.',
+  emailCeiling: 'Muitos e-mails de acesso estão sendo enviados agora. Tente novamente daqui a pouco.',
   retryLater: 'Muitas tentativas de acesso a esta conta por enquanto.',
   retryLaterLinkWorks: 'Muitas tentativas de acesso a esta conta por enquanto. O link de acesso do e-mail ainda funciona: abra-o para entrar agora.',
   passwordRejected: (detail) => `Essa senha não foi aceita. ${detail}`,
