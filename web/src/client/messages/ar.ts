@@ -75,7 +75,7 @@ export const ar: SignInMessages = {
   enterAllDigits: (length) => `أدخل أرقام الرمز كلها (${digits(length)}).`,
   enterNewPassword: 'أدخل كلمة مرور جديدة.',
   tokensUnreadable: 'تم تسجيل الدخول، لكن تعذّرت قراءة الرموز المميزة. يُرجى تسجيل الدخول مرة أخرى.',
-  notConfigured: 'صفحة تسجيل الدخول هذه غير مُعدّة: تعذّر تحميل config.json.',
+  notConfigured: `صفحة تسجيل الدخول هذه غير مُعدّة: تعذّر تحميل ${ltr('config.json')}.`,
   linkGoneNoSend: 'لم يعد رابط تسجيل الدخول هذا صالحًا (انتهت صلاحية رمزه أو استُخدم)، ولا يمكن إرسال رسالة جديدة بعد.',
 
   wrongCode: (left) => `الرمز غير صحيح. ${attempts(left)}.`,
@@ -107,9 +107,9 @@ export const ar: SignInMessages = {
   sendAskWhenCountdownEnds: 'يمكنك طلب رمز جديد عند انتهاء العد التنازلي على الزر.',
   originRefused: (endpoint, origin) =>
     `خدمة تسجيل الدخول على ${ltr(endpoint)} لا تقبل الطلبات من عنوان هذه الصفحة ${ltr(origin)}. ` +
-    'افتح الصفحة على العنوان الذي عرضه الـ stack المحلي، أو أضف هذا العنوان إلى CORS_ALLOWED_ORIGINS وأعد تشغيل الـ stack.',
+    `افتح الصفحة على العنوان الذي عرضه الـ ${ltr('stack')} المحلي، أو أضف هذا العنوان إلى ${ltr('CORS_ALLOWED_ORIGINS')} وأعد تشغيل الـ ${ltr('stack')}.`,
 
-  localHintStart: 'الـ stack المحلي: يضيف npm start مستخدمًا تجريبيًا، demo@example.com. تصل الرسائل إلى {link}.',
-  localHintCode: 'الـ stack المحلي: الرسالة في {link}.',
+  localHintStart: `الـ ${ltr('stack')} المحلي: يضيف ${ltr('npm start')} مستخدمًا تجريبيًا، ${ltr('demo@example.com')}. تصل الرسائل إلى {link}.`,
+  localHintCode: `الـ ${ltr('stack')} المحلي: الرسالة في {link}.`,
   localMailbox: 'صندوق البريد المحلي',
 };
