@@ -54,7 +54,7 @@ describe.skipIf(!hasChromium)('answers paced per account on the sign-in page', (
     expect(await page.locator('#code').inputValue()).toBe(right);
     await page.keyboard.press('Enter');
     await settled(page);
-    const newCode = 'A new code is on its way. Codes in earlier emails no longer work.|';
+    const newCode = 'A new code is on its way. Codes in earlier emails no longer work. Nothing after a minute? Check the address and your spam folder, or use another address: some mail servers refuse our emails.|';
     const notSent = "|We couldn't send the email just now. Please try again.";
     const outcome = () => statusText(page).then(async (status) => `${status}|${await alertText(page)}`);
     await expect.poll(outcome, { timeout: 15_000 }).toMatch(/^A new code is on its way|couldn't send the email/);

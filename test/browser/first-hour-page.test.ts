@@ -139,7 +139,7 @@ describe.skipIf(!hasChromium)('the page in the first hour', () => {
     const hint = page.locator('#local-stack-hint');
     expect(await hint.textContent()).toBe('Local stack: npm start adds a demo user, demo@example.com. Emails arrive in the local mailbox.');
     await askForCodeByKeyboard(page, email);
-    expect(await statusText(page)).toBe('Check your inbox.');
+    expect(await statusText(page)).toBe(`Check your inbox. Nothing after a minute? Check the address and your spam folder, or use another address: some mail servers refuse our emails.`);
     expect(await hint.textContent()).toBe('Local stack: the email is in the local mailbox.');
     const link = hint.getByRole('link', { name: 'the local mailbox' });
     expect(await link.getAttribute('href')).toBe(context.t.info.mailboxUrl);

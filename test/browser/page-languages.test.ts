@@ -47,7 +47,7 @@ describe.skipIf(!hasChromium)("the page speaks the browser's language, switches 
     await askForCodeByKeyboard(page, email);
     expect(await text(page, '#title')).toBe('Saisissez votre code');
     expect(await text(page, '#code-sent-to')).toMatch(/^Nous avons envoyé un code à 6\u00a0chiffres à p\*\*\*@e\*\*\*\.com\. Ce même e-mail contient un lien/);
-    expect(await statusText(page)).toBe('Consultez votre boîte de réception.');
+    expect(await statusText(page)).toBe(`Consultez votre boîte de réception. Rien après une minute ? Vérifiez l’adresse et votre dossier de courrier indésirable, ou utilisez une autre adresse : certains serveurs de messagerie refusent nos e-mails.`);
     expect(await text(page, '#code-expiry')).toMatch(/^Le code expire dans [0-3]:\d\d\.$/);
     await typeCode(page, wrongCodeFor(await context.t.codeFor(email)));
     await expect.poll(() => alertText(page)).toBe('Ce code est incorrect. Il reste 2 essais.');
@@ -92,7 +92,7 @@ describe.skipIf(!hasChromium)("the page speaks the browser's language, switches 
     await expect.poll(() => text(page, '#title')).toBe('Code eingeben');
     expect(await text(page, '#code-expiry')).toMatch(/^Der Code läuft in \d:\d\d ab\.$/);
     expect(await text(page, '#code-sent-to')).toMatch(/^Wir haben einen 6-stelligen Code an n\*\*\*@e\*\*\*\.com gesendet\./);
-    expect(await statusText(page)).toBe('Sehen Sie in Ihrem Posteingang nach.');
+    expect(await statusText(page)).toBe(`Sehen Sie in Ihrem Posteingang nach. Nach einer Minute noch nichts? Prüfen Sie die Adresse und Ihren Spam-Ordner oder verwenden Sie eine andere Adresse: Manche Mailserver lehnen unsere E-Mails ab.`);
     expect(await text(page, '#resend-button')).toMatch(/^Neuen Code senden/);
     expect(await documentLanguage(page)).toMatchObject({ lang: 'de', dir: 'ltr' });
 

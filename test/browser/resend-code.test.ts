@@ -32,7 +32,7 @@ describe.skipIf(!hasChromium)('which code works: "Send a new code", a reload and
     await page.keyboard.press('Enter');
     await settled(page);
     await expect.poll(async () => (await context.t.emailsTo(email)).length).toBe(2);
-    expect(await statusText(page)).toBe('A new code is on its way. Codes in earlier emails no longer work.');
+    expect(await statusText(page)).toBe('A new code is on its way. Codes in earlier emails no longer work. Nothing after a minute? Check the address and your spam folder, or use another address: some mail servers refuse our emails.');
     expect(await page.locator('#code-sent-to').textContent()).toMatch(/^We sent a new 6-digit code to /);
     expect(await focusedId(page)).toBe('code');
     await typeCode(page, await context.t.codeFor(email));
@@ -92,7 +92,7 @@ describe.skipIf(!hasChromium)('which code works: "Send a new code", a reload and
     await page.locator('#code-form:not([hidden])').waitFor();
     await settled(page);
     expect(await alertText(page)).toBe('');
-    expect(await statusText(page)).toBe('A new code is on its way. Codes in earlier emails no longer work.');
+    expect(await statusText(page)).toBe('A new code is on its way. Codes in earlier emails no longer work. Nothing after a minute? Check the address and your spam folder, or use another address: some mail servers refuse our emails.');
     expect(await context.t.emailsTo(email)).toHaveLength(2);
     await typeCode(page, await context.t.codeFor(email));
     await expect.poll(() => signedInEmail(page)).toBe(email);

@@ -271,13 +271,13 @@ function showCode(next: CodeStep, mode: 'new' | 'have-code' | 'resend'): HTMLEle
     setStatus(() => m.codeStillWorks);
   } else if (earlier || mode === 'resend') {
     sentTo = () => m.codeSentNew(length, masked);
-    setStatus(() => m.newCodeOnItsWay);
+    setStatus(() => `${m.newCodeOnItsWay}${m.sentenceSeparator}${m.noEmailHint}`);
   } else if (mode === 'have-code') {
     sentTo = () => m.codeSentHaveCode(length, masked);
     setStatus('');
   } else {
     sentTo = () => m.codeSentFirst(length, masked);
-    setStatus(() => m.checkInbox);
+    setStatus(() => `${m.checkInbox}${m.sentenceSeparator}${m.noEmailHint}`);
   }
   say(ui.codeSentTo, next.linkMailed ? () => `${sentTo()}${m.sentenceSeparator}${m.linkInSameEmail}` : sentTo);
   ui.code.value = '';

@@ -53,6 +53,11 @@ export interface SignInMessages {
   codeSentHaveCode(codeLength: number, maskedEmail: string): string;
   readonly linkInSameEmail: string;
   readonly checkInbox: string;
+  /**
+   * Shown to everyone after a code is sent, known address or not: an address whose mail bounced gets no email and
+   * no distinct answer in code mode (that would tell a stranger the account exists), so this is its way forward.
+   */
+  readonly noEmailHint: string;
   readonly newCodeOnItsWay: string;
   readonly codeStillWorks: string;
   codeExpiresIn(milliseconds: number): string;

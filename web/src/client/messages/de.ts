@@ -49,6 +49,7 @@ export const de: SignInMessages = {
   codeSentHaveCode: (length, masked) => `Geben Sie den ${digits(length)} Code aus der neuesten E-Mail an ${masked} ein.`,
   linkInSameEmail: 'Dieselbe E-Mail enthält auch einen Anmeldelink, den Sie stattdessen öffnen können.',
   checkInbox: 'Sehen Sie in Ihrem Posteingang nach.',
+  noEmailHint: 'Nach einer Minute noch nichts? Prüfen Sie die Adresse und Ihren Spam-Ordner oder verwenden Sie eine andere Adresse: Manche Mailserver lehnen unsere E-Mails ab.',
   newCodeOnItsWay: 'Ein neuer Code ist unterwegs. Codes aus früheren E-Mails gelten nicht mehr.',
   codeStillWorks: 'Der Code in Ihrem Posteingang gilt noch: Es wurde keine neue E-Mail gesendet.',
   codeExpiresIn: (ms) => `Der Code läuft in ${f.duration(ms)} ab.`,

@@ -49,6 +49,7 @@ export const en: SignInMessages = {
   codeSentHaveCode: (length, masked) => `Enter the ${digits(length)} code from the most recent email we sent to ${masked}.`,
   linkInSameEmail: 'The same email has a sign-in link you can open instead.',
   checkInbox: 'Check your inbox.',
+  noEmailHint: 'Nothing after a minute? Check the address and your spam folder, or use another address: some mail servers refuse our emails.',
   newCodeOnItsWay: 'A new code is on its way. Codes in earlier emails no longer work.',
   codeStillWorks: 'The code already in your inbox still works: no new email was sent.',
   codeExpiresIn: (ms) => `The code expires in ${f.duration(ms)}.`,

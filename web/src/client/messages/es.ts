@@ -49,6 +49,7 @@ export const es: SignInMessages = {
   codeSentHaveCode: (length, masked) => `Introduzca el código de ${digits(length)} del correo más reciente que enviamos a ${masked}.`,
   linkInSameEmail: 'El mismo correo incluye un enlace de inicio de sesión que puede abrir en su lugar.',
   checkInbox: 'Revise su bandeja de entrada.',
+  noEmailHint: '¿Nada después de un minuto? Compruebe la dirección y su carpeta de correo no deseado, o use otra dirección: algunos servidores de correo rechazan nuestros mensajes.',
   newCodeOnItsWay: 'Un código nuevo está en camino. Los códigos de correos anteriores ya no sirven.',
   codeStillWorks: 'El código que ya está en su bandeja de entrada sigue siendo válido: no se envió ningún correo nuevo.',
   codeExpiresIn: (ms) => `El código caduca en ${f.duration(ms)}.`,

@@ -50,6 +50,7 @@ export const fr: SignInMessages = {
   codeSentHaveCode: (length, masked) => `Saisissez le code à ${digits(length)} du dernier e-mail envoyé à ${masked}.`,
   linkInSameEmail: 'Ce même e-mail contient un lien de connexion que vous pouvez ouvrir à la place.',
   checkInbox: 'Consultez votre boîte de réception.',
+  noEmailHint: 'Rien après une minute ? Vérifiez l’adresse et votre dossier de courrier indésirable, ou utilisez une autre adresse : certains serveurs de messagerie refusent nos e-mails.',
   newCodeOnItsWay: 'Un nouveau code est en route. Les codes des e-mails précédents ne fonctionnent plus.',
   codeStillWorks: `Le code déjà dans votre boîte de réception fonctionne toujours${nb}: aucun nouvel e-mail n’a été envoyé.`,
   codeExpiresIn: (ms) => `Le code expire dans ${f.duration(ms)}.`,

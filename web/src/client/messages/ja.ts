@@ -49,6 +49,7 @@ export const ja: SignInMessages = {
   codeSentHaveCode: (length, masked) => `${masked} に最後に送信したメールの${digits(length)}のコードを入力してください。`,
   linkInSameEmail: '同じメールに記載のログインリンクを開いてログインすることもできます。',
   checkInbox: '受信トレイをご確認ください。',
+  noEmailHint: '1分たっても届かない場合は、メールアドレスと迷惑メールフォルダーをご確認いただくか、別のアドレスをお使いください。一部のメールサーバーは当社からのメールを受け付けません。',
   newCodeOnItsWay: '新しいコードを送信しました。以前のメールのコードは使用できなくなりました。',
   codeStillWorks: '受信トレイにあるコードはまだ使用できます。新しいメールは送信していません。',
   codeExpiresIn: (ms) => `コードの有効期限まであと ${f.duration(ms)} です。`,

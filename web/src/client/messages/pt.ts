@@ -49,6 +49,7 @@ export const pt: SignInMessages = {
   codeSentHaveCode: (length, masked) => `Digite o código de ${digits(length)} do e-mail mais recente que enviamos para ${masked}.`,
   linkInSameEmail: 'O mesmo e-mail traz um link de acesso que você pode abrir no lugar do código.',
   checkInbox: 'Confira sua caixa de entrada.',
+  noEmailHint: 'Nada depois de um minuto? Verifique o endereço e sua pasta de spam, ou use outro endereço: alguns servidores de e-mail recusam nossas mensagens.',
   newCodeOnItsWay: 'Um novo código está a caminho. Os códigos de e-mails anteriores não funcionam mais.',
   codeStillWorks: 'O código que já está na sua caixa de entrada ainda funciona: nenhum e-mail novo foi enviado.',
   codeExpiresIn: (ms) => `O código expira em ${f.duration(ms)}.`,
