@@ -26,7 +26,7 @@ import type { AuthTriggers } from '../infra/local/cognito/trigger-runner.ts';
 import { codeInEmail } from '../infra/local/mailbox-client.ts';
 import { acceptedEmails } from '../infra/local/ses.ts';
 import { FREE_PORTS, startLocalStack, type StackInfo } from '../infra/local/stack.ts';
-import { CHALLENGE_METADATA } from '../triggers/trigger-event.ts';
+import { CHALLENGE_METADATA } from '../triggers/domain/trigger-event.ts';
 import { countAwsCalls } from './aws-call-counter.ts';
 import { measureBundles, type BundleFigures } from './bundles.ts';
 import { compareWithBuiltInOtp, costPerMillionSignIns, type Prices } from './cost-model.ts';

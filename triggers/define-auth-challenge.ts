@@ -1,5 +1,5 @@
-import { createAudit, createLogger } from './audit.ts';
-import { loadSessionConfig } from './config.ts';
+import { createAudit, createLogger } from './domain/audit.ts';
+import { loadSessionConfig } from './domain/config.ts';
 import { createDefineAuthChallengeHandler, defineOptions } from './handlers/define.ts';
 
 /** Define Auth Challenge trigger: decides the next step from the session history. No AWS calls. */

@@ -10,10 +10,10 @@ export { createCreateAuthChallengeHandler, type CreateDeps } from './handlers/cr
 export { createVerifyAuthChallengeResponseHandler, type VerifyDeps } from './handlers/verify.ts';
 export { createPreSignUpHandler } from './handlers/pre-sign-up.ts';
 export { createPostAuthenticationHandler, type PostAuthenticationDeps } from './handlers/post-authentication.ts';
-export { createRuntime, createStoreRuntime } from './runtime.ts';
-export { hostTriggers, type HostOptions } from './host.ts';
-export { configToEnvironment } from './config.ts';
-export { loadConfig, loadSessionConfig, type Config, type SessionConfig, type SignInMode } from './config.ts';
-export { createAudit, createLogger } from './audit.ts';
+export { createRuntime, createStoreRuntime } from './composition/runtime.ts';
+export { hostTriggers, type HostOptions } from './composition/host.ts';
+export { configToEnvironment } from './domain/config.ts';
+export { loadConfig, loadSessionConfig, type Config, type SessionConfig, type SignInMode } from './domain/config.ts';
+export { createAudit, createLogger } from './domain/audit.ts';
 export { TABLE_PARTITION_KEY, TABLE_TTL_ATTRIBUTE } from './contracts/table-item.ts';
-export * from './errors.ts';
+export * from './domain/errors.ts';

@@ -1,6 +1,6 @@
 import { CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
-import { createAudit, createLogger } from './audit.ts';
-import { awsClientOptions } from './aws-clients.ts';
+import { createAudit, createLogger } from './domain/audit.ts';
+import { awsClientOptions } from './aws/aws-clients.ts';
 import { createPostAuthenticationHandler } from './handlers/post-authentication.ts';
 
 /** Optional post authentication trigger: marks the email verified after a correct code. */

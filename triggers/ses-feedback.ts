@@ -1,10 +1,10 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { createAudit, createLogger } from './audit.ts';
-import { awsClientOptions } from './aws-clients.ts';
-import { loadDeliveryConfig } from './delivery-config.ts';
-import { createDynamoCodeStore } from './dynamo-code-store.ts';
-import { textVar } from './env.ts';
+import { createAudit, createLogger } from './domain/audit.ts';
+import { awsClientOptions } from './aws/aws-clients.ts';
+import { loadDeliveryConfig } from './domain/delivery-config.ts';
+import { createDynamoCodeStore } from './aws/dynamo-code-store.ts';
+import { textVar } from './domain/env.ts';
 import { createSesFeedbackHandler } from './handlers/ses-feedback.ts';
 
 /** SES feedback function (not a Cognito trigger): records bounces and complaints from the configuration set's SNS topic. */

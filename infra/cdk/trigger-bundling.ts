@@ -18,9 +18,9 @@ export const TRIGGER_BUNDLING = {
    * that fail clearly if anything ever uses them.
    */
   alias: {
-    '@aws-sdk/credential-provider-node': './triggers/lambda-credentials.ts',
-    '@smithy/core/event-streams': './triggers/lambda-event-streams.ts',
-    '@aws-sdk/endpoint-cache': './triggers/lambda-endpoint-cache.ts',
+    '@aws-sdk/credential-provider-node': './triggers/bundling/lambda-credentials.ts',
+    '@smithy/core/event-streams': './triggers/bundling/lambda-event-streams.ts',
+    '@aws-sdk/endpoint-cache': './triggers/bundling/lambda-endpoint-cache.ts',
   },
 } as const;
 

@@ -7,9 +7,9 @@ import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { signInLinkFor } from '../../triggers/contracts/sign-in-link.ts';
-import { loadEmailLanguages } from '../../triggers/email-config.ts';
-import { escapeHtml, minutesLeft, renderCodeEmail, type CodeEmail } from '../../triggers/email-template.ts';
-import { integerVar, type Env } from '../../triggers/env.ts';
+import { loadEmailLanguages } from '../../triggers/domain/email-config.ts';
+import { escapeHtml, minutesLeft, renderCodeEmail, type CodeEmail } from '../../triggers/domain/email-template.ts';
+import { integerVar, type Env } from '../../triggers/domain/env.ts';
 
 /** How the command is typed: `npx cognito-email-otp preview` in a project, `npm run preview:emails --` here. */
 export function previewUsage(command: string): string {

@@ -3,7 +3,7 @@
  * written to a folder as HTML, text and PNG files (email-preview.ts), to look at before deploying.
  */
 import { resolve } from 'node:path';
-import { ConfigError } from '../../triggers/errors.ts';
+import { ConfigError } from '../../triggers/domain/errors.ts';
 import { INSTALLED_COMMANDS, commandsFor, parseCommandLine } from './commands.ts';
 import { previewUsage, writePreview } from './email-preview.ts';
 

@@ -2,7 +2,7 @@ import { rmSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describeAllowedOrigins, parseOrigins } from './cognito/cors.ts';
 import { commandsFor, parseCommandLine, startUsage } from './commands.ts';
-import { flagVar, integerVar } from '../../triggers/env.ts';
+import { flagVar, integerVar } from '../../triggers/domain/env.ts';
 import { writeJsonFile } from './json-file.ts';
 import { assertLocalStackPackages } from './local-dependencies.ts';
 import { watchAncestors } from './parent-watch.ts';

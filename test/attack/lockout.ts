@@ -19,7 +19,7 @@ import {
 import { latestLink, listEmails } from '../../infra/local/mailbox-client.ts';
 import { FREE_PORTS, startLocalStack } from '../../infra/local/stack.ts';
 import { readRefusal } from '../../triggers/contracts/refusal.ts';
-import { readSignInLink } from '../../web/src/client/sign-in-link.ts';
+import { readSignInLink } from '../../web/client/sign-in-link.ts';
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 

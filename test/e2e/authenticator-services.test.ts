@@ -8,8 +8,8 @@ import {
   AuthenticatorSignInError,
   signInWithLink,
   takeSignInLink,
-} from '../../web/src/client/authenticator.ts';
-import { CodeExpiredError, TooManyAttemptsError, WrongCodeError } from '../../web/src/client/index.ts';
+} from '../../web/client/authenticator.ts';
+import { CodeExpiredError, TooManyAttemptsError, WrongCodeError } from '../../web/client/index.ts';
 import { wrongFor } from '../helpers/test-clock.ts';
 import { startTestStack, type TestStack } from '../helpers/test-stack.ts';
 

@@ -1,6 +1,6 @@
 import { Amplify } from 'aws-amplify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CodeExpiredError, createEmailCodeSignIn } from '../../web/src/client/index.ts';
+import { CodeExpiredError, createEmailCodeSignIn } from '../../web/client/index.ts';
 import { startTestStack, type TestStack } from '../helpers/test-stack.ts';
 
 /** The client helper on the real Amplify v6 client, with a clock the test moves for the stack and the helper. */

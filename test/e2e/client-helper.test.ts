@@ -6,10 +6,10 @@ import {
   WrongCodeError,
   WrongPasswordError,
   createEmailCodeSignIn,
-} from '../../web/src/client/index.ts';
+} from '../../web/client/index.ts';
 import { startTestStack, type TestStack } from '../helpers/test-stack.ts';
 
-/** The client helper (web/src/client) on the real Amplify v6 client against the local stack. */
+/** The client helper (web/client) on the real Amplify v6 client against the local stack. */
 let clock = Date.now();
 let t: TestStack;
 beforeAll(async () => {

@@ -4,7 +4,7 @@ import { AuthenticationDetails, CognitoUser, CognitoUserPool } from 'amazon-cogn
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createUserAsAdmin } from '../../infra/local/admin-users.ts';
 import { codeInEmail, listEmails, type MailboxEmail } from '../../infra/local/mailbox-client.ts';
-import { toSignInError, UndeliverableEmailError } from '../../web/src/client/errors.ts';
+import { toSignInError, UndeliverableEmailError } from '../../web/client/errors.ts';
 import { startTestStack, type TestStack } from '../helpers/test-stack.ts';
 
 const SENDER = 'no-reply@example.com';

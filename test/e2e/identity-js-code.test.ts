@@ -1,7 +1,7 @@
 import { AuthenticationDetails, CognitoUser, CognitoUserPool, type CognitoUserSession } from 'amazon-cognito-identity-js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestStack, type TestStack } from '../helpers/test-stack.ts';
-import { readSignInLink } from '../../web/src/client/sign-in-link.ts';
+import { readSignInLink } from '../../web/client/sign-in-link.ts';
 
 let t: TestStack;
 let pool: CognitoUserPool;

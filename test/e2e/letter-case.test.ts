@@ -4,7 +4,7 @@ import { Amplify } from 'aws-amplify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createUserAsAdmin } from '../../infra/local/admin-users.ts';
 import { DEFAULT_CLIENT_AUTH_FLOWS } from '../../infra/pool-settings.ts';
-import { createEmailCodeSignIn } from '../../web/src/client/index.ts';
+import { createEmailCodeSignIn } from '../../web/client/index.ts';
 import { startTestStack, type TestStack } from '../helpers/test-stack.ts';
 
 let t: TestStack;

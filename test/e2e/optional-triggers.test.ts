@@ -2,8 +2,8 @@ import { AdminGetUserCommand, CognitoIdentityProviderClient, AdminUpdateUserAttr
 import type { PostAuthenticationTriggerEvent, PreSignUpTriggerEvent } from 'aws-lambda';
 import { createServer, type Socket } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { awsClientOptions } from '../../triggers/aws-clients.ts';
-import { createAudit, createLogger } from '../../triggers/audit.ts';
+import { awsClientOptions } from '../../triggers/aws/aws-clients.ts';
+import { createAudit, createLogger } from '../../triggers/domain/audit.ts';
 import { POST_AUTHENTICATION_BUDGET_MS, createPostAuthenticationHandler } from '../../triggers/handlers/post-authentication.ts';
 import { createPreSignUpHandler } from '../../triggers/handlers/pre-sign-up.ts';
 import { CLIENT_ID, POOL_ID } from '../helpers/cognito-events.ts';

@@ -16,7 +16,7 @@ import {
   type SessionEntry,
   type TriggerSubject,
 } from '../../infra/local/cognito/trigger-events.ts';
-import { CHALLENGE_METADATA } from '../../triggers/trigger-event.ts';
+import { CHALLENGE_METADATA } from '../../triggers/domain/trigger-event.ts';
 
 export const POOL_ID = 'us-east-1_Test1';
 export const CLIENT_ID = '3n4b5urk1ft4fl3mg5e62d9ado';

@@ -1,11 +1,11 @@
 import { startDynamo, createCodeTable } from '../../infra/local/dynamodb.ts';
 import { startSes } from '../../infra/local/ses.ts';
 import { latestCode, latestLink, listEmails } from '../../infra/local/mailbox-client.ts';
-import { readSignInLink } from '../../web/src/client/sign-in-link.ts';
-import { loadConfig, type Config } from '../../triggers/config.ts';
-import { hostTriggers } from '../../triggers/host.ts';
-import type { SendTiming } from '../../triggers/send-timing.ts';
-import type { Mailer } from '../../triggers/mailer.ts';
+import { readSignInLink } from '../../web/client/sign-in-link.ts';
+import { loadConfig, type Config } from '../../triggers/domain/config.ts';
+import { hostTriggers } from '../../triggers/composition/host.ts';
+import type { SendTiming } from '../../triggers/domain/send-timing.ts';
+import type { Mailer } from '../../triggers/aws/mailer.ts';
 import { ensureCodeKeyFile } from '../../infra/local/code-key-file.ts';
 import type { CreateAuthChallengeTriggerEvent, VerifyAuthChallengeResponseTriggerEvent } from 'aws-lambda';
 

@@ -5,13 +5,13 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { DynamoDBClient, GetItemCommand, ScanCommand } from '@aws-sdk/client-dynamodb';
 import { SESClient } from '@aws-sdk/client-ses';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { awsClientOptions } from '../../triggers/aws-clients.ts';
-import type { Config } from '../../triggers/config.ts';
-import { hashCode, hashLinkSecret } from '../../triggers/code.ts';
-import { CodeStoreError, GuessRateExceededError, MailerError, SendRateExceededError } from '../../triggers/errors.ts';
-import { createSesMailer } from '../../triggers/mailer.ts';
-import { createDynamoSharedSendTime } from '../../triggers/dynamo-code-store.ts';
-import { createSendTiming, type SendTiming } from '../../triggers/send-timing.ts';
+import { awsClientOptions } from '../../triggers/aws/aws-clients.ts';
+import type { Config } from '../../triggers/domain/config.ts';
+import { hashCode, hashLinkSecret } from '../../triggers/domain/code.ts';
+import { CodeStoreError, GuessRateExceededError, MailerError, SendRateExceededError } from '../../triggers/domain/errors.ts';
+import { createSesMailer } from '../../triggers/aws/mailer.ts';
+import { createDynamoSharedSendTime } from '../../triggers/aws/dynamo-code-store.ts';
+import { createSendTiming, type SendTiming } from '../../triggers/domain/send-timing.ts';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { createEvent, newUser, verifyEvent } from '../helpers/cognito-events.ts';
 import { startLocalAws, triggersOn, type LocalAws } from '../helpers/local-aws.ts';
@@ -349,8 +349,8 @@ describe('every AWS call has a time limit inside Cognito\'s 5 seconds', () => {
     try {
       const db = DynamoDBDocumentClient.from(new DynamoDBClient({ ...awsClientOptions('dynamodb'), endpoint: hung.url }));
       const { createVerifyAuthChallengeResponseHandler } = await import('../../triggers/handlers/verify.ts');
-      const { createDynamoCodeStore } = await import('../../triggers/dynamo-code-store.ts');
-      const { createAudit, createLogger } = await import('../../triggers/audit.ts');
+      const { createDynamoCodeStore } = await import('../../triggers/aws/dynamo-code-store.ts');
+      const { createAudit, createLogger } = await import('../../triggers/domain/audit.ts');
       const verify = createVerifyAuthChallengeResponseHandler({
         config: t.config,
         store: createDynamoCodeStore(db, t.tableName),
@@ -422,7 +422,7 @@ async function triggersOnSameTable(
   sendTiming?: SendTiming,
 ) {
   const { createCreateAuthChallengeHandler } = await import('../../triggers/handlers/create.ts');
-  const { createAudit, createLogger } = await import('../../triggers/audit.ts');
+  const { createAudit, createLogger } = await import('../../triggers/domain/audit.ts');
   return {
     create: createCreateAuthChallengeHandler({
       config: t.config,

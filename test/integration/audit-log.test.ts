@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { codeRound, createEvent, defineEvent, newUser, verifyEvent, POOL_ID, CLIENT_ID } from '../helpers/cognito-events.ts';
 import { startLocalAws, triggersOn, type LocalAws } from '../helpers/local-aws.ts';
 import { linkInEmail } from '../../infra/local/mailbox-client.ts';
-import { readSignInLink } from '../../web/src/client/sign-in-link.ts';
+import { readSignInLink } from '../../web/client/sign-in-link.ts';
 
 let aws: LocalAws;
 beforeAll(async () => {

@@ -2,8 +2,8 @@ import { DynamoDBClient, ScanCommand } from '@aws-sdk/client-dynamodb';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { sesFeedbackEvent, snsEventOf } from '../../infra/local/ses-simulator.ts';
 import { userItemKey } from '../../triggers/contracts/table-item.ts';
-import { deliveryTags } from '../../triggers/delivery.ts';
-import { EmailCeilingError, UndeliverableEmailError } from '../../triggers/errors.ts';
+import { deliveryTags } from '../../triggers/domain/delivery.ts';
+import { EmailCeilingError, UndeliverableEmailError } from '../../triggers/domain/errors.ts';
 import { codeRound, createEvent, newUser, passwordVerifier, srpA, verifyEvent } from '../helpers/cognito-events.ts';
 import { startLocalAws, triggersOn, type LocalAws } from '../helpers/local-aws.ts';
 

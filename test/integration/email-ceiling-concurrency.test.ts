@@ -9,8 +9,8 @@ import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCodeTable } from '../../infra/local/dynamodb.ts';
 import { CEILING_COUNT_ATTRIBUTE, TABLE_PARTITION_KEY } from '../../triggers/contracts/table-item.ts';
-import { CEILING_SHARDS, CEILING_WINDOW_MS, createDynamoEmailCeiling } from '../../triggers/email-ceiling.ts';
-import { EmailCeilingError } from '../../triggers/errors.ts';
+import { CEILING_SHARDS, CEILING_WINDOW_MS, createDynamoEmailCeiling } from '../../triggers/aws/email-ceiling.ts';
+import { EmailCeilingError } from '../../triggers/domain/errors.ts';
 import { createEvent, newUser } from '../helpers/cognito-events.ts';
 import { startLocalAws, triggersOn, type LocalAws } from '../helpers/local-aws.ts';
 

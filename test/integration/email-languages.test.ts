@@ -3,7 +3,7 @@ import type { CreateAuthChallengeTriggerEvent } from 'aws-lambda';
 import { createEvent, newUser } from '../helpers/cognito-events.ts';
 import { startLocalAws, triggersOn, type LocalAws } from '../helpers/local-aws.ts';
 import { codeInEmail, linkInEmail, type MailboxEmail } from '../../infra/local/mailbox-client.ts';
-import { createSendTiming } from '../../triggers/send-timing.ts';
+import { createSendTiming } from '../../triggers/domain/send-timing.ts';
 
 let aws: LocalAws;
 beforeAll(async () => {

@@ -2,7 +2,7 @@ import { DeleteCommand, DynamoDBDocumentClient, GetCommand, PutCommand, UpdateCo
 import { SESClient, SendRawEmailCommand } from '@aws-sdk/client-ses';
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { CodeStoreError, MailerError } from '../../triggers/errors.ts';
+import { CodeStoreError, MailerError } from '../../triggers/domain/errors.ts';
 import { createEvent, newUser, verifyEvent } from '../helpers/cognito-events.ts';
 import { startLocalAws, triggersOn, type LocalAws } from '../helpers/local-aws.ts';
 import { ITEM_KEY_PREFIX, TABLE_PARTITION_KEY, userItemKey } from '../../triggers/contracts/table-item.ts';

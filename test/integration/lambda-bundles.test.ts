@@ -38,7 +38,7 @@ afterAll(async () => {
 describe('the bundles the construct deploys sign a user in, with the environment as their only credential source', () => {
   it('leave the default credential chain and its STS and SSO clients out', () => {
     for (const files of [inputs['create-auth-challenge']!, inputs['verify-auth-challenge-response']!]) {
-      expect(files.some((f) => f.includes('triggers/lambda-credentials.ts'))).toBe(true);
+      expect(files.some((f) => f.includes('triggers/bundling/lambda-credentials.ts'))).toBe(true);
       expect(files.filter((f) => /credential-provider-node|nested-clients|credential-provider-(ini|sso|web-identity)/.test(f))).toEqual([]);
     }
     expect(inputs['define-auth-challenge']!.filter((f) => f.includes('node_modules'))).toEqual([]);
@@ -47,7 +47,7 @@ describe('the bundles the construct deploys sign a user in, with the environment
   it('leave out the SDK modules their calls never run: event streams and the endpoint-discovery cache', () => {
     for (const files of [inputs['create-auth-challenge']!, inputs['verify-auth-challenge-response']!]) {
       expect(files.filter((f) => /node_modules\/.*(event-streams|endpoint-cache|mnemonist)/.test(f))).toEqual([]);
-      expect(files.filter((f) => /triggers\/lambda-(event-streams|endpoint-cache)\.ts/.test(f))).toHaveLength(2);
+      expect(files.filter((f) => /triggers\/bundling\/lambda-(event-streams|endpoint-cache)\.ts/.test(f))).toHaveLength(2);
     }
   });
 
@@ -86,7 +86,7 @@ describe('the bundles the construct deploys sign a user in, with the environment
     const saved = process.env.AWS_ACCESS_KEY_ID;
     delete process.env.AWS_ACCESS_KEY_ID;
     try {
-      const { defaultProvider } = await import('../../triggers/lambda-credentials.ts');
+      const { defaultProvider } = await import('../../triggers/bundling/lambda-credentials.ts');
       await expect(defaultProvider()()).rejects.toThrow('No AWS credentials in the environment');
     } finally {
       process.env.AWS_ACCESS_KEY_ID = saved;
@@ -94,9 +94,9 @@ describe('the bundles the construct deploys sign a user in, with the environment
   });
 
   it('would fail with a clear error, not run without them, if a call ever needed the modules left out', async () => {
-    const { EventStreamSerde } = await import('../../triggers/lambda-event-streams.ts');
+    const { EventStreamSerde } = await import('../../triggers/bundling/lambda-event-streams.ts');
     expect(() => new EventStreamSerde()).toThrow('Event streams are left out of the trigger bundles');
-    const { EndpointCache } = await import('../../triggers/lambda-endpoint-cache.ts');
+    const { EndpointCache } = await import('../../triggers/bundling/lambda-endpoint-cache.ts');
     const cache = new EndpointCache(1000);
     expect(cache.getEndpoint('key')).toBeUndefined();
     expect(() => cache.set('key', [])).toThrow('Endpoint discovery is left out of the trigger bundles');

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hashCode } from '../../triggers/code.ts';
-import { SendRateExceededError } from '../../triggers/errors.ts';
-import { storeKey } from '../../triggers/trigger-event.ts';
-import { createSendTiming } from '../../triggers/send-timing.ts';
+import { hashCode } from '../../triggers/domain/code.ts';
+import { SendRateExceededError } from '../../triggers/domain/errors.ts';
+import { storeKey } from '../../triggers/domain/trigger-event.ts';
+import { createSendTiming } from '../../triggers/domain/send-timing.ts';
 import { codeRound, createEvent, newUser, verifyEvent } from '../helpers/cognito-events.ts';
 import { startLocalAws, triggersOn, type LocalAws } from '../helpers/local-aws.ts';
 import { testClock, wrongFor } from '../helpers/test-clock.ts';

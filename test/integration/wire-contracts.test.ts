@@ -5,7 +5,7 @@ import { startWeb } from '../../infra/local/web.ts';
 import type { StackInfo } from '../../infra/local/stack.ts';
 import { PAGE_CONFIG_PATH, parsePageConfig } from '../../triggers/contracts/page-config.ts';
 import { ITEM_LIFETIME_MS, TABLE_PARTITION_KEY, TABLE_TTL_ATTRIBUTE, userItemKey } from '../../triggers/contracts/table-item.ts';
-import { codeStepFrom, readSignInLink } from '../../web/src/client/core.ts';
+import { codeStepFrom, readSignInLink } from '../../web/client/core.ts';
 import { createEvent, newUser, verifyEvent } from '../helpers/cognito-events.ts';
 import { startLocalAws, triggersOn, type LocalAws } from '../helpers/local-aws.ts';
 

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { createAudit, createLogger } from '../../triggers/audit.ts';
+import { createAudit, createLogger } from '../../triggers/domain/audit.ts';
 
 const context = { trigger: 'define', userPoolId: 'us-east-1_Test1', userName: 'u', clientId: 'c', round: 1 } as const;
 

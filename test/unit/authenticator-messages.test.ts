@@ -1,7 +1,7 @@
 /** The sentences the Authenticator shows for each SignInError: readable, never Cognito's text, waits in seconds. */
 import { describe, expect, it } from 'vitest';
 import { refusalMessage } from '../../triggers/contracts/refusal.ts';
-import { authenticatorMessage } from '../../web/src/client/authenticator-messages.ts';
+import { authenticatorMessage } from '../../web/client/authenticator-messages.ts';
 import {
   codeStepFrom,
   CodeExpiredError,
@@ -16,7 +16,7 @@ import {
   toSignInError,
   WrongCodeError,
   WrongPasswordError,
-} from '../../web/src/client/core.ts';
+} from '../../web/client/core.ts';
 
 const step = (attemptsLeft: number) => codeStepFrom({ attemptsLeft: String(attemptsLeft) }, 0);
 const passwordless = { passwordUsed: false, linkMailed: false };

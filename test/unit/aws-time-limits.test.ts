@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { INVOCATION_BUDGET_MS, awsClientOptions, callOptions, withDeadline } from '../../triggers/aws-clients.ts';
+import { awsClientOptions } from '../../triggers/aws/aws-clients.ts';
+import { INVOCATION_BUDGET_MS, callOptions, withDeadline } from '../../triggers/domain/deadline.ts';
 
 describe("every AWS call has a time limit, and an invocation's calls fit inside Cognito's 5 seconds", () => {
   it.each([

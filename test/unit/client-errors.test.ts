@@ -12,8 +12,8 @@ import {
   codeStepFrom,
   isSameCode,
   toSignInError,
-} from '../../web/src/client/core.ts';
-import { CodeStoreError, GuessRateExceededError, MailerError, SendRateExceededError } from '../../triggers/errors.ts';
+} from '../../web/client/core.ts';
+import { CodeStoreError, GuessRateExceededError, MailerError, SendRateExceededError } from '../../triggers/domain/errors.ts';
 
 const cognitoError = (name: string, message: string) => Object.assign(new Error(message), { name });
 /** A trigger's error as Cognito passes it on: its message inside UserLambdaValidationException. */

@@ -1,8 +1,8 @@
 import { GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterEach, describe, expect, it } from 'vitest';
-import { codeKeysFromSecret } from '../../triggers/code-key-secret.ts';
-import { ConfigError } from '../../triggers/errors.ts';
+import { codeKeysFromSecret } from '../../triggers/aws/code-key-secret.ts';
+import { ConfigError } from '../../triggers/domain/errors.ts';
 
 const secret = (current: string) => JSON.stringify({ current, k1: 'a'.repeat(32), k2: 'b'.repeat(32) });
 const sm = mockClient(SecretsManagerClient);

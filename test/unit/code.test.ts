@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { generateCode, generateLinkSecret, hashCode, hashLinkSecret, linkSecretOf, normalizeAnswer, sameHash } from '../../triggers/code.ts';
+import { generateCode, generateLinkSecret, hashCode, hashLinkSecret, linkSecretOf, normalizeAnswer, sameHash } from '../../triggers/domain/code.ts';
 
 describe('codes come from the CSPRNG with the configured length', () => {
   it.each([6, 8, 10])('has %i digits, leading zeros kept', (length) => {

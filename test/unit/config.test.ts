@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { configToEnvironment, loadConfig } from '../../triggers/config.ts';
-import { ConfigError } from '../../triggers/errors.ts';
+import { configToEnvironment, loadConfig } from '../../triggers/domain/config.ts';
+import { ConfigError } from '../../triggers/domain/errors.ts';
 
 const base = { TABLE_NAME: 'codes', SES_FROM_ADDRESS: 'no-reply@example.com', CODE_KEY_FILE: '/run/code-key.json' };
 

@@ -1,6 +1,6 @@
 import * as crypto from 'node:crypto';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { generateCode, sameHash } from '../../triggers/code.ts';
+import { generateCode, sameHash } from '../../triggers/domain/code.ts';
 
 // The real functions, watched: the results cannot show which generator or comparison produced them.
 vi.mock('node:crypto', async (importOriginal) => {

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { configToEnvironment, loadConfig } from '../../triggers/config.ts';
-import { templatesFor } from '../../triggers/email-config.ts';
-import { BUILT_IN_EMAILS } from '../../triggers/email-languages.ts';
-import { ConfigError } from '../../triggers/errors.ts';
+import { configToEnvironment, loadConfig } from '../../triggers/domain/config.ts';
+import { templatesFor } from '../../triggers/domain/email-config.ts';
+import { BUILT_IN_EMAILS } from '../../triggers/domain/email-languages.ts';
+import { ConfigError } from '../../triggers/domain/errors.ts';
 import { lookupLanguage } from '../../triggers/contracts/locale.ts';
-import { encodeHeaderText, mimeMessage } from '../../triggers/mime-message.ts';
+import { encodeHeaderText, mimeMessage } from '../../triggers/domain/mime-message.ts';
 
 const base = { TABLE_NAME: 'codes', SES_FROM_ADDRESS: 'no-reply@example.com', CODE_KEY_FILE: '/run/code-key.json' };
 const nl = { subject: 'Inlogcode', text: 'Code {{code}}', html: '<p>{{code}}</p>' };

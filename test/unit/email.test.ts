@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_TEMPLATES, renderCodeEmail, minutesLeft, signInLinkFor } from '../../triggers/email-template.ts';
-import { maskEmail } from '../../triggers/mask-email.ts';
-import { readSignInLink } from '../../web/src/client/sign-in-link.ts';
+import { DEFAULT_TEMPLATES, renderCodeEmail, minutesLeft, signInLinkFor } from '../../triggers/domain/email-template.ts';
+import { maskEmail } from '../../triggers/domain/mask-email.ts';
+import { readSignInLink } from '../../web/client/sign-in-link.ts';
 
 describe('the code email', () => {
   const templates = { ...DEFAULT_TEMPLATES, subject: 'Sign in to {{appName}}' };

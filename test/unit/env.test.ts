@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { flagVar, integerVar, textVar } from '../../triggers/env.ts';
-import { ConfigError } from '../../triggers/errors.ts';
+import { flagVar, integerVar, textVar } from '../../triggers/domain/env.ts';
+import { ConfigError } from '../../triggers/domain/errors.ts';
 
 describe('environment variables are read one way by the triggers and the local stack: invalid values name the variable', () => {
   it('a whole number in range, its default when unset or empty', () => {

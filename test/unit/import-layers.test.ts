@@ -11,8 +11,12 @@ const RULES: IForbiddenRuleType[] = [
   // A cycle through type-only imports vanishes when compiled; one through a value import is what breaks module loading.
   { name: 'no-cycle', severity: 'error', from: {}, to: { circular: true, viaOnly: { dependencyTypesNot: ['type-only'] } } },
   { name: 'triggers-import-nothing-above', severity: 'error', from: { path: '^triggers/' }, to: { path: '^(infra|web|test|bench)/' } },
+  // Inside triggers/: entry points (top level) -> composition -> handlers and AWS adapters -> domain -> contracts.
+  { name: 'domain-imports-no-adapter', severity: 'error', from: { path: '^triggers/domain/' }, to: { path: '^triggers/(aws|composition|handlers|bundling)/|^triggers/[^/]+\\.ts$', dependencyTypesNot: ['type-only'] } },
+  { name: 'handlers-get-adapters-injected', severity: 'error', from: { path: '^triggers/handlers/' }, to: { path: '^triggers/(aws|composition|bundling)/', dependencyTypesNot: ['type-only'] } },
+  { name: 'adapters-do-not-compose', severity: 'error', from: { path: '^triggers/aws/' }, to: { path: '^triggers/(composition|handlers)/|^triggers/[^/]+\\.ts$' } },
   { name: 'contracts-are-pure', severity: 'error', from: { path: '^triggers/contracts/' }, to: { pathNot: '^triggers/contracts/', dependencyTypesNot: ['type-only'] } },
-  { name: 'client-imports-only-contracts', severity: 'error', from: { path: '^web/src/client/' }, to: { path: '^(triggers/(?!contracts/)|infra/|test/|bench/)' } },
+  { name: 'client-imports-only-contracts', severity: 'error', from: { path: '^web/client/' }, to: { path: '^(triggers/(?!contracts/)|infra/|test/|bench/)' } },
   { name: 'page-imports-no-infra', severity: 'error', from: { path: '^web/' }, to: { path: '^(infra|test|bench)/' } },
   { name: 'construct-does-not-import-the-local-stack', severity: 'error', from: { path: '^infra/cdk/' }, to: { path: '^infra/local/' } },
   { name: 'local-stack-does-not-import-the-construct', severity: 'error', from: { path: '^infra/local/' }, to: { path: '^infra/cdk/' } },
@@ -43,7 +47,7 @@ describe('imports point down and form no cycle', () => {
   it('would report an import pointing the wrong way (the rules bite)', async () => {
     // infra/cdk/email-otp-auth.ts imports triggers/: a rule forbidding that direction must report it.
     const reversed = await violations(['infra/cdk/email-otp-auth.ts'], [{ name: 'infra-imports-nothing-below', severity: 'error', from: { path: '^infra/' }, to: { path: '^triggers/' } }]);
-    expect(reversed.found).toContain('infra-imports-nothing-below: infra/cdk/email-otp-auth.ts -> triggers/config.ts');
+    expect(reversed.found).toContain('infra-imports-nothing-below: infra/cdk/email-otp-auth.ts -> triggers/domain/config.ts');
   }, 120_000);
 
   it('would report a cycle through value imports, and not one through type-only imports', async () => {

@@ -11,8 +11,8 @@ import {
   UndeliverableEmailError,
   WrongCodeError,
   type CodeStep,
-} from '../../web/src/client/core.ts';
-import { SIGN_IN_MESSAGES, en, errorMessage, pickLanguage, sendThrottledMessage, type SignInMessages } from '../../web/src/client/messages/index.ts';
+} from '../../web/client/core.ts';
+import { SIGN_IN_MESSAGES, en, errorMessage, pickLanguage, sendThrottledMessage, type SignInMessages } from '../../web/client/messages/index.ts';
 
 const step = (attemptsLeft: number): CodeStep =>
   ({ type: 'code', maskedEmail: 'j***@e***.com', codeLength: 6, expiresAt: 0, attemptsLeft, resendAvailableAt: 0, linkMailed: false }) as CodeStep;

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { SessionExpiredError } from '../../web/src/client/core.ts';
+import { SessionExpiredError } from '../../web/client/core.ts';
 import { clockTime } from '../../web/src/challenge.ts';
 import { friendlyError, sendThrottledMessage } from '../../web/src/messages.ts';
 

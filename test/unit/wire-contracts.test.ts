@@ -4,7 +4,7 @@ import { CODE_MARK_ATTRIBUTE } from '../../triggers/contracts/code-email.ts';
 import { REFUSAL_KINDS, readRefusal, refusalMessage, type Refusal, type RefusalKind } from '../../triggers/contracts/refusal.ts';
 import { pageConfigFile, parsePageConfig } from '../../triggers/contracts/page-config.ts';
 import { signInLinkFor, signInLinkPage } from '../../triggers/contracts/sign-in-link.ts';
-import { DEFAULT_TEMPLATES, renderCodeEmail } from '../../triggers/email-template.ts';
+import { DEFAULT_TEMPLATES, renderCodeEmail } from '../../triggers/domain/email-template.ts';
 import {
   CodeStoreError,
   EmailCeilingError as EmailCeilingRefusal,
@@ -14,7 +14,7 @@ import {
   MalformedEventError,
   SendRateExceededError,
   type EmailOtpError,
-} from '../../triggers/errors.ts';
+} from '../../triggers/domain/errors.ts';
 import { codeInEmail, linkInEmail, type MailboxEmail } from '../../infra/local/mailbox-client.ts';
 import {
   EmailCeilingError,
@@ -27,7 +27,7 @@ import {
   readSignInLink,
   toSignInError,
   type SignInError,
-} from '../../web/src/client/core.ts';
+} from '../../web/client/core.ts';
 
 /** A trigger's error as Cognito passes it on: its message inside UserLambdaValidationException. */
 const throughCognito = (trigger: string, error: Error) =>

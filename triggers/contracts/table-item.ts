@@ -63,7 +63,7 @@ export interface UserItem {
   lastSentAt?: number;
   sendTat?: number;
   guessTat?: number;
-  /** SES feedback (triggers/delivery.ts): `bounce` or `complaint`, when, until when, and the address's keyed hash. */
+  /** SES feedback (triggers/domain/delivery.ts): `bounce` or `complaint`, when, until when, and the address's keyed hash. */
   undeliverableKind?: string;
   undeliverableAt?: number;
   undeliverableUntil?: number;

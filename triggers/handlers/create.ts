@@ -1,15 +1,15 @@
 import type { CreateAuthChallengeTriggerEvent } from 'aws-lambda';
-import type { Audit, AuditContext } from '../audit.ts';
-import { INVOCATION_BUDGET_MS, withDeadline } from '../aws-clients.ts';
-import type { LoadCodeKeys } from '../code-key.ts';
-import type { CodeStore } from '../code-store.ts';
-import type { Config } from '../config.ts';
+import type { Audit, AuditContext } from '../domain/audit.ts';
+import { INVOCATION_BUDGET_MS, withDeadline } from '../domain/deadline.ts';
+import type { LoadCodeKeys } from '../domain/code-key.ts';
+import type { CodeStore } from '../domain/code-store.ts';
+import type { Config } from '../domain/config.ts';
 import { writeChallengeParameters } from '../contracts/challenge-parameters.ts';
 import { signInLinkFor } from '../contracts/sign-in-link.ts';
-import { templatesFor } from '../email-config.ts';
-import { minutesLeft, renderCodeEmail } from '../email-template.ts';
-import { ANSWERED_AS_UNKNOWN, blocksAddress, deliveryTags } from '../delivery.ts';
-import type { EmailCeiling } from '../email-ceiling.ts';
+import { templatesFor } from '../domain/email-config.ts';
+import { minutesLeft, renderCodeEmail } from '../domain/email-template.ts';
+import { ANSWERED_AS_UNKNOWN, blocksAddress, deliveryTags } from '../domain/delivery.ts';
+import type { EmailCeiling } from '../aws/email-ceiling.ts';
 import {
   EmailCeilingError,
   GuessRateExceededError,
@@ -17,13 +17,13 @@ import {
   MalformedEventError,
   SendRateExceededError,
   UndeliverableEmailError,
-} from '../errors.ts';
-import { AddressUndeliverable, issueCode, type MailedSecrets } from '../issue-code.ts';
-import type { Mailer } from '../mailer.ts';
-import { maskEmail } from '../mask-email.ts';
-import type { SendTiming } from '../send-timing.ts';
-import { nextSendAllowedAt } from '../send-policy.ts';
-import type { StoredCode } from '../user-state.ts';
+} from '../domain/errors.ts';
+import { AddressUndeliverable, issueCode, type MailedSecrets } from '../domain/issue-code.ts';
+import type { Mailer } from '../aws/mailer.ts';
+import { maskEmail } from '../domain/mask-email.ts';
+import type { SendTiming } from '../domain/send-timing.ts';
+import { nextSendAllowedAt } from '../domain/send-policy.ts';
+import type { StoredCode } from '../domain/user-state.ts';
 import {
   CHALLENGE_METADATA,
   assertEnvelope,
@@ -32,7 +32,7 @@ import {
   sessionOf,
   storeKey,
   userAttributesOf,
-} from '../trigger-event.ts';
+} from '../domain/trigger-event.ts';
 
 export interface CreateDeps {
   readonly config: Config;

@@ -1,7 +1,7 @@
 import type { DefineAuthChallengeTriggerEvent } from 'aws-lambda';
-import type { Audit } from '../audit.ts';
-import type { Config } from '../config.ts';
-import { MalformedEventError } from '../errors.ts';
+import type { Audit } from '../domain/audit.ts';
+import type { Config } from '../domain/config.ts';
+import { MalformedEventError } from '../domain/errors.ts';
 import {
   CHALLENGE_METADATA,
   assertEnvelope,
@@ -9,7 +9,7 @@ import {
   customRounds,
   sessionOf,
   type SessionEntry,
-} from '../trigger-event.ts';
+} from '../domain/trigger-event.ts';
 
 export type DefineDecision = 'PASSWORD_VERIFIER' | 'CUSTOM_CHALLENGE' | 'ISSUE_TOKENS' | 'FAIL';
 

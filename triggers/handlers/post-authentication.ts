@@ -1,8 +1,8 @@
 import { AdminUpdateUserAttributesCommand, type CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
 import type { PostAuthenticationTriggerEvent } from 'aws-lambda';
-import type { Audit } from '../audit.ts';
-import { callOptions, withDeadline } from '../aws-clients.ts';
-import { auditContext } from '../trigger-event.ts';
+import type { Audit } from '../domain/audit.ts';
+import { callOptions, withDeadline } from '../domain/deadline.ts';
+import { auditContext } from '../domain/trigger-event.ts';
 
 export interface PostAuthenticationDeps {
   readonly cognito: CognitoIdentityProviderClient;

@@ -4,10 +4,10 @@
  * codes to that address for DELIVERY_BLOCK_DAYS or until it changes; a transient bounce stops nothing.
  */
 import type { SNSEvent } from 'aws-lambda';
-import type { Audit, AuditContext } from '../audit.ts';
-import type { CodeStore } from '../code-store.ts';
+import type { Audit, AuditContext } from '../domain/audit.ts';
+import type { CodeStore } from '../domain/code-store.ts';
 import { ITEM_KEY_PREFIX } from '../contracts/table-item.ts';
-import { readDeliveryTags, type UndeliverableKind } from '../delivery.ts';
+import { readDeliveryTags, type UndeliverableKind } from '../domain/delivery.ts';
 
 export interface SesFeedbackDeps {
   readonly store: CodeStore;

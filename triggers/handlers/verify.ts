@@ -1,13 +1,13 @@
 import type { VerifyAuthChallengeResponseTriggerEvent } from 'aws-lambda';
-import type { Audit, AuditEvent } from '../audit.ts';
-import { INVOCATION_BUDGET_MS, withDeadline } from '../aws-clients.ts';
-import type { LoadCodeKeys } from '../code-key.ts';
-import type { CodeStore } from '../code-store.ts';
-import type { Config } from '../config.ts';
-import { ANSWERED_AS_UNKNOWN } from '../delivery.ts';
-import { GuessRateExceededError, MalformedEventError } from '../errors.ts';
-import { assertEnvelope, auditContext, storeKey, userAttributesOf } from '../trigger-event.ts';
-import { verifyAnswer, type VerifyOutcome } from '../verify-code.ts';
+import type { Audit, AuditEvent } from '../domain/audit.ts';
+import { INVOCATION_BUDGET_MS, withDeadline } from '../domain/deadline.ts';
+import type { LoadCodeKeys } from '../domain/code-key.ts';
+import type { CodeStore } from '../domain/code-store.ts';
+import type { Config } from '../domain/config.ts';
+import { ANSWERED_AS_UNKNOWN } from '../domain/delivery.ts';
+import { GuessRateExceededError, MalformedEventError } from '../domain/errors.ts';
+import { assertEnvelope, auditContext, storeKey, userAttributesOf } from '../domain/trigger-event.ts';
+import { verifyAnswer, type VerifyOutcome } from '../domain/verify-code.ts';
 
 export interface VerifyDeps {
   readonly config: Pick<Config, 'codeLength' | 'maxAttempts' | 'maxGuessesPerWindow' | 'guessWindowSeconds'>;

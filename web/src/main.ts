@@ -18,10 +18,10 @@ import {
   type SignInLink,
   type SignInStep,
   type SignedInUser,
-} from './client/index.ts';
+} from '../client/index.ts';
 import { keepCodeFieldToDigits } from './code-input.ts';
 import { fillClaims, isAvailable, say, sayAgain, setAvailable, setError, setStatus, ui } from './page-elements.ts';
-import { SIGN_IN_MESSAGES, en, formatsFor, pickLanguage, type SignInMessages } from './client/messages/index.ts';
+import { SIGN_IN_MESSAGES, en, formatsFor, pickLanguage, type SignInMessages } from '../client/messages/index.ts';
 import { applyLanguage, fillLanguageSwitch, fillSlot, initialMessages, rememberLanguage } from './page-language.ts';
 import { friendlyError, originRefusedMessage, sendThrottledMessage, type SendLimit } from './messages.ts';
 import { recallSignIn, rememberSignIn, rememberedCodeFor, sameAddress } from './remembered-sign-in.ts';

@@ -1,6 +1,6 @@
 /** The page's sentences for errors and refusals, from the client helper's message catalogue (English unless given one). */
-import { en, errorMessage, sendThrottledMessage as sendRefusal, type SendLimit, type SignInMessages } from './client/messages/index.ts';
-import type { SignInError } from './client/index.ts';
+import { en, errorMessage, sendThrottledMessage as sendRefusal, type SendLimit, type SignInMessages } from '../client/messages/index.ts';
+import type { SignInError } from '../client/index.ts';
 
 export type { SendLimit };
 

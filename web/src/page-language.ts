@@ -2,7 +2,7 @@
  * The page's language: chosen from a saved choice, then the browser's languages; switched with the visible
  * switch and remembered (localStorage); applied to the document (`lang`, `dir`, title) and its static text.
  */
-import { SIGN_IN_MESSAGES, pickLanguage, type SignInMessages } from './client/messages/index.ts';
+import { SIGN_IN_MESSAGES, pickLanguage, type SignInMessages } from '../client/messages/index.ts';
 
 const KEY = 'cognito-email-otp:language';
 

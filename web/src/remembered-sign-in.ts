@@ -1,4 +1,4 @@
-import type { CodeStep } from './client/index.ts';
+import type { CodeStep } from '../client/index.ts';
 
 /**
  * What the page remembers across a reload (localStorage, this browser only): the address last used, and the

@@ -1,5 +1,5 @@
 // The sign-in figures as the triggers' log lines carry them (embedded metric format): one definition for the alarms, the dashboard and tests.
-import { SIGN_IN_METRICS, metricsInLine, type SignInMetric } from '../../../triggers/sign-in-metrics.ts';
+import { SIGN_IN_METRICS, metricsInLine, type SignInMetric } from '../../../triggers/domain/sign-in-metrics.ts';
 
 export type LoggingTrigger = 'create' | 'verify' | 'postAuthentication' | 'sesFeedback';
 

@@ -35,7 +35,7 @@ const RATE_MIN_VOLUME = 100;
 
 export function createSignInMonitoring(scope: Construct, options: SignInMonitoringOptions): SignInMonitoring {
   const { functions, namespace } = options;
-  // The triggers write these into their audit lines (triggers/sign-in-metrics.ts); CloudWatch Logs extracts them.
+  // The triggers write these into their audit lines (triggers/domain/sign-in-metrics.ts); CloudWatch Logs extracts them.
   const figures = Object.fromEntries(
     Object.entries(LOG_FIGURES).map(([name, definition]) => [
       name,

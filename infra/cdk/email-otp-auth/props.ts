@@ -7,7 +7,7 @@ import type * as logs from 'aws-cdk-lib/aws-logs';
 import type * as route53 from 'aws-cdk-lib/aws-route53';
 import type * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import type * as sns from 'aws-cdk-lib/aws-sns';
-import type { SignInMode } from '../../../triggers/config.ts';
+import type { SignInMode } from '../../../triggers/domain/config.ts';
 
 /** One language's email templates for {@link EmailOtpAuthProps.emailTemplates}; a built-in language takes any of them. */
 export interface EmailLanguageTemplates {

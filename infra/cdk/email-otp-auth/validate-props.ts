@@ -1,9 +1,9 @@
 // The props checked with the triggers' own rules at synthesis, each failure naming the prop.
 import { Token, ValidationError, type Duration } from 'aws-cdk-lib';
 import type { IConstruct } from 'constructs';
-import { loadConfig, type Config } from '../../../triggers/config.ts';
-import { emailLanguagesToEnvironment } from '../../../triggers/email-config.ts';
-import { ConfigError } from '../../../triggers/errors.ts';
+import { loadConfig, type Config } from '../../../triggers/domain/config.ts';
+import { emailLanguagesToEnvironment } from '../../../triggers/domain/email-config.ts';
+import { ConfigError } from '../../../triggers/domain/errors.ts';
 import type { EmailLanguageTemplates, EmailOtpAuthProps } from './props.ts';
 
 /** Each prop that sets a trigger variable, and how its value is written there (the triggers parse it back). */

@@ -10,7 +10,7 @@ import type {
   PreSignUpTriggerEvent,
   VerifyAuthChallengeResponseTriggerEvent,
 } from 'aws-lambda';
-import type { SessionEntry as SessionEntryRead } from '../../../triggers/trigger-event.ts';
+import type { SessionEntry as SessionEntryRead } from '../../../triggers/domain/trigger-event.ts';
 
 /** One completed round of a CUSTOM_AUTH session, as Cognito sends it: the triggers' shape, metadata always present. */
 export interface SessionEntry extends SessionEntryRead {

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { maskEmail } from '../../../triggers/mask-email.ts';
+import { maskEmail } from '../../../triggers/domain/mask-email.ts';
 import { PRODUCT_AUTH_FLOWS, SIGN_IN_CASE_SENSITIVE } from '../../pool-settings.ts';
 import { AppClients, requireAuthFlow, type AppClient } from './app-clients.ts';
 import { checkAttributeWrites } from './attribute-policy.ts';

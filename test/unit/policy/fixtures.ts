@@ -1,8 +1,8 @@
 /** Fixtures for the pure policy tests: the in-memory store, a fixed key, a settable clock, a recording mailer. */
-import { parseCodeKeys } from '../../../triggers/code-key.ts';
-import { createMemoryCodeStore } from '../../../triggers/memory-code-store.ts';
-import type { IssueRequest } from '../../../triggers/issue-code.ts';
-import type { SendPolicy } from '../../../triggers/send-policy.ts';
+import { parseCodeKeys } from '../../../triggers/domain/code-key.ts';
+import { createMemoryCodeStore } from '../../../triggers/domain/memory-code-store.ts';
+import type { IssueRequest } from '../../../triggers/domain/issue-code.ts';
+import type { SendPolicy } from '../../../triggers/domain/send-policy.ts';
 
 export const KEYS = parseCodeKeys(JSON.stringify({ current: 'k1', k1: 'a'.repeat(32), k0: 'b'.repeat(32) }), 'test');
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { hashCode, hashLinkSecret } from '../../../triggers/code.ts';
-import { GuessRateExceededError, SendRateExceededError } from '../../../triggers/errors.ts';
-import { issueCode, type MailedSecrets } from '../../../triggers/issue-code.ts';
+import { hashCode, hashLinkSecret } from '../../../triggers/domain/code.ts';
+import { GuessRateExceededError, SendRateExceededError } from '../../../triggers/domain/errors.ts';
+import { issueCode, type MailedSecrets } from '../../../triggers/domain/issue-code.ts';
 import { KEYS, NO_LINKS, world } from './fixtures.ts';
 
 describe('issuing: a code is offered only once SES accepted it', () => {

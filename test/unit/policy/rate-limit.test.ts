@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { guessRate, GUESS_BURST } from '../../../triggers/guess-policy.ts';
-import { admit, toSeconds, type Rate } from '../../../triggers/rate-limit.ts';
+import { guessRate, GUESS_BURST } from '../../../triggers/domain/guess-policy.ts';
+import { admit, toSeconds, type Rate } from '../../../triggers/domain/rate-limit.ts';
 
 /** Admits events at the given times, carrying the stored state as a store would. */
 function run(rate: Rate, times: number[]) {

@@ -5,8 +5,8 @@ import {
   PENDING_TIMEOUT_MS,
   sendableBounds,
   withinSendableBounds,
-} from '../../../triggers/send-policy.ts';
-import { EMPTY_STATE, type StoredCode, type UserState } from '../../../triggers/user-state.ts';
+} from '../../../triggers/domain/send-policy.ts';
+import { EMPTY_STATE, type StoredCode, type UserState } from '../../../triggers/domain/user-state.ts';
 import { NO_LINKS, POLICY, T0 } from './fixtures.ts';
 
 const code = (over: Partial<StoredCode> = {}): StoredCode => ({

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { GuessRateExceededError } from '../../../triggers/errors.ts';
-import { issueCode } from '../../../triggers/issue-code.ts';
-import { verifyAnswer, type VerifyRequest } from '../../../triggers/verify-code.ts';
+import { GuessRateExceededError } from '../../../triggers/domain/errors.ts';
+import { issueCode } from '../../../triggers/domain/issue-code.ts';
+import { verifyAnswer, type VerifyRequest } from '../../../triggers/domain/verify-code.ts';
 import { KEYS, NO_LINKS, POLICY, world } from './fixtures.ts';
 
 async function issued(policy = POLICY) {

@@ -1,5 +1,5 @@
 /** The client's sign-in steps, and the code step read from the Create trigger's challenge parameters. */
-import { readChallengeParameters, type CodeChallenge } from '../../../triggers/contracts/challenge-parameters.ts';
+import { readChallengeParameters, type CodeChallenge } from '../../triggers/contracts/challenge-parameters.ts';
 
 /** What a sign-in asks for next. Times are epoch milliseconds. */
 export type SignInStep = CodeStep | PasswordStep | NewPasswordStep | SignedInStep;

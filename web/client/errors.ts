@@ -1,4 +1,4 @@
-import { readRefusal, type Refusal } from '../../../triggers/contracts/refusal.ts';
+import { readRefusal, type Refusal } from '../../triggers/contracts/refusal.ts';
 import type { CodeStep } from './steps.ts';
 
 /**

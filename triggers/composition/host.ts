@@ -1,13 +1,13 @@
 import { CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
-import type { Config } from './config.ts';
-import { createCreateAuthChallengeHandler, type CreateDeps } from './handlers/create.ts';
-import { createDefineAuthChallengeHandler, defineOptions } from './handlers/define.ts';
-import { createPostAuthenticationHandler } from './handlers/post-authentication.ts';
-import { createPreSignUpHandler } from './handlers/pre-sign-up.ts';
-import { createSesFeedbackHandler } from './handlers/ses-feedback.ts';
-import { createVerifyAuthChallengeResponseHandler } from './handlers/verify.ts';
+import type { Config } from '../domain/config.ts';
+import { createCreateAuthChallengeHandler, type CreateDeps } from '../handlers/create.ts';
+import { createDefineAuthChallengeHandler, defineOptions } from '../handlers/define.ts';
+import { createPostAuthenticationHandler } from '../handlers/post-authentication.ts';
+import { createPreSignUpHandler } from '../handlers/pre-sign-up.ts';
+import { createSesFeedbackHandler } from '../handlers/ses-feedback.ts';
+import { createVerifyAuthChallengeResponseHandler } from '../handlers/verify.ts';
 import { createRuntime } from './runtime.ts';
-import { awsClientOptions } from './aws-clients.ts';
+import { awsClientOptions } from '../aws/aws-clients.ts';
 export interface HostOptions {
   /** A clock to run the triggers on (tests move it forward). */
   readonly now?: () => number;

@@ -7,7 +7,7 @@ import { BUILT_IN_EMAILS, DEFAULT_EMAIL_LANGUAGE } from './email-languages.ts';
 import type { EmailTemplates } from './email-template.ts';
 import type { Env } from './env.ts';
 import { ConfigError } from './errors.ts';
-import { canonicalTag, lookupLanguage } from './contracts/locale.ts';
+import { canonicalTag, lookupLanguage } from '../contracts/locale.ts';
 
 /** One language's templates, and what `{{appName}}` says there when no APP_NAME is set. */
 export interface LanguageTemplates extends EmailTemplates {

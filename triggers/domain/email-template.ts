@@ -1,5 +1,5 @@
 /** The code email: its default templates and how they are filled in (the code marked as contracts/code-email.ts says). */
-import { markedCode } from './contracts/code-email.ts';
+import { markedCode } from '../contracts/code-email.ts';
 
 export interface CodeEmail {
   readonly subject: string;
@@ -95,4 +95,4 @@ export function renderCodeEmail({ code, link, appName, minutes, templates, langu
 }
 
 /** The link a code email carries: the sign-in link contract's writer, re-exported for existing importers. */
-export { signInLinkFor } from './contracts/sign-in-link.ts';
+export { signInLinkFor } from '../contracts/sign-in-link.ts';

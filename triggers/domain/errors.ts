@@ -6,7 +6,7 @@
  * A refusal the client acts on also carries its machine-readable token (contracts/refusal.ts), which is
  * all a client reads of it.
  */
-import { refusalMessage, type Refusal } from './contracts/refusal.ts';
+import { refusalMessage, type Refusal } from '../contracts/refusal.ts';
 
 export class EmailOtpError extends Error {
   /** What a client reads of this error: its kind and data, as the message's token carries them. */
@@ -44,7 +44,7 @@ export class GuessRateExceededError extends EmailOtpError {
 }
 
 /**
- * SES reported a permanent bounce or a complaint for the user's address (triggers/delivery.ts). Told to the person
+ * SES reported a permanent bounce or a complaint for the user's address (triggers/domain/delivery.ts). Told to the person
  * only in two-step mode, after the right password; in code mode the sign-in is answered as for an unknown address.
  */
 export class UndeliverableEmailError extends EmailOtpError {

@@ -1,5 +1,5 @@
 import type { CodeKeySource } from './code-key.ts';
-import { CODE_SETTING_DEFAULTS as DEFAULTS } from './contracts/code-settings.ts';
+import { CODE_SETTING_DEFAULTS as DEFAULTS } from '../contracts/code-settings.ts';
 import { deliveryToEnvironment, loadDeliveryConfig, type DeliveryConfig } from './delivery-config.ts';
 import { emailLanguagesToEnvironment, loadEmailLanguages, type EmailLanguages } from './email-config.ts';
 import { integerVar as integer, textVar as text, type Env } from './env.ts';

@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { timeLeft } from './aws-clients.ts';
+import { timeLeft } from './deadline.ts';
 import { generateCode, generateLinkSecret, hashCode, hashLinkSecret } from './code.ts';
 import type { CodeKeys } from './code-key.ts';
 import type { CodeStore } from './code-store.ts';
-import type { EmailCeiling } from './email-ceiling.ts';
+import type { EmailCeiling } from '../aws/email-ceiling.ts';
 import { CodeStoreError, EmailCeilingError, GuessRateExceededError, SendRateExceededError } from './errors.ts';
 import { admit } from './rate-limit.ts';
 import { decideSend, nextSendAllowedAt, sendableBounds, sendRate, type SendPolicy } from './send-policy.ts';

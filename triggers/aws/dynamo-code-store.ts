@@ -1,8 +1,8 @@
 /** The code store on DynamoDB: each operation one conditional write on the user's item (contracts/table-item.ts). */
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { GetCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { callOptions } from './aws-clients.ts';
-import { judgeAnswer, judgeLink, type AnswerResult, type CodeStore, type LinkResult } from './code-store.ts';
+import { callOptions } from '../domain/deadline.ts';
+import { judgeAnswer, judgeLink, type AnswerResult, type CodeStore, type LinkResult } from '../domain/code-store.ts';
 import {
   PENDING_ATTRIBUTES,
   SEND_TIME_ATTRIBUTE,
@@ -13,11 +13,11 @@ import {
   itemKey,
   itemTtl,
   type UserItem,
-} from './contracts/table-item.ts';
-import type { UndeliverableRecord } from './delivery.ts';
-import { CodeStoreError } from './errors.ts';
-import type { SharedSendTime } from './send-timing.ts';
-import { EMPTY_STATE, type PendingCode, type StoredCode, type UserState } from './user-state.ts';
+} from '../contracts/table-item.ts';
+import type { UndeliverableRecord } from '../domain/delivery.ts';
+import { CodeStoreError } from '../domain/errors.ts';
+import type { SharedSendTime } from '../domain/send-timing.ts';
+import { EMPTY_STATE, type PendingCode, type StoredCode, type UserState } from '../domain/user-state.ts';
 
 function toState(item: UserItem | undefined): UserState {
   if (!item) return EMPTY_STATE;

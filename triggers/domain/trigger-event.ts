@@ -1,6 +1,6 @@
 import { createHmac } from 'node:crypto';
 import type { CodeKeys } from './code-key.ts';
-import { absentUserItemKey, userItemKey } from './contracts/table-item.ts';
+import { absentUserItemKey, userItemKey } from '../contracts/table-item.ts';
 import type { AuditContext } from './audit.ts';
 import { MalformedEventError } from './errors.ts';
 import { maskEmail } from './mask-email.ts';

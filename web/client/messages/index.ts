@@ -4,7 +4,7 @@
  * sentence for each typed error the client helper throws. An app with its own words branches on the error
  * classes instead; nothing here reads server text.
  */
-import { lookupLanguage } from '../../../../triggers/contracts/locale.ts';
+import { lookupLanguage } from '../../../triggers/contracts/locale.ts';
 import {
   CodeExpiredError,
   EmailCeilingError,

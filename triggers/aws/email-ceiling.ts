@@ -5,10 +5,10 @@
  */
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { callOptions } from './aws-clients.ts';
-import { CEILING_COUNT_ATTRIBUTE, TABLE_TTL_ATTRIBUTE, ceilingItemKey, itemKey, itemTtl } from './contracts/table-item.ts';
-import { CodeStoreError } from './errors.ts';
-import { toSeconds } from './rate-limit.ts';
+import { callOptions } from '../domain/deadline.ts';
+import { CEILING_COUNT_ATTRIBUTE, TABLE_TTL_ATTRIBUTE, ceilingItemKey, itemKey, itemTtl } from '../contracts/table-item.ts';
+import { CodeStoreError } from '../domain/errors.ts';
+import { toSeconds } from '../domain/rate-limit.ts';
 
 export const CEILING_WINDOW_MS = 3_600_000;
 /** Counter items per window: each takes at most 1/16 of the writes (DynamoDB allows 1,000 a second per item). */

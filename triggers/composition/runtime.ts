@@ -1,15 +1,15 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { SESClient } from '@aws-sdk/client-ses';
-import { createAudit, createLogger } from './audit.ts';
-import { awsClientOptions } from './aws-clients.ts';
-import { codeKeysFromFile, type LoadCodeKeys } from './code-key.ts';
-import { codeKeysFromSecret } from './code-key-secret.ts';
-import type { Config } from './config.ts';
-import { createDynamoCodeStore, createDynamoSharedSendTime } from './dynamo-code-store.ts';
-import { createDynamoEmailCeiling } from './email-ceiling.ts';
-import { createSesMailer } from './mailer.ts';
-import { createSendTiming } from './send-timing.ts';
+import { createAudit, createLogger } from '../domain/audit.ts';
+import { awsClientOptions } from '../aws/aws-clients.ts';
+import { codeKeysFromFile, type LoadCodeKeys } from '../domain/code-key.ts';
+import { codeKeysFromSecret } from '../aws/code-key-secret.ts';
+import type { Config } from '../domain/config.ts';
+import { createDynamoCodeStore, createDynamoSharedSendTime } from '../aws/dynamo-code-store.ts';
+import { createDynamoEmailCeiling } from '../aws/email-ceiling.ts';
+import { createSesMailer } from '../aws/mailer.ts';
+import { createSendTiming } from '../domain/send-timing.ts';
 
 
 /**

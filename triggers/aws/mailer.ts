@@ -1,9 +1,9 @@
 import { SendRawEmailCommand, type SESClient } from '@aws-sdk/client-ses';
-import { CLEANUP_RESERVE_MS, callOptions } from './aws-clients.ts';
-import type { MessageTag } from './delivery.ts';
-import type { CodeEmail } from './email-template.ts';
-import { MailerError } from './errors.ts';
-import { mimeMessage } from './mime-message.ts';
+import { CLEANUP_RESERVE_MS, callOptions } from '../domain/deadline.ts';
+import type { MessageTag } from '../domain/delivery.ts';
+import type { CodeEmail } from '../domain/email-template.ts';
+import { MailerError } from '../domain/errors.ts';
+import { mimeMessage } from '../domain/mime-message.ts';
 
 export interface Mailer {
   /**

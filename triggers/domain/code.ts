@@ -1,6 +1,6 @@
 /** Codes and sign-in link secrets: generated from the CSPRNG, hashed under the server key, compared in constant time. */
 import { createHmac, randomBytes, randomInt, timingSafeEqual } from 'node:crypto';
-import { LINK_SECRET_BYTES, LINK_SECRET_PATTERN } from './contracts/sign-in-link.ts';
+import { LINK_SECRET_BYTES, LINK_SECRET_PATTERN } from '../contracts/sign-in-link.ts';
 
 /** A fresh code of `length` decimal digits from the CSPRNG; leading zeros are kept. */
 export function generateCode(length: number): string {

@@ -7,7 +7,7 @@
 import { createHmac } from 'node:crypto';
 import type { CodeKeys } from './code-key.ts';
 import { sameHash } from './code.ts';
-import { ITEM_KEY_PREFIX } from './contracts/table-item.ts';
+import { ITEM_KEY_PREFIX } from '../contracts/table-item.ts';
 
 /** What SES reported: a permanent bounce or a complaint (transient bounces are not recorded). */
 export type UndeliverableKind = 'bounce' | 'complaint';

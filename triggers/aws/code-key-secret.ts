@@ -1,6 +1,7 @@
 import { GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
-import { awsClientOptions, callOptions } from './aws-clients.ts';
-import { parseCodeKeys, type CodeKeys, type LoadCodeKeys } from './code-key.ts';
+import { awsClientOptions } from './aws-clients.ts';
+import { callOptions } from '../domain/deadline.ts';
+import { parseCodeKeys, type CodeKeys, type LoadCodeKeys } from '../domain/code-key.ts';
 
 /** Seconds a container keeps the keys before reading the secret again, so a rotation reaches it. */
 const KEY_CACHE_SECONDS = 300;
