@@ -5,7 +5,7 @@ import { createAudit, createLogger } from '../domain/audit.ts';
 import { awsClientOptions } from '../aws/aws-clients.ts';
 import { codeKeysFromFile, type LoadCodeKeys } from '../domain/code-key.ts';
 import { codeKeysFromSecret } from '../aws/code-key-secret.ts';
-import type { Config } from '../domain/config.ts';
+import type { CodeConfig, Config } from '../domain/config.ts';
 import { createDynamoCodeStore, createDynamoSharedSendTime } from '../aws/dynamo-code-store.ts';
 import { createDynamoEmailCeiling } from '../aws/email-ceiling.ts';
 import { createSesMailer } from '../aws/mailer.ts';
@@ -16,7 +16,7 @@ import { createSendTiming } from '../domain/send-timing.ts';
  * The one place the triggers are wired to AWS, built once per container. Endpoints come from the SDK's
  * standard settings (AWS_ENDPOINT_URL_DYNAMODB, AWS_ENDPOINT_URL_SES), so the same code runs on AWS and locally.
  */
-function loadCodeKeys(config: Config): LoadCodeKeys {
+function loadCodeKeys(config: CodeConfig): LoadCodeKeys {
   const source = config.codeKeySource;
   return source.kind === 'file' ? codeKeysFromFile(source.path) : codeKeysFromSecret(source.secretId);
 }
@@ -28,7 +28,7 @@ function documentClient() {
   });
 }
 
-export function createStoreRuntime(config: Config, db = documentClient()) {
+export function createStoreRuntime<C extends CodeConfig>(config: C, db = documentClient()) {
   return {
     config,
     store: createDynamoCodeStore(db, config.tableName),

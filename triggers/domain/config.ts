@@ -101,11 +101,20 @@ export function loadSessionConfig(env: Env): SessionConfig {
   return Object.freeze({ signInMode: signInMode(env), maxAttempts: integer(env, 'MAX_ATTEMPTS', DEFAULTS.maxAttempts, 1, 10) });
 }
 
+/** What Verify needs: everything but the email's templates, whose languages weigh on a bundle that never mails. */
+export type CodeConfig = Omit<Config, 'email'>;
+
 /**
  * Reads and validates the triggers' configuration. Called once per container, at cold start;
  * an invalid value throws a ConfigError naming the variable.
  */
 export function loadConfig(env: Env): Config {
+  const config = loadCodeConfig(env);
+  return Object.freeze({ ...config, email: loadEmailLanguages(env, config.signInLinkUrl !== undefined) });
+}
+
+/** `loadConfig` without the email's templates (they are not read, nor checked): Verify's configuration. */
+export function loadCodeConfig(env: Env): CodeConfig {
   const session = loadSessionConfig(env);
   const linkUrl = signInLinkUrl(env, session.signInMode);
   return Object.freeze({
@@ -127,7 +136,6 @@ export function loadConfig(env: Env): Config {
     codeKeySource: codeKeySource(env),
     signInLinkUrl: linkUrl,
     appName: env.APP_NAME?.trim() || undefined,
-    email: loadEmailLanguages(env, linkUrl !== undefined),
     delivery: loadDeliveryConfig(env),
   });
 }
