@@ -189,5 +189,6 @@ describe.skipIf(!hasChromium)('the page in the first hour', () => {
     // The mailbox stays as it was.
     expect(mailbox.url()).toBe(`${context.t.info.mailboxUrl}/`);
     await browserContext.close();
-  });
+    // Two browser contexts and a mailbox page: slow under a full run on two cores, never stuck.
+  }, 120_000);
 });

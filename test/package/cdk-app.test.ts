@@ -44,6 +44,8 @@ describe('the package in a CDK app from the default TypeScript template', () => 
     expect(functions.map(([id]) => id.replace(/[0-9A-F]{8}$/, '')).sort()).toEqual([
       'EmailOtpCreateAuthChallenge',
       'EmailOtpDefineAuthChallenge',
+      // SES's bounces and complaints, on by default.
+      'EmailOtpSesFeedback',
       'EmailOtpVerifyAuthChallengeResponse',
     ]);
     const [, pool] = resources.find(([, r]) => r.Type === 'AWS::Cognito::UserPool')!;
