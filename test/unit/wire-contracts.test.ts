@@ -150,6 +150,15 @@ describe('challenge parameters: what Create writes is what the client reads', ()
     expect(codeStepFrom(wire, 0)).toEqual({ type: 'code', ...challenge });
     expect(readChallengeParameters(writeChallengeParameters({ ...challenge, linkMailed: false }), 0).linkMailed).toBe(false);
   });
+
+  it('rounds each time the safe way: the expiry down, the next code up (a client that waits until then is never early)', () => {
+    const wire = writeChallengeParameters({ ...challenge, expiresAt: 1_700_000_180_400, resendAvailableAt: 1_700_000_180_400 });
+    expect(wire.expiresAt).toBe('1700000180');
+    expect(wire.resendAvailableAt).toBe('1700000181');
+    const step = codeStepFrom(wire, 0);
+    expect(step.expiresAt).toBeLessThanOrEqual(1_700_000_180_400);
+    expect(step.resendAvailableAt).toBeGreaterThanOrEqual(1_700_000_180_400);
+  });
 });
 
 /** An email as the local mailbox lists it, rendered by the trigger's own renderer. */

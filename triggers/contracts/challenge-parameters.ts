@@ -33,16 +33,22 @@ export const CHALLENGE_PARAMETER = {
 export type ChallengeParameterName = (typeof CHALLENGE_PARAMETER)[keyof CodeChallenge];
 export type ChallengeParameters = Record<ChallengeParameterName, string>;
 
-const seconds = (ms: number) => String(Math.floor(ms / 1000));
+/**
+ * Whole epoch seconds, each rounded the safe way: a code stops working no later than its `expiresAt` says (down), and
+ * a new code can be had no earlier than its `resendAvailableAt` says (up). Rounded down, a client that waited until
+ * then could still be up to a second early, and be offered the spent code again instead of a new one.
+ */
+const secondsDown = (ms: number) => String(Math.floor(ms / 1000));
+const secondsUp = (ms: number) => String(Math.ceil(ms / 1000));
 
 /** The Create trigger's side: the challenge as Cognito's string map. */
 export function writeChallengeParameters(challenge: CodeChallenge): ChallengeParameters {
   return {
     [CHALLENGE_PARAMETER.maskedEmail]: challenge.maskedEmail,
     [CHALLENGE_PARAMETER.codeLength]: String(challenge.codeLength),
-    [CHALLENGE_PARAMETER.expiresAt]: seconds(challenge.expiresAt),
+    [CHALLENGE_PARAMETER.expiresAt]: secondsDown(challenge.expiresAt),
     [CHALLENGE_PARAMETER.attemptsLeft]: String(challenge.attemptsLeft),
-    [CHALLENGE_PARAMETER.resendAvailableAt]: seconds(challenge.resendAvailableAt),
+    [CHALLENGE_PARAMETER.resendAvailableAt]: secondsUp(challenge.resendAvailableAt),
     [CHALLENGE_PARAMETER.linkMailed]: String(challenge.linkMailed),
   } as ChallengeParameters;
 }
