@@ -57,8 +57,8 @@ export function authenticatorServices(options: AuthenticatorServicesOptions = {}
 
   function readable(caught: unknown, stage: SignInStage): AuthenticatorSignInError {
     const error = toSignInError(caught, stage);
-    // Whole seconds, one more than the pool's rounded-down figure: a moment early would get the same code again.
-    const wait = lastCode ? Math.floor((lastCode.resendAvailableAt - now()) / 1000) + 1 : 0;
+    // Whole seconds, rounded up: the pool's time is itself rounded up, so waiting this long is never early.
+    const wait = lastCode ? Math.ceil((lastCode.resendAvailableAt - now()) / 1000) : 0;
     const context: MessageContext = {
       passwordUsed: password !== undefined,
       linkMailed: lastCode?.linkMailed ?? false,

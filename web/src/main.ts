@@ -98,11 +98,11 @@ function linkStillWorks(now: number): boolean {
 }
 
 /**
- * When a new code can be had: the pool's resendAvailableAt, or a later refusal's wait. The pool states whole
- * seconds rounded down, so the page waits one more: a click a moment early would reuse the code, not mail one.
+ * When a new code can be had: the pool's resendAvailableAt (whole seconds rounded up, so never early), or a later
+ * refusal's wait.
  */
 function resendAt(): number {
-  return Math.max((state.challenge?.resendAvailableAt ?? 0) + 1000, state.sendWaitUntil);
+  return Math.max(state.challenge?.resendAvailableAt ?? 0, state.sendWaitUntil);
 }
 
 function render(): void {
@@ -495,7 +495,7 @@ function knownSendWaitFor(email: string): number {
   const code = rememberedCodeFor(email);
   const now = Date.now();
   if (!code || (code.expiresAt > now && code.attemptsLeft > 0)) return 0;
-  return code.resendAvailableAt + 1000 > now ? code.resendAvailableAt + 1000 : 0;
+  return code.resendAvailableAt > now ? code.resendAvailableAt : 0;
 }
 
 /** On load: the address last used, and whether the code mailed to it can still be used. */
