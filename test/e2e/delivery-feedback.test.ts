@@ -1,7 +1,8 @@
 /** The delivery feedback loop offline: the local SES answers the mailbox simulator addresses and the bounce stops codes. */
 import { InitiateAuthCommand, RespondToAuthChallengeCommand } from '@aws-sdk/client-cognito-identity-provider';
 import { AuthenticationDetails, CognitoUser, CognitoUserPool } from 'amazon-cognito-identity-js';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { auditLines } from '../helpers/captured-output.ts';
 import { createUserAsAdmin } from '../../infra/local/admin-users.ts';
 import { codeInEmail, listEmails, type MailboxEmail } from '../../infra/local/mailbox-client.ts';
 import { toSignInError, UndeliverableEmailError } from '../../web/client/errors.ts';
@@ -27,28 +28,6 @@ async function loggingStack(env: Record<string, string> = {}): Promise<TestStack
 let codeMode: TestStack;
 let twoStep: TestStack;
 
-/** The audit lines the triggers write while `run` runs, parsed (other output is kept as text). */
-async function auditLines<T>(run: () => Promise<T>): Promise<{ result: T; lines: Record<string, unknown>[] }> {
-  const lines: Record<string, unknown>[] = [];
-  const keep = (chunk: unknown) => {
-    for (const line of String(chunk).split('\n').filter(Boolean)) {
-      try {
-        lines.push(JSON.parse(line) as Record<string, unknown>);
-      } catch {
-        lines.push({ text: line });
-      }
-    }
-    return true;
-  };
-  const out = vi.spyOn(process.stdout, 'write').mockImplementation(keep);
-  const err = vi.spyOn(process.stderr, 'write').mockImplementation(keep);
-  try {
-    return { result: await run(), lines };
-  } finally {
-    out.mockRestore();
-    err.mockRestore();
-  }
-}
 
 let users = 0;
 /** A user of `stack` at a simulator address (`bounce`, `ooto`, ...), with a label that keeps it apart from the others. */

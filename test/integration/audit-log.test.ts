@@ -2,7 +2,8 @@ import { DynamoDBClient, ScanCommand } from '@aws-sdk/client-dynamodb';
 import { SESClient, SendRawEmailCommand } from '@aws-sdk/client-ses';
 import { readFileSync } from 'node:fs';
 import { mockClient } from 'aws-sdk-client-mock';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { captureOutput } from '../helpers/captured-output.ts';
 import { codeRound, createEvent, defineEvent, newUser, verifyEvent, POOL_ID, CLIENT_ID } from '../helpers/cognito-events.ts';
 import { startLocalAws, triggersOn, type LocalAws } from '../helpers/local-aws.ts';
 import { linkInEmail } from '../../infra/local/mailbox-client.ts';
@@ -15,22 +16,7 @@ beforeAll(async () => {
 afterAll(() => aws?.stop());
 
 /** Everything the process writes to stdout and stderr while `run` runs. */
-async function captureOutput(run: () => Promise<void>): Promise<string[]> {
-  const lines: string[] = [];
-  const keep = (chunk: unknown) => {
-    lines.push(...String(chunk).split('\n').filter(Boolean));
-    return true;
-  };
-  const out = vi.spyOn(process.stdout, 'write').mockImplementation(keep);
-  const err = vi.spyOn(process.stderr, 'write').mockImplementation(keep);
-  try {
-    await run();
-  } finally {
-    out.mockRestore();
-    err.mockRestore();
-  }
-  return lines;
-}
+const outputOf = async (run: () => Promise<void>) => (await captureOutput(run)).lines;
 
 describe('audit: one structured line per event, never the code', () => {
   it('logs every outcome with pool, user, client, round and outcome, and no code anywhere', async () => {
@@ -41,7 +27,7 @@ describe('audit: one structured line per event, never the code', () => {
     const user = newUser();
     const codes: string[] = [];
 
-    const lines = await captureOutput(async () => {
+    const lines = await outputOf(async () => {
       await t.create(createEvent(user)); // code_sent
       codes.push(await t.codeFor(user.email));
       await t.create(createEvent(user)); // code_reused
@@ -111,7 +97,7 @@ describe('audit: one structured line per event, never the code', () => {
     process.env.POWERTOOLS_LOG_LEVEL = 'SILENT';
     const expiring = newUser();
     const locking = newUser();
-    const lines = await captureOutput(async () => {
+    const lines = await outputOf(async () => {
       const expiringSession = (await t.create(createEvent(expiring))).response.privateChallengeParameters;
       now += 61_000;
       await t.verify(verifyEvent(expiring, '123456', { ...expiringSession, round: '1' }));

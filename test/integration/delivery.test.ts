@@ -1,5 +1,6 @@
 import { DynamoDBClient, ScanCommand } from '@aws-sdk/client-dynamodb';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { auditLines } from '../helpers/captured-output.ts';
 import { sesFeedbackEvent, snsEventOf } from '../../infra/local/ses-simulator.ts';
 import { userItemKey } from '../../triggers/contracts/table-item.ts';
 import { deliveryTags } from '../../triggers/domain/delivery.ts';
@@ -34,22 +35,7 @@ async function feedbackFor(t: Triggers, user: { userName: string; email: string 
 }
 
 /** Audit lines written while `run` runs, parsed. */
-async function auditLines(run: () => Promise<unknown>): Promise<Record<string, unknown>[]> {
-  const lines: Record<string, unknown>[] = [];
-  const keep = (chunk: unknown) => {
-    for (const line of String(chunk).split('\n').filter(Boolean)) lines.push(JSON.parse(line));
-    return true;
-  };
-  const out = vi.spyOn(process.stdout, 'write').mockImplementation(keep);
-  const err = vi.spyOn(process.stderr, 'write').mockImplementation(keep);
-  try {
-    await run();
-  } finally {
-    out.mockRestore();
-    err.mockRestore();
-  }
-  return lines;
-}
+const auditLinesOf = async (run: () => Promise<unknown>) => (await auditLines(run)).lines;
 
 /** The public parameters' keys and the parts that do not depend on time: what a stranger can compare. */
 const shapeOf = (params: Record<string, string>) => ({ keys: Object.keys(params).sort(), codeLength: params.codeLength, linkMailed: params.linkMailed });
@@ -63,11 +49,11 @@ describe('delivery feedback: a permanent bounce or a complaint stops codes to th
     expect(await t.emailsTo(user.email)).toHaveLength(1);
 
     const feedbackEvent = await feedbackFor(t, user, user.email);
-    const recorded = await auditLines(() => t.sesFeedback(feedbackEvent));
+    const recorded = await auditLinesOf(() => t.sesFeedback(feedbackEvent));
     expect(recorded.map((l) => l.event)).toEqual(['bounce_recorded']);
 
     now += 61_000;
-    const lines = await auditLines(async () => {
+    const lines = await auditLinesOf(async () => {
       const known = await t.create(createEvent(user));
       const unknown = await t.create(createEvent({ userName: `someone.${Date.now()}@example.com`, userNotFound: true }));
       expect(shapeOf(known.response.publicChallengeParameters)).toEqual(shapeOf(unknown.response.publicChallengeParameters));
@@ -146,7 +132,7 @@ describe('the pool-wide ceiling of emails per hour', () => {
     const t = await loggingTriggersOn(aws, { MAX_EMAILS_PER_HOUR: '3' }, { now: () => now });
     for (let i = 0; i < 3; i++) await t.create(createEvent(newUser()));
     const late = newUser();
-    const lines = await auditLines(async () => {
+    const lines = await auditLinesOf(async () => {
       await expect(t.create(createEvent(late))).rejects.toThrow(/Try again in 3000 seconds \[email-otp:email-ceiling retry-after=3000\]/);
       await expect(t.create(createEvent({ userName: 'nobody@example.com', userNotFound: true }))).rejects.toBeInstanceOf(EmailCeilingError);
     });

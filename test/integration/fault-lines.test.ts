@@ -1,6 +1,7 @@
 import { SESClient, SendRawEmailCommand } from '@aws-sdk/client-ses';
 import { mockClient } from 'aws-sdk-client-mock';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { auditLines } from '../helpers/captured-output.ts';
 import { LOG_FIGURES, countsTowards, type LoggingTrigger } from '../../infra/cdk/email-otp-auth/log-figures.ts';
 import { createEvent, newUser, verifyEvent } from '../helpers/cognito-events.ts';
 import { startLocalAws, triggersOn, type LocalAws } from '../helpers/local-aws.ts';
@@ -19,23 +20,8 @@ interface Invocation {
 
 /** One invocation as Lambda would record it: its JSON log lines, and whether it counted as an error (it threw). */
 async function invoke(trigger: LoggingTrigger, run: () => Promise<unknown>): Promise<Invocation> {
-  const lines: Array<Record<string, unknown>> = [];
-  const keep = (chunk: unknown) => {
-    for (const text of String(chunk).split('\n').filter(Boolean)) lines.push(JSON.parse(text));
-    return true;
-  };
-  const out = vi.spyOn(process.stdout, 'write').mockImplementation(keep);
-  const err = vi.spyOn(process.stderr, 'write').mockImplementation(keep);
-  let threw = false;
-  try {
-    await run();
-  } catch {
-    threw = true;
-  } finally {
-    out.mockRestore();
-    err.mockRestore();
-  }
-  return { trigger, threw, lines };
+  const { result, lines } = await auditLines(() => run().then(() => false, () => true));
+  return { trigger, threw: result, lines };
 }
 
 /** What the fault alarm computes from these invocations: Lambda errors, less the refusals told by throwing, plus quiet failures. */
