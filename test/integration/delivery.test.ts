@@ -5,6 +5,7 @@ import { sesFeedbackEvent, snsEventOf } from '../../infra/local/ses-simulator.ts
 import { userItemKey } from '../../triggers/contracts/table-item.ts';
 import { deliveryTags } from '../../triggers/domain/delivery.ts';
 import { EmailCeilingError, UndeliverableEmailError } from '../../triggers/domain/errors.ts';
+import { createSendTiming } from '../../triggers/domain/send-timing.ts';
 import { codeRound, createEvent, newUser, passwordVerifier, srpA, verifyEvent } from '../helpers/cognito-events.ts';
 import { startLocalAws, triggersOn, type LocalAws } from '../helpers/local-aws.ts';
 
@@ -70,6 +71,27 @@ describe('delivery feedback: a permanent bounce or a complaint stops codes to th
     // A retry round of that session stays on the unknown-like item.
     const retry = await t.create(createEvent(user, [codeRound(false)]));
     expect(retry.response.publicChallengeParameters.attemptsLeft).toBeDefined();
+  });
+
+  it("code mode: a bounced address's answer takes no longer than an unknown address's (its imitated send is shortened by the extra work)", async () => {
+    // A typical send of 1 s, no jitter, sleeps recorded instead of taken: what each path would wait is exact.
+    const sleeps: number[] = [];
+    const timing = createSendTiming({ initialMs: 1_000, random: () => 0.5, sleep: async (ms) => void sleeps.push(ms) });
+    const sendTiming = { record: () => undefined, imitate: timing.imitate };
+    let now = Date.now();
+    const t = await triggersOn(aws, {}, { now: () => now, sendTiming });
+    const user = { ...newUser(), email: `bounce+timing.${Date.now()}@simulator.amazonses.com` };
+    await t.create(createEvent(user));
+    await t.sesFeedback(await feedbackFor(t, user, user.email));
+    now += 61_000;
+    await t.create(createEvent(user));
+    await t.create(createEvent({ userName: `nobody.${Date.now()}@example.com`, userNotFound: true }));
+    const [bounced, unknown] = sleeps;
+    expect(unknown).toBe(1_000);
+    // The bounced address's path first tried the known user's write and read (the block), then answered as unknown:
+    // it waits that much less, so in all it takes what the unknown address takes.
+    expect(bounced).toBeLessThan(1_000);
+    expect(bounced).toBeGreaterThan(500);
   });
 
   it('two-step mode: after the right password a bounced address gets a distinct refusal with a way forward', async () => {

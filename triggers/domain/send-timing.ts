@@ -6,8 +6,11 @@
 export interface SendTiming {
   /** Records how long SES took to accept one email. */
   record(milliseconds: number): void;
-  /** Waits about as long as a real send, with jitter. */
-  imitate(): Promise<void>;
+  /**
+   * Waits about as long as a real send, with jitter, less `spentMs` the caller already spent on work a real send
+   * would not have done (so that path takes no longer than a real one either).
+   */
+  imitate(spentMs?: number): Promise<void>;
 }
 
 /** Where containers share their typical send time (one small item in the code table). */
@@ -47,9 +50,9 @@ export function createSendTiming({
       typicalMs = typicalMs === undefined ? sample : 0.8 * typicalMs + 0.2 * sample;
       if (sends++ % SHARE_EVERY === 0) void shared?.save(typicalMs).catch(() => undefined);
     },
-    async imitate() {
+    async imitate(spentMs = 0) {
       const typical = typicalMs ?? (await fromTable());
-      await sleep(typical * (0.75 + 0.5 * random()));
+      await sleep(Math.max(0, typical * (0.75 + 0.5 * random()) - spentMs));
     },
   };
 }
