@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { SessionExpiredError } from '../../web/client/core.ts';
-import { clockTime } from '../../web/src/challenge.ts';
+import { formatsFor } from '../../web/client/messages/index.ts';
 import { friendlyError, sendThrottledMessage } from '../../web/src/messages.ts';
 
 const page = readFileSync(resolve(import.meta.dirname, '../../web/index.html'), 'utf8');
@@ -28,7 +28,7 @@ describe('a send refusal says which limit, and the way on', () => {
   });
   it('otherwise the time the wait ends (named when it is a minute or more away)', () => {
     expect(sendThrottledMessage('hourly', now + 9 * 60_000, false, now)).toBe(
-      `No more codes can be sent to this address for now: it has had as many emails as one address may get in an hour. You can ask for a new code at ${clockTime(now + 9 * 60_000)}, when the button's countdown ends.`,
+      `No more codes can be sent to this address for now: it has had as many emails as one address may get in an hour. You can ask for a new code at ${formatsFor('en').time(now + 9 * 60_000)}, when the button's countdown ends.`,
     );
     expect(sendThrottledMessage('unknown', now + 20_000, false, now)).toBe(
       "No more codes can be sent to this address for now: emails to one address are limited (a short wait between two, and a few per hour). You can ask for a new code when the button's countdown ends.",
