@@ -1,4 +1,3 @@
-import { AdminCreateUserCommand } from '@aws-sdk/client-cognito-identity-provider';
 import { describe, expect, it } from 'vitest';
 import {
   DESKTOP,
@@ -46,16 +45,7 @@ describe.skipIf(!hasChromium)('the sign-in page in password-and-code mode', () =
   });
 
   it('a temporary password (AdminCreateUser) leads to a new-password field, then the code', async () => {
-    const email = `temporary.page.${Date.now()}@example.com`;
-    await context.t.client.send(
-      new AdminCreateUserCommand({
-        UserPoolId: context.t.info.userPoolId,
-        Username: email,
-        TemporaryPassword: 'Temp-passw0rd',
-        MessageAction: 'SUPPRESS',
-        UserAttributes: [{ Name: 'email', Value: email }],
-      }),
-    );
+    const { email } = await context.t.createUserWithTemporaryPassword('Temp-passw0rd');
     const page = await openSignInPage(context.browser, context.t.info.webUrl, PHONE);
     await expect.poll(() => focusedId(page)).toBe('email');
     await page.keyboard.type(email);

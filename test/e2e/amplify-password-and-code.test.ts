@@ -1,4 +1,3 @@
-import { AdminCreateUserCommand } from '@aws-sdk/client-cognito-identity-provider';
 import { Amplify } from 'aws-amplify';
 import { confirmSignIn, fetchAuthSession, getCurrentUser, signIn, signOut } from 'aws-amplify/auth';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -45,16 +44,7 @@ describe('aws-amplify v6: CUSTOM_WITH_SRP (password, then email code)', () => {
   });
 
   it('a user with a temporary password (AdminCreateUser) is asked for a new one, then for the code', async () => {
-    const email = `temporary.amplify.${Date.now()}@example.com`;
-    await t.client.send(
-      new AdminCreateUserCommand({
-        UserPoolId: t.info.userPoolId,
-        Username: email,
-        TemporaryPassword: 'Temp-passw0rd',
-        MessageAction: 'SUPPRESS',
-        UserAttributes: [{ Name: 'email', Value: email }],
-      }),
-    );
+    const { email } = await t.createUserWithTemporaryPassword('Temp-passw0rd');
     const first = await signIn({ username: email, password: 'Temp-passw0rd', options: { authFlowType: 'CUSTOM_WITH_SRP' } });
     expect(first.nextStep.signInStep).toBe('CONFIRM_SIGN_IN_WITH_NEW_PASSWORD_REQUIRED');
     const second = await confirmSignIn({ challengeResponse: 'Chosen-passw0rd' });

@@ -1,6 +1,5 @@
 // App-client auth flows on the local endpoint as on AWS: a permissive client shows the two-step bypass, the construct's client refuses it.
 import {
-  AdminCreateUserCommand,
   CreateUserPoolClientCommand,
   DescribeUserPoolClientCommand,
   InitiateAuthCommand,
@@ -173,16 +172,7 @@ describe('the two-step bypass on a permissive client', () => {
 
   it('USER_PASSWORD_AUTH with a temporary password asks for a new one, then gives tokens', async () => {
     const clientId = await clientWith(['ALLOW_USER_PASSWORD_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH']);
-    const email = `temporary.${Date.now().toString(36)}@example.com`;
-    await t.client.send(
-      new AdminCreateUserCommand({
-        UserPoolId: t.info.userPoolId,
-        Username: email,
-        TemporaryPassword: 'Temp-passw0rd',
-        MessageAction: 'SUPPRESS',
-        UserAttributes: [{ Name: 'email', Value: email }],
-      }),
-    );
+    const { email } = await t.createUserWithTemporaryPassword('Temp-passw0rd');
     const first = await passwordAuth(clientId, email, 'Temp-passw0rd');
     expect(first.ChallengeName).toBe('NEW_PASSWORD_REQUIRED');
     const done = await t.client.send(

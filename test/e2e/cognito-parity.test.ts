@@ -1,4 +1,4 @@
-import { AdminCreateUserCommand, AdminGetUserCommand, SignUpCommand } from '@aws-sdk/client-cognito-identity-provider';
+import { AdminGetUserCommand, SignUpCommand } from '@aws-sdk/client-cognito-identity-provider';
 import { AuthenticationDetails, CognitoUser, CognitoUserPool } from 'amazon-cognito-identity-js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { callCognito, startTestStack, type TestStack } from '../helpers/test-stack.ts';
@@ -40,16 +40,7 @@ describe('password-and-code: a user with a temporary password sets a new one fir
 
   it('amazon-cognito-identity-js gets NEW_PASSWORD_REQUIRED after the password step, then the code', async () => {
     const { t } = s;
-    const email = `temporary.${Date.now()}@example.com`;
-    await t.client.send(
-      new AdminCreateUserCommand({
-        UserPoolId: t.info.userPoolId,
-        Username: email,
-        TemporaryPassword: 'Temp-passw0rd',
-        MessageAction: 'SUPPRESS',
-        UserAttributes: [{ Name: 'email', Value: email }],
-      }),
-    );
+    const { email } = await t.createUserWithTemporaryPassword('Temp-passw0rd');
     const pool = new CognitoUserPool({ UserPoolId: t.info.userPoolId, ClientId: t.info.userPoolClientId, endpoint: t.info.cognitoEndpoint });
     const user = new CognitoUser({ Username: email, Pool: pool });
     user.setAuthenticationFlowType('CUSTOM_AUTH');

@@ -1,4 +1,5 @@
 import {
+  AdminCreateUserCommand,
   CognitoIdentityProviderClient,
   InitiateAuthCommand,
   RespondToAuthChallengeCommand,
@@ -32,6 +33,25 @@ export async function startTestStack(triggerEnv: Record<string, string> = {}, op
     const email = `person${users}.${Date.now().toString(36)}@example.com`;
     await createUserAsAdmin(client, info.userPoolId, { email, password });
     return { email, password };
+  }
+
+  /**
+   * A user as an administrator leaves one with AdminCreateUser and a temporary password: FORCE_CHANGE_PASSWORD,
+   * address not verified, so the first sign-in asks for a new password.
+   */
+  async function createUserWithTemporaryPassword(temporaryPassword = 'Temp-passw0rd') {
+    users += 1;
+    const email = `temporary${users}.${Date.now().toString(36)}@example.com`;
+    await client.send(
+      new AdminCreateUserCommand({
+        UserPoolId: info.userPoolId,
+        Username: email,
+        TemporaryPassword: temporaryPassword,
+        MessageAction: 'SUPPRESS',
+        UserAttributes: [{ Name: 'email', Value: email }],
+      }),
+    );
+    return { email, temporaryPassword };
   }
 
   async function codeFor(email: string): Promise<string> {
@@ -89,6 +109,7 @@ export async function startTestStack(triggerEnv: Record<string, string> = {}, op
     info,
     client,
     createUser,
+    createUserWithTemporaryPassword,
     codeFor,
     linkFor,
     signIn,
