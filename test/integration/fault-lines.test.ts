@@ -2,7 +2,11 @@ import { SESClient, SendRawEmailCommand } from '@aws-sdk/client-ses';
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditLines } from '../helpers/captured-output.ts';
-import { LOG_FIGURES, countsTowards, type LoggingTrigger } from '../../infra/cdk/email-otp-auth/log-figures.ts';
+import { SIGN_IN_METRICS, metricsInLine } from '../../triggers/domain/sign-in-metrics.ts';
+
+type LoggingTrigger = 'create' | 'verify';
+/** Whether a line carries the figure's metric in its EMF directive: what CloudWatch Logs extracts from it. */
+const countsTowards = (figure: { metricName: string }, line: Record<string, unknown>) => metricsInLine(line)[figure.metricName] !== undefined;
 import { createEvent, newUser, verifyEvent } from '../helpers/cognito-events.ts';
 import { startLocalAws, triggersOn, type LocalAws } from '../helpers/local-aws.ts';
 
@@ -26,15 +30,15 @@ async function invoke(trigger: LoggingTrigger, run: () => Promise<unknown>): Pro
 
 /** What the fault alarm computes from these invocations: Lambda errors, less the refusals told by throwing, plus quiet failures. */
 function faultsOf(invocations: Invocation[]): number {
-  const count = (figure: keyof typeof LOG_FIGURES) =>
-    invocations.flatMap((i) => i.lines.filter((line) => countsTowards(LOG_FIGURES[figure], i.trigger, line))).length;
+  const count = (figure: keyof typeof SIGN_IN_METRICS) =>
+    invocations.flatMap((i) => i.lines.filter((line) => countsTowards(SIGN_IN_METRICS[figure], line))).length;
   return invocations.filter((i) => i.threw).length - count('thrownRefusals') + count('quietFailures');
 }
 
 function show(title: string, invocations: Invocation[]): void {
   const rows = invocations.flatMap((i) =>
     i.lines.map((line) => {
-      const figures = Object.entries(LOG_FIGURES).filter(([, figure]) => countsTowards(figure, i.trigger, line)).map(([, figure]) => figure.metricName);
+      const figures = Object.entries(SIGN_IN_METRICS).filter(([, figure]) => countsTowards(figure, line)).map(([, figure]) => figure.metricName);
       return `  ${i.trigger.padEnd(7)} ${String(line.level).padEnd(5)} ${String(line.event).padEnd(16)} ${i.threw ? 'threw' : 'returned'}  -> ${figures.join(', ') || '(no figure)'}`;
     }),
   );

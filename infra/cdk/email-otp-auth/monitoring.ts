@@ -6,7 +6,7 @@ import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import type * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as sns from 'aws-cdk-lib/aws-sns';
 import type { Construct } from 'constructs';
-import { LOG_FIGURES } from './log-figures.ts';
+import { SIGN_IN_METRICS } from '../../../triggers/domain/sign-in-metrics.ts';
 import type { EmailOtpAuthFunctions } from './props.ts';
 
 export interface SignInMonitoringOptions {
@@ -37,11 +37,11 @@ export function createSignInMonitoring(scope: Construct, options: SignInMonitori
   const { functions, namespace } = options;
   // The triggers write these into their audit lines (triggers/domain/sign-in-metrics.ts); CloudWatch Logs extracts them.
   const figures = Object.fromEntries(
-    Object.entries(LOG_FIGURES).map(([name, definition]) => [
+    Object.entries(SIGN_IN_METRICS).map(([name, definition]) => [
       name,
       new cloudwatch.Metric({ namespace, metricName: definition.metricName, statistic: definition.unit === 'Milliseconds' ? 'p90' : 'Sum', period: PERIOD, label: definition.label }),
     ]),
-  ) as Record<keyof typeof LOG_FIGURES, cloudwatch.Metric>;
+  ) as Record<keyof typeof SIGN_IN_METRICS, cloudwatch.Metric>;
 
   const triggerFunctions = Object.entries(functions) as Array<[string, lambda.Function]>;
   const sumOf = (metric: (fn: lambda.Function) => cloudwatch.Metric, prefix: string) =>
