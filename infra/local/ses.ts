@@ -65,6 +65,19 @@ sendRaw.default = (req, res, next) => {
   };
   return handleSendRaw(req, res, next);
 };
+// SES refuses a send through a configuration set the account does not have: only the stack's own exist here.
+const sendEmail = require(workerData.sendEmail);
+const escapeXml = (text) => String(text).replace(/[<>&'"]/g, (c) => '&#' + c.charCodeAt(0) + ';');
+for (const action of [sendRaw, sendEmail]) {
+  const handle = action.default;
+  action.default = (req, res, next) => {
+    const set = (req.body ?? {}).ConfigurationSetName;
+    if (set === undefined || workerData.configurationSets.includes(set)) return handle(req, res, next);
+    res.status(400).type('text/xml').send('<ErrorResponse xmlns="http://ses.amazonaws.com/doc/2010-12-01/"><Error><Type>Sender</Type>' +
+      '<Code>ConfigurationSetDoesNotExist</Code><Message>Configuration set &lt;' + escapeXml(set) + '&gt; does not exist.</Message></Error>' +
+      '<RequestId>' + require('node:crypto').randomUUID() + '</RequestId></ErrorResponse>');
+  };
+}
 // A notice the parent mails into the mailbox (the simulator's bounce or complaint, as SES forwards it to the sender).
 const saveNotice = ({ from, to, subject, text }) => store.saveEmail({
   messageId: require('node:crypto').randomUUID(),
@@ -110,6 +123,8 @@ export interface SesOptions {
    * mailbox simulator address is followed by SES's event, and by the notice SES forwards to the sender.
    */
   readonly feedback?: (event: SNSEvent) => Promise<void>;
+  /** The configuration sets that exist; a send naming another is refused with ConfigurationSetDoesNotExist, as SES does. */
+  readonly configurationSets?: readonly string[];
 }
 
 /**
@@ -117,7 +132,7 @@ export interface SesOptions {
  * and answering the triggers' SendRawEmail requests then runs beside the Cognito endpoint and the triggers instead
  * of taking turns with them.
  */
-export async function startSes(port: number, portVariable?: string, { feedback }: SesOptions = {}): Promise<RunningServer> {
+export async function startSes(port: number, portVariable?: string, { feedback, configurationSets = [] }: SesOptions = {}): Promise<RunningServer> {
   const require = createRequire(import.meta.url);
   const inFlight = new Set<Promise<void>>();
   /** SES answers first, then publishes the event (on AWS seconds later, here a moment later): the feedback, then the notice. */
@@ -138,6 +153,8 @@ export async function startSes(port: number, portVariable?: string, { feedback }
       store: require.resolve('aws-ses-v2-local/dist/store'),
       mailparser: createRequire(require.resolve('aws-ses-v2-local')).resolve('mailparser'),
       sendRawEmail: require.resolve('aws-ses-v2-local/dist/v1/sendRawEmail'),
+      sendEmail: require.resolve('aws-ses-v2-local/dist/v1/sendEmail'),
+      configurationSets: [...configurationSets],
       port,
     },
     port,

@@ -105,7 +105,10 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     started.push(dynamo);
     // The SES mailbox simulator's events go to the feedback function in-process, as the configuration set's SNS topic does.
     let sesFeedback: ((event: SNSEvent) => Promise<void>) | undefined;
-    const ses = await startSes(options.sesPort, names.ses, { feedback: async (event) => sesFeedback?.(event) });
+    const ses = await startSes(options.sesPort, names.ses, {
+      feedback: async (event) => sesFeedback?.(event),
+      configurationSets: [LOCAL_CONFIGURATION_SET],
+    });
     started.push(ses);
     await createCodeTable(dynamo.url, TABLE_NAME, region);
 
