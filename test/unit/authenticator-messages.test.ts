@@ -1,7 +1,7 @@
 /** The sentences the Authenticator shows for each SignInError: readable, never Cognito's text, waits in seconds. */
 import { describe, expect, it } from 'vitest';
 import { refusalMessage } from '../../triggers/contracts/refusal.ts';
-import { authenticatorMessage } from '../../web/client/authenticator-messages.ts';
+import { authenticatorLinkMessage, authenticatorMessage } from '../../web/client/authenticator-messages.ts';
 import {
   codeStepFrom,
   CodeExpiredError,
@@ -73,5 +73,13 @@ describe('authenticatorMessage', () => {
         expect(message).not.toMatch(/Exception|failed with error|Error\b|\(|\[email-otp:/);
       }
     }
+  });
+
+  it("a link whose code is gone while no email may be sent says both, and when; other link failures read as on the code screen", () => {
+    const link = { passwordUsed: false, linkMailed: true };
+    expect(authenticatorLinkMessage(new SendThrottledError(1), link)).toBe(
+      'This sign-in link no longer works (its code expired or was used), and no new email can be sent yet. Try again in 1 second.',
+    );
+    expect(authenticatorLinkMessage(new SignInLinkRefusedError(step(3)), link)).toBe(authenticatorMessage(new SignInLinkRefusedError(step(3)), link));
   });
 });

@@ -25,9 +25,14 @@ export interface MessageContext {
   readonly newCodeInSeconds?: number;
 }
 
+/** "N seconds". */
+function inSeconds(seconds: number): string {
+  return `${seconds} ${seconds === 1 ? 'second' : 'seconds'}`;
+}
+
 /** "Try again in N seconds." */
-export function tryAgainIn(seconds: number): string {
-  return `Try again in ${seconds} ${seconds === 1 ? 'second' : 'seconds'}.`;
+function tryAgainIn(seconds: number): string {
+  return `Try again in ${inSeconds(seconds)}.`;
 }
 
 function wait(error: SignInError): string {
@@ -48,7 +53,7 @@ export function authenticatorMessage(error: SignInError, context: MessageContext
   if (error instanceof TooManyAttemptsError) {
     // With links, the spent code stays offered for its link until it expires: no new code before then.
     if (context.linkMailed) {
-      const wait = context.newCodeInSeconds ? ` ${tryAgainIn(context.newCodeInSeconds).replace(/\.$/, ' for a new code.')}` : ` ${newCode}`;
+      const wait = context.newCodeInSeconds ? ` Try again in ${inSeconds(context.newCodeInSeconds)} for a new code.` : ` ${newCode}`;
       return `Too many wrong codes: this code no longer works, but the link in the same email still does.${wait}`;
     }
     return `Too many wrong codes: this code no longer works. ${newCode}`;
@@ -90,4 +95,12 @@ export function authenticatorMessage(error: SignInError, context: MessageContext
     if (error.errorName.startsWith('UnexpectedStep:')) return 'This account needs a sign-in step this app does not offer. Contact support.';
   }
   return 'Sign-in failed. Please try again.';
+}
+
+/** The alert text when the email's sign-in link fails: as {@link authenticatorMessage}, but a send refusal means the link's code is gone too. */
+export function authenticatorLinkMessage(error: SignInError, context: MessageContext): string {
+  if (error instanceof SendThrottledError) {
+    return `This sign-in link no longer works (its code expired or was used), and no new email can be sent yet. ${tryAgainIn(error.retryAfterSeconds)}`;
+  }
+  return authenticatorMessage(error, context);
 }

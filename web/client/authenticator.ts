@@ -6,8 +6,8 @@
 import type { ConfirmSignInInput, ConfirmSignInOutput, SignInInput, SignInOutput } from 'aws-amplify/auth';
 import { getCurrentUser } from 'aws-amplify/auth';
 import { createEmailCodeSignIn } from './amplify.ts';
-import { authenticatorMessage, tryAgainIn, type MessageContext } from './authenticator-messages.ts';
-import { SendThrottledError, SignInError, SignInFailedError, TooManyAttemptsError, toSignInError, type SignInStage } from './errors.ts';
+import { authenticatorLinkMessage, authenticatorMessage, type MessageContext } from './authenticator-messages.ts';
+import { SignInError, SignInFailedError, TooManyAttemptsError, toSignInError, type SignInStage } from './errors.ts';
 import { readSignInLink, type SignInLink } from './sign-in-link.ts';
 import type { CodeStep, SignInStep } from './steps.ts';
 
@@ -144,14 +144,6 @@ export async function signInWithLink(link: SignInLink, options: Pick<Authenticat
   } catch (caught) {
     const error = toSignInError(caught, 'code');
     const context: MessageContext = { passwordUsed: false, linkMailed: true };
-    throw new AuthenticatorSignInError(options.message?.(error, context) ?? linkMessage(error, context), error);
+    throw new AuthenticatorSignInError(options.message?.(error, context) ?? authenticatorLinkMessage(error, context), error);
   }
-}
-
-function linkMessage(error: SignInError, context: MessageContext): string {
-  // The link's code is gone (expired or used) and no new email may be sent yet: say both.
-  if (error instanceof SendThrottledError) {
-    return `This sign-in link no longer works (its code expired or was used), and no new email can be sent yet. ${tryAgainIn(error.retryAfterSeconds)}`;
-  }
-  return authenticatorMessage(error, context);
 }
