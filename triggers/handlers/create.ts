@@ -1,7 +1,7 @@
 import type { CreateAuthChallengeTriggerEvent } from 'aws-lambda';
 import type { Audit, AuditContext } from '../domain/audit.ts';
 import { INVOCATION_BUDGET_MS, withDeadline } from '../domain/deadline.ts';
-import type { LoadCodeKeys } from '../domain/code-key.ts';
+import type { CodeKeys, LoadCodeKeys } from '../domain/code-key.ts';
 import type { CodeStore } from '../domain/code-store.ts';
 import type { Config } from '../domain/config.ts';
 import { writeChallengeParameters } from '../contracts/challenge-parameters.ts';
@@ -67,7 +67,7 @@ export function createCreateAuthChallengeHandler(deps: CreateDeps) {
   }
 
   /** How long SES took to accept this invocation's email, for the audit line (the SendTime metric). */
-  async function deliver(address: string, { code, linkSecret }: MailedSecrets, unknown: boolean, locale: string | undefined, key: string, timed: { ms?: number }, spentMs = 0) {
+  async function deliver(address: string, { code, linkSecret }: MailedSecrets, unknown: boolean, locale: string | undefined, key: string, keys: CodeKeys, timed: { ms?: number }, spentMs = 0) {
     // Timed from the rendering on, and rendered for unknown users too: their wait imitates all of it, in any language.
     const started = performance.now();
     const { language, templates } = templatesFor(config.email, locale);
@@ -80,14 +80,13 @@ export function createCreateAuthChallengeHandler(deps: CreateDeps) {
       language,
     });
     if (unknown) return deps.sendTiming.imitate(spentMs);
-    await deps.mailer.send(address, email, deliveryTags(key, address, await deps.loadKeys()));
+    await deps.mailer.send(address, email, deliveryTags(key, address, keys));
     timed.ms = performance.now() - started;
     deps.sendTiming.record(timed.ms);
   }
 
   /** The code for this round: a new or reused one for a new session, the current one for a retry round. */
-  async function codeForRound(key: string, round: number, address: string, unknown: boolean, locale: string | undefined, context: AuditContext, spentMs = 0) {
-    const keys = await deps.loadKeys();
+  async function codeForRound(key: string, keys: CodeKeys, round: number, address: string, unknown: boolean, locale: string | undefined, context: AuditContext, spentMs = 0) {
     if (round > 1) {
       // A retry round inside one Cognito session never mails again.
       let state = await store.read(key);
@@ -108,7 +107,7 @@ export function createCreateAuthChallengeHandler(deps: CreateDeps) {
       now,
       ceiling: deps.ceiling,
       undeliverable: unknown ? undefined : (state, at) => blocksAddress(state.undeliverable, address, keys, at),
-      deliver: (secrets) => deliver(address, secrets, unknown, locale, key, timed, spentMs),
+      deliver: (secrets) => deliver(address, secrets, unknown, locale, key, keys, timed, spentMs),
     });
     audit(result.kind === 'sent' ? 'code_sent' : 'code_reused', 'ok', context, { codeId: result.code.id, sendMs: timed.ms });
     return { code: result.code, resendAt: result.resendAt, asUnknown: false };
@@ -119,7 +118,7 @@ export function createCreateAuthChallengeHandler(deps: CreateDeps) {
    * told (a refusal with a way forward). Code mode: anyone may type any address, so the answer is the one an unknown
    * address gets: a challenge of the same shape, its code on that address's own item, nothing mailed.
    */
-  async function undeliverable(error: AddressUndeliverable, round: number, address: string, locale: string | undefined, context: AuditContext, startedAt: number) {
+  async function undeliverable(error: AddressUndeliverable, keys: CodeKeys, round: number, address: string, locale: string | undefined, context: AuditContext, startedAt: number) {
     const reason = error.state.undeliverable?.kind ?? 'bounce';
     if (config.signInMode !== 'code') {
       audit('send_refused_undeliverable', 'denied', context, { reason });
@@ -129,7 +128,7 @@ export function createCreateAuthChallengeHandler(deps: CreateDeps) {
     // The known path's failed write and read are work an unknown address never causes: its imitated send is shortened
     // by what they took, so this answer takes as long as an unknown address's (and no longer than a real send).
     const spentMs = performance.now() - startedAt;
-    const issued = await codeForRound(storeKey(address, true, await deps.loadKeys()), round, address, true, locale, { ...context, userNotFound: true }, spentMs);
+    const issued = await codeForRound(storeKey(address, true, keys), keys, round, address, true, locale, { ...context, userNotFound: true }, spentMs);
     return { ...issued, asUnknown: true };
   }
 
@@ -144,15 +143,17 @@ export function createCreateAuthChallengeHandler(deps: CreateDeps) {
       // A user without an email address is treated like an unknown one: same answer, nothing sent, no success.
       const unknown = event.request.userNotFound === true || !email;
       const address = email || event.userName;
-      const key = storeKey(event.userName, unknown, await deps.loadKeys());
+      // Read once per invocation: the file source stats its file on every call.
+      const keys = await deps.loadKeys();
+      const key = storeKey(event.userName, unknown, keys);
       const round = customRounds(session) + 1;
       const context = auditContext('create', event, round, unknown);
 
       let issued: { code: StoredCode | undefined; resendAt: number; asUnknown: boolean };
       try {
         const startedAt = performance.now();
-        issued = await codeForRound(key, round, address, unknown, locale, context).catch((error: unknown) => {
-          if (error instanceof AddressUndeliverable) return undeliverable(error, round, address, locale, context, startedAt);
+        issued = await codeForRound(key, keys, round, address, unknown, locale, context).catch((error: unknown) => {
+          if (error instanceof AddressUndeliverable) return undeliverable(error, keys, round, address, locale, context, startedAt);
           throw error;
         });
       } catch (error) {
