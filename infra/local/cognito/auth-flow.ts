@@ -11,8 +11,6 @@ import type { LocalUser, UserDirectory } from './user-directory.ts';
 export interface AuthFlowOptions {
   /** The part of the pool id after `_`, which SRP hashes in. */
   readonly poolName: string;
-  /** The pool's default; an app client's own AuthSessionValidity wins. */
-  readonly authSessionValidityMinutes: number;
   /** Undefined when the pool has no auth triggers. */
   readonly runner: TriggerRunner | undefined;
   readonly users: UserDirectory;
@@ -43,7 +41,7 @@ export class AuthFlow {
   private readonly standInKey = randomBytes(32);
 
   constructor(private readonly options: AuthFlowOptions) {
-    this.sessions = new AuthSessions(options.authSessionValidityMinutes, options.now);
+    this.sessions = new AuthSessions(options.now);
   }
 
   get openSessions(): number {

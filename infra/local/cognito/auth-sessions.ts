@@ -39,7 +39,6 @@ export class AuthSessions {
   private readonly sessions = new Map<string, AuthSession>();
 
   constructor(
-    private readonly validityMinutes: number,
     private readonly now: () => number,
     private readonly capacity = MAX_AUTH_SESSIONS,
   ) {}
@@ -48,8 +47,8 @@ export class AuthSessions {
     return this.sessions.size;
   }
 
-  /** `validityMinutes` is the app client's AuthSessionValidity when it has its own. */
-  open(session: Omit<AuthSession, 'expiresAt'>, validityMinutes = this.validityMinutes): string {
+  /** `validityMinutes` is the app client's AuthSessionValidity. */
+  open(session: Omit<AuthSession, 'expiresAt'>, validityMinutes: number): string {
     this.sweep();
     while (this.sessions.size >= this.capacity) this.sessions.delete(this.sessions.keys().next().value!);
     const token = randomBytes(96).toString('base64url');

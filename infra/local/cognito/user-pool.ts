@@ -89,7 +89,6 @@ export class LocalUserPool {
       : undefined;
     const flow = new AuthFlow({
       poolName: poolNameOf(options.userPoolId),
-      authSessionValidityMinutes: options.authSessionValidityMinutes ?? 3,
       runner,
       users,
       tokens,
