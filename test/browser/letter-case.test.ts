@@ -1,22 +1,12 @@
 // The page on a case-sensitive pool: an address typed with other capitals still gets its code and signs in.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { PHONE, askForCodeByKeyboard, hasChromium, launchBrowser, openSignInPage, signedInEmail, typeCode } from '../helpers/browser.ts';
-import { startTestStack, type TestStack } from '../helpers/test-stack.ts';
+import { describe, expect, it } from 'vitest';
+import { PHONE, askForCodeByKeyboard, hasChromium, openSignInPage, pageUnderTest, signedInEmail, typeCode } from '../helpers/browser.ts';
 
 describe.skipIf(!hasChromium)('the sign-in page on a case-sensitive pool', () => {
-  let t: TestStack;
-  let browser: Browser;
-  beforeAll(async () => {
-    t = await startTestStack({}, { web: true, signInCaseSensitive: true });
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await t?.stop();
-  });
+  const context = pageUnderTest({}, { signInCaseSensitive: true });
 
   it('typed with capitals, the address still receives the code and signs in', async () => {
+    const { t, browser } = context;
     const { email } = await t.createUser();
     const typed = email.replace(/^p/, 'P').replace('@example.com', '@Example.COM');
     const page = await openSignInPage(browser, t.info.webUrl, PHONE);

@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { expect } from 'vitest';
 import { afterAll, beforeAll } from 'vitest';
+import type { LocalStackOptions } from '../../infra/local/stack.ts';
 import { startTestStack, type TestStack } from './test-stack.ts';
 
 /** Debian's Chromium; never a test tool's own browser download. CHROMIUM_PATH exists to test the missing case. */
@@ -47,13 +48,13 @@ export async function screenshot(page: Page, name: string): Promise<void> {
 }
 
 /**
- * A local stack serving the page, and a browser, for the tests of one describe block: started before
- * them, stopped after. Read `t` and `browser` inside the tests.
+ * A local stack serving the page (`stackOptions`: e.g. a case-sensitive pool), and a browser, for the tests of
+ * one describe block: started before them, stopped after. Read `t` and `browser` inside the tests.
  */
-export function pageUnderTest(triggerEnv: Record<string, string> = {}) {
+export function pageUnderTest(triggerEnv: Record<string, string> = {}, stackOptions: Partial<LocalStackOptions> = {}) {
   const context = {} as { t: TestStack; browser: Browser };
   beforeAll(async () => {
-    context.t = await startTestStack(triggerEnv, { web: true });
+    context.t = await startTestStack(triggerEnv, { ...stackOptions, web: true });
     context.browser = await launchBrowser();
   });
   afterAll(async () => {
