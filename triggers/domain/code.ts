@@ -1,4 +1,4 @@
-/** Codes and sign-in link secrets: generated from the CSPRNG, hashed under the server key, compared in constant time. */
+/** Codes and sign-in link secrets: generated from the CSPRNG, hashed under the server key (as addresses are), compared in constant time. */
 import { createHmac, randomBytes, randomInt, timingSafeEqual } from 'node:crypto';
 import { LINK_SECRET_BYTES, LINK_SECRET_PATTERN } from '../contracts/sign-in-link.ts';
 
@@ -15,6 +15,15 @@ export function generateCode(length: number): string {
  */
 export function hashCode(key: Uint8Array, codeId: string, code: string): string {
   return createHmac('sha256', key).update(`${codeId}:${code}`, 'utf8').digest('hex');
+}
+
+/**
+ * Keyed hash of an address, in the domain of its purpose (an unknown user's item key cannot equal a delivery record's
+ * hash). Letter case and surrounding space do not count. Without the key, a copy of the table cannot be checked
+ * against a list of addresses.
+ */
+export function hashAddress(key: Uint8Array, purpose: 'unknown-user' | 'delivery-address', address: string): string {
+  return createHmac('sha256', key).update(`${purpose}:${address.trim().toLowerCase()}`, 'utf8').digest('hex');
 }
 
 /** Compares two hashes in constant time. */

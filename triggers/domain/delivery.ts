@@ -4,9 +4,8 @@
  * only as a keyed hash (a copy of the table lists no address), and each email carries SES message tags that lead
  * the feedback function to the item without a Cognito lookup.
  */
-import { createHmac } from 'node:crypto';
 import type { CodeKeys } from './code-key.ts';
-import { sameHash } from './code.ts';
+import { hashAddress, sameHash } from './code.ts';
 import { ITEM_KEY_PREFIX } from '../contracts/table-item.ts';
 
 /** What SES reported: a permanent bounce or a complaint (transient bounces are not recorded). */
@@ -23,17 +22,12 @@ export interface UndeliverableRecord {
   readonly keyId: string;
 }
 
-/** The keyed hash of an address, in its own domain (it cannot equal a code's or an unknown user's digest). */
-export function addressHash(key: Uint8Array, address: string): string {
-  return createHmac('sha256', key).update(`delivery-address:${address.trim().toLowerCase()}`, 'utf8').digest('hex');
-}
-
 /** Whether `record` stops a code to `address` at `now`: still in force, and for this very address. */
 export function blocksAddress(record: UndeliverableRecord | undefined, address: string, keys: CodeKeys, now: number): boolean {
   if (!record || record.until <= now) return false;
   const key = keys.key(record.keyId);
   // A key retired since: the record cannot be matched any more, and SES's own suppression list still applies.
-  return key !== undefined && sameHash(record.addressHash, addressHash(key, address));
+  return key !== undefined && sameHash(record.addressHash, hashAddress(key, 'delivery-address', address));
 }
 
 /**
@@ -62,7 +56,7 @@ export function deliveryTags(itemKey: string, address: string, keys: CodeKeys): 
   const item = Buffer.from(itemKey, 'utf8').toString('base64url');
   const keyId = Buffer.from(keys.currentId, 'utf8').toString('base64url');
   if (!itemKey.startsWith(ITEM_KEY_PREFIX.user) || item.length > TAG_VALUE_MAX || keyId.length > TAG_VALUE_MAX) return [];
-  const hash = Buffer.from(addressHash(keys.key(keys.currentId)!, address), 'hex').toString('base64url');
+  const hash = Buffer.from(hashAddress(keys.key(keys.currentId)!, 'delivery-address', address), 'hex').toString('base64url');
   return [
     { Name: DELIVERY_TAGS.item, Value: item },
     { Name: DELIVERY_TAGS.address, Value: hash },

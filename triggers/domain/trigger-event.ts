@@ -1,5 +1,5 @@
-import { createHmac } from 'node:crypto';
 import type { CodeKeys } from './code-key.ts';
+import { hashAddress } from './code.ts';
 import { absentUserItemKey, userItemKey } from '../contracts/table-item.ts';
 import type { AuditContext } from './audit.ts';
 import { MalformedEventError } from './errors.ts';
@@ -88,6 +88,5 @@ export function storeKey(userName: string, userNotFound: boolean, keys: CodeKeys
   if (!userNotFound) return userItemKey(userName);
   // What someone typed for an unknown user is often a stranger's address: keep only a digest keyed by the server
   // key, so that a copy of the table cannot be checked against a list of addresses.
-  const key = keys.key(keys.currentId)!;
-  return absentUserItemKey(createHmac('sha256', key).update(`unknown-user:${userName.trim().toLowerCase()}`, 'utf8').digest('hex'));
+  return absentUserItemKey(hashAddress(keys.key(keys.currentId)!, 'unknown-user', userName));
 }
