@@ -21,9 +21,17 @@ import {
 } from '../client/index.ts';
 import { keepCodeFieldToDigits } from './code-input.ts';
 import { fillClaims, isAvailable, say, sayAgain, setAvailable, setError, setStatus, ui } from './page-elements.ts';
-import { SIGN_IN_MESSAGES, en, formatsFor, pickLanguage, type SignInMessages } from '../client/messages/index.ts';
+import {
+  SIGN_IN_MESSAGES,
+  en,
+  errorMessage,
+  formatsFor,
+  pickLanguage,
+  sendThrottledMessage,
+  type SendLimit,
+  type SignInMessages,
+} from '../client/messages/index.ts';
 import { applyLanguage, fillLanguageSwitch, fillSlot, initialMessages, rememberLanguage } from './page-language.ts';
-import { friendlyError, originRefusedMessage, sendThrottledMessage, type SendLimit } from './messages.ts';
 import { recallSignIn, rememberSignIn, rememberedCodeFor, sameAddress } from './remembered-sign-in.ts';
 import { serviceAnswers } from './service-reachable.ts';
 import { configureAuth, loadRuntimeConfig, type RuntimeConfig } from './runtime-config.ts';
@@ -173,7 +181,7 @@ async function run(request: Request, action: () => Promise<HTMLElement | undefin
     // Unreachable, or refused by CORS (which looks the same to the page)? If the endpoint answers, it was the origin.
     const originRefused = error instanceof NetworkError && endpoint !== undefined && (await serviceAnswers(endpoint));
     focus = showRefusal(error, request);
-    if (originRefused) setError(() => originRefusedMessage(endpoint, location.origin, m));
+    if (originRefused) setError(() => m.originRefused(endpoint, location.origin));
   } finally {
     state.busy = false;
     render();
@@ -189,7 +197,7 @@ function showRefusal(error: SignInError, request: Request): HTMLElement | undefi
   setStatus('');
   const refusedAt = Date.now();
   const linkWorks = linkStillWorks(refusedAt);
-  setError(() => friendlyError(error, passwordMode(), linkWorks, m));
+  setError(() => errorMessage(error, m, { passwordMode: passwordMode(), linkMailed: linkWorks }));
   if (error instanceof RetryLaterError) {
     const until = Date.now() + error.retryAfterSeconds * 1000;
     if (request === 'answer' && !(error instanceof SendThrottledError)) {
@@ -200,7 +208,7 @@ function showRefusal(error: SignInError, request: Request): HTMLElement | undefi
     else state.sendWaitUntil = until;
     if (error instanceof SendThrottledError) {
       const limit = sendLimit();
-      setError(() => sendThrottledMessage(limit, until, linkWorks, refusedAt, m));
+      setError(() => sendThrottledMessage(m, limit, until, linkWorks, refusedAt));
     }
     state.waiting = true;
     return state.view === 'code' ? (codeIsDead(Date.now()) ? ui.resendButton : ui.code) : ui.startButton;
@@ -320,7 +328,7 @@ async function signInWithLink(): Promise<void> {
         return focus;
       }
       const focus = showCode(error.step, 'have-code');
-      setError(() => friendlyError(error, false, false, m));
+      setError(() => errorMessage(error, m));
       return focus;
     }
   });
