@@ -6,17 +6,15 @@
  */
 import { CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
 import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { createUserAsAdmin } from './admin-users.ts';
-import { addUserUsage, commandsFor, LOCAL_PASSWORD_POLICY, parseCommandLine } from './commands.ts';
+import { addUserUsage, commandsFor, LOCAL_PASSWORD_POLICY, parseCommandLine, stackFilePath } from './commands.ts';
 import type { StackInfo } from './stack.ts';
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 
 const commands = commandsFor(process.argv);
 const usage = addUserUsage(commands);
-// The project the stack runs for, as start.ts finds it: npm runs scripts from the repository's root.
-const stackFile = resolve(process.cwd(), process.env.LOCAL_STACK_FILE ?? '.local/stack.json');
+const stackFile = stackFilePath();
 
 function readStackInfo(): StackInfo {
   try {

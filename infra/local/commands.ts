@@ -3,6 +3,7 @@
  * repository, the `cognito-email-otp` command in a project that installed the package), their usage, and the
  * strict reading of their arguments: `--help` prints the usage and starts nothing, an unknown flag is refused.
  */
+import { resolve } from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 
 export interface LocalCommands {
@@ -30,6 +31,13 @@ export const INSTALLED_COMMANDS: LocalCommands = {
   addUser: 'npx cognito-email-otp user:add',
   servesPage: false,
 };
+
+/**
+ * Where `start` writes `.local/stack.json` and `user:add` reads it: in the project the commands run for (npm runs
+ * scripts from the repository's root; the installed command from the consumer's folder). LOCAL_STACK_FILE exists
+ * for tests that run a second stack beside a developer's own.
+ */
+export const stackFilePath = (): string => resolve(process.cwd(), process.env.LOCAL_STACK_FILE ?? '.local/stack.json');
 
 /** The installed command passes this flag to the scripts it runs. */
 export const INSTALLED_FLAG = '--installed';

@@ -1,7 +1,7 @@
 import { rmSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describeAllowedOrigins, parseOrigins } from './cognito/cors.ts';
-import { commandsFor, parseCommandLine, startUsage } from './commands.ts';
+import { commandsFor, parseCommandLine, stackFilePath, startUsage } from './commands.ts';
 import { flagVar, integerVar } from '../../triggers/domain/env.ts';
 import { writeJsonFile } from './json-file.ts';
 import { assertLocalStackPackages } from './local-dependencies.ts';
@@ -13,8 +13,7 @@ process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 
 // The project it runs for: this repository under `npm start`, a consumer's project under `npx cognito-email-otp local`.
 const root = process.cwd();
-// LOCAL_STACK_FILE exists for tests that run a second stack beside a developer's own.
-const stackFile = resolve(root, process.env.LOCAL_STACK_FILE ?? '.local/stack.json');
+const stackFile = stackFilePath();
 
 const port = (name: string, fallback: number) => integerVar(process.env, name, fallback, 0, 65_535);
 const minutes = (name: string, fallback: number) => integerVar(process.env, name, fallback, 3, 15);
@@ -55,6 +54,7 @@ async function main(): Promise<void> {
   // Once the parent is gone a pipe to it may be closed: a failed log line must not stop the clean-up.
   process.stdout.on('error', () => undefined);
   process.stderr.on('error', () => undefined);
+  const corsOrigins = parseOrigins(process.env.CORS_ALLOWED_ORIGINS, 'CORS_ALLOWED_ORIGINS');
 
   stack = await startLocalStack({
     cognitoPort: port('COGNITO_PORT', 9229),
@@ -64,7 +64,7 @@ async function main(): Promise<void> {
     authSessionValidityMinutes: minutes('AUTH_SESSION_VALIDITY_MINUTES', 3),
     autoConfirmSignUp: flag('AUTO_CONFIRM_SIGN_UP'),
     markEmailVerified: flag('MARK_EMAIL_VERIFIED'),
-    corsOrigins: parseOrigins(process.env.CORS_ALLOWED_ORIGINS, 'CORS_ALLOWED_ORIGINS'),
+    corsOrigins,
     portVariables: { cognito: 'COGNITO_PORT', dynamodb: 'DYNAMODB_PORT', ses: 'SES_PORT', web: 'WEB_PORT' },
     triggerEnv: process.env,
     // The installed package has no page to serve; its users bring their own app.
@@ -79,7 +79,7 @@ async function main(): Promise<void> {
   writeJsonFile(stackFile, stack.info, 0o644);
   printTable(stack.info);
   // A refused origin's reason never reaches the page (CORS hides it): say up front which pages may call the endpoint.
-  const origins = [...(stack.info.webUrl ? [stack.info.webUrl] : []), ...parseOrigins(process.env.CORS_ALLOWED_ORIGINS, 'CORS_ALLOWED_ORIGINS')];
+  const origins = [...(stack.info.webUrl ? [stack.info.webUrl] : []), ...corsOrigins];
   console.log(`\nBrowser pages allowed to call the Cognito endpoint: ${describeAllowedOrigins(origins)} (localhost and 127.0.0.1 alike; CORS_ALLOWED_ORIGINS adds yours)`);
   console.log(`\nDemo user: ${demoEmail}` + (stack.info.signInMode === 'password-and-code' ? ` (password ${demoPassword})` : ''));
   console.log(
