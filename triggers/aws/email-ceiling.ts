@@ -14,7 +14,7 @@ export const CEILING_WINDOW_MS = 3_600_000;
 /** Counter items per window: each takes at most 1/16 of the writes (DynamoDB allows 1,000 a second per item). */
 export const CEILING_SHARDS = 16;
 /** Shards tried before a send is refused: near the ceiling a few slots of full-looking windows may stay unused. */
-export const CEILING_TRIES = 3;
+const CEILING_TRIES = 3;
 
 export type CeilingVerdict = { readonly ok: true } | { readonly ok: false; readonly retryAfterSeconds: number };
 
@@ -24,13 +24,13 @@ export interface EmailCeiling {
 }
 
 /** The slots of shard `shard` when `max` emails an hour are spread over the shards (the remainder to the first ones). */
-export function shardAllowance(max: number, shard: number): number {
+function shardAllowance(max: number, shard: number): number {
   const shards = Math.min(CEILING_SHARDS, max);
   return Math.floor(max / shards) + (shard < max % shards ? 1 : 0);
 }
 
 /** The shards one take tries, in order: a random start, then the next ones. */
-export function shardsToTry(max: number, random: () => number = Math.random): number[] {
+function shardsToTry(max: number, random: () => number = Math.random): number[] {
   const shards = Math.min(CEILING_SHARDS, max);
   const start = Math.floor(random() * shards);
   return Array.from({ length: Math.min(CEILING_TRIES, shards) }, (_, i) => (start + i) % shards);
@@ -64,22 +64,3 @@ export function createDynamoEmailCeiling(db: DynamoDBDocumentClient, tableName: 
   };
 }
 
-/** The same in memory, for the policy tests. */
-export function createMemoryEmailCeiling(maxPerHour: number, random: () => number = Math.random): EmailCeiling & { readonly counts: Map<string, number> } {
-  const counts = new Map<string, number>();
-  return {
-    counts,
-    async take(now) {
-      const window = Math.floor(now / CEILING_WINDOW_MS);
-      for (const shard of shardsToTry(maxPerHour, random)) {
-        const key = ceilingItemKey(window, shard);
-        const count = counts.get(key) ?? 0;
-        if (count < shardAllowance(maxPerHour, shard)) {
-          counts.set(key, count + 1);
-          return { ok: true };
-        }
-      }
-      return { ok: false, retryAfterSeconds: toSeconds((window + 1) * CEILING_WINDOW_MS - now) };
-    },
-  };
-}
