@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_TEMPLATES, renderCodeEmail, minutesLeft, signInLinkFor } from '../../triggers/domain/email-template.ts';
+import { DEFAULT_TEMPLATES, renderCodeEmail, minutesLeft } from '../../triggers/domain/email-template.ts';
+import { signInLinkFor } from '../../triggers/contracts/sign-in-link.ts';
 import { maskEmail } from '../../triggers/domain/mask-email.ts';
 import { readSignInLink } from '../../web/client/sign-in-link.ts';
 

@@ -51,7 +51,7 @@ export function minutesLeft(ttlSeconds: number): number {
 }
 
 /** "3 minutes" in the language, with its plural rules ("1 Minute", "دقيقتان"), in Western digits like the code. */
-export function minutesIn(language: string, minutes: number): string {
+function minutesIn(language: string, minutes: number): string {
   const options = { style: 'unit', unit: 'minute', unitDisplay: 'long', numberingSystem: 'latn' } as const;
   // A tag Intl cannot use (a private-use language of custom templates) falls back to English words.
   const locale = Intl.NumberFormat.supportedLocalesOf(language).length > 0 ? language : 'en';
@@ -93,6 +93,3 @@ export function renderCodeEmail({ code, link, appName, minutes, templates, langu
     language,
   };
 }
-
-/** The link a code email carries: the sign-in link contract's writer, re-exported for existing importers. */
-export { signInLinkFor } from '../contracts/sign-in-link.ts';
