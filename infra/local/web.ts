@@ -108,7 +108,10 @@ export async function startWeb(port: number, stackInfo: () => StackInfo, portVar
     });
   });
 
-  const headers = () => pageSecurityHeaders({ apiOrigins: [new URL(stackInfo().cognitoEndpoint).origin], https: false });
+  // Worked out once, at the first request: the stack's settings are fixed once it is up (and unreadable before).
+  let securityHeaders: Record<string, string> | undefined;
+  let config: string | undefined;
+  const headers = () => (securityHeaders ??= pageSecurityHeaders({ apiOrigins: [new URL(stackInfo().cognitoEndpoint).origin], https: false }));
 
   function send(response: ServerResponse, status: number, type: string, body: Buffer | string, cache = 'no-store'): void {
     response.writeHead(status, { ...headers(), 'Content-Type': type, 'Cache-Control': cache });
@@ -123,7 +126,7 @@ export async function startWeb(port: number, stackInfo: () => StackInfo, portVar
     // The path exactly as sent, never decoded or resolved: it either names one of the page's files or nothing.
     const target = request.url ?? '';
     const path = target.startsWith('/') ? target.split('?')[0]! : '';
-    if (path === PAGE_CONFIG_PATH) return send(response, 200, 'application/json', configJson(stackInfo()));
+    if (path === PAGE_CONFIG_PATH) return send(response, 200, 'application/json', (config ??= configJson(stackInfo())));
     if (path === '/' || path === '/index.html') {
       await freshPage();
       if (failed) return send(response, 500, 'text/plain; charset=utf-8', 'The sign-in page did not build: the terminal running the local stack says why.');
