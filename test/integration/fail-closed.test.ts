@@ -150,3 +150,49 @@ describe('fail closed: if DynamoDB fails, no tokens and no email', () => {
   });
 
 });
+
+describe('fail closed: the pool-wide email ceiling (MAX_EMAILS_PER_HOUR)', () => {
+  const onCeiling = (input: { Key?: Record<string, unknown> }) => String(input.Key?.[TABLE_PARTITION_KEY]).startsWith(`${ITEM_KEY_PREFIX.shared}ceiling#`);
+
+  it("when the ceiling's counter cannot be written: a clear error, nothing mailed or charged, and the next try mails a code that works", async () => {
+    const t = await triggersOn(aws, { MAX_EMAILS_PER_HOUR: '50' });
+    const user = newUser();
+    const ddb = dynamoWithFaults();
+    restore.push(() => ddb.restore());
+    ddb.on(UpdateCommand).callsFake((input: { Key?: Record<string, unknown> }, getClient: () => unknown) => {
+      if (onCeiling(input)) throw serviceDown();
+      return (realDynamoSend as (this: unknown, command: unknown) => Promise<unknown>).call(getClient(), new UpdateCommand(input as never));
+    });
+    const failed = await t.create(createEvent(user)).catch((e: unknown) => e);
+    expect(failed).toBeInstanceOf(CodeStoreError);
+    expect((failed as Error).message).toMatch(/^The sign-in code could not be \w+\. Please try again \[email-otp:store-unavailable\]$/);
+    expect(await t.emailsTo(user.email)).toHaveLength(0);
+    const state = await t.store.read(userItemKey(user.userName));
+    expect(state.pending).toBeUndefined();
+    expect(state.code).toBeUndefined();
+    expect(state.sendTat).toBe(0);
+    ddb.restore();
+
+    await t.create(createEvent(user));
+    expect(await t.emailsTo(user.email)).toHaveLength(1);
+    expect((await t.verify(verifyEvent(user, await t.codeFor(user.email)))).response.answerCorrect).toBe(true);
+  });
+
+  it('a Create the ceiling refuses leaves the code already mailed valid and charges no send', async () => {
+    const hour = 3_600_000;
+    let now = Math.floor(Date.now() / hour) * hour + 60_000;
+    const t = await triggersOn(aws, { MAX_EMAILS_PER_HOUR: '1', RESEND_INTERVAL_SECONDS: '5', SIGN_IN_LINK_URL: '' }, { now: () => now });
+    const user = newUser();
+    await t.create(createEvent(user));
+    const code = await t.codeFor(user.email);
+    const mailed = await t.store.read(userItemKey(user.userName));
+    // Past the resend interval, inside the code's lifetime, no link to keep alive: only the ceiling stops a new email.
+    now += 30_000;
+    await expect(t.create(createEvent(user))).rejects.toThrow(/\[email-otp:email-ceiling retry-after=\d+\]/);
+    expect(await t.emailsTo(user.email)).toHaveLength(1);
+    const state = await t.store.read(userItemKey(user.userName));
+    expect(state.pending).toBeUndefined();
+    expect(state.sendTat).toBe(mailed.sendTat);
+    expect((await t.verify(verifyEvent(user, code))).response.answerCorrect).toBe(true);
+  });
+});
