@@ -96,6 +96,12 @@ export class LocalUserPool {
     });
     this.flow = flow;
     const findUser = (username: string) => users.find(username);
+    /** The user an access token speaks for; AdminDisableUser revokes a user's access tokens (API reference), deletion too. */
+    const tokenUser = async (accessToken: unknown) => {
+      const user = users.find((await tokens.verifyAccessToken(accessToken)).username);
+      if (!user?.enabled) throw notAuthorized('Access Token has been revoked');
+      return user;
+    };
 
     /** Checks, pre sign-up, then the new user: the trigger sees the username the user will get. */
     const createUser = async (
@@ -147,15 +153,11 @@ export class LocalUserPool {
         AuthenticationResult: await tokens.refresh(body.RefreshToken, clients.get(body.ClientId).clientId, findUser),
       }),
       GetUser: async (body) => {
-        const { username } = await tokens.verifyAccessToken(body.AccessToken);
-        const user = users.find(username);
-        if (!user) throw notAuthorized('Access Token has been revoked');
+        const user = await tokenUser(body.AccessToken);
         return { Username: user.username, UserAttributes: attributeList(user) };
       },
       UpdateUserAttributes: async (body) => {
-        const { username } = await tokens.verifyAccessToken(body.AccessToken);
-        const user = users.find(username);
-        if (!user) throw notAuthorized('Access Token has been revoked');
+        const user = await tokenUser(body.AccessToken);
         const changes = body.UserAttributes as AttributeType[];
         checkAttributeWrites(
           changes.map((a) => a.Name!),
