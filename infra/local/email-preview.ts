@@ -6,6 +6,7 @@
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { CODE_SETTING_DEFAULTS } from '../../triggers/contracts/code-settings.ts';
 import { signInLinkFor } from '../../triggers/contracts/sign-in-link.ts';
 import { loadEmailLanguages } from '../../triggers/domain/email-config.ts';
 import { escapeHtml, minutesLeft, renderCodeEmail, type CodeEmail } from '../../triggers/domain/email-template.ts';
@@ -32,7 +33,8 @@ export interface PreviewEmail extends CodeEmail {
 export function previewEmails(env: Env, withLink: boolean): PreviewEmail[] {
   const languages = loadEmailLanguages(env, withLink);
   const linkUrl = env.SIGN_IN_LINK_URL?.trim() || 'https://app.example.com/sign-in';
-  const minutes = minutesLeft(integerVar(env, 'CODE_TTL_SECONDS', 180, 1, 900));
+  // Read as the triggers read it (triggers/domain/config.ts), with the same default.
+  const minutes = minutesLeft(integerVar(env, 'CODE_TTL_SECONDS', CODE_SETTING_DEFAULTS.codeTtlSeconds, 1, 900));
   return Object.entries(languages.templates).map(([language, templates]) => ({
     ...renderCodeEmail({
       code: '042917',
