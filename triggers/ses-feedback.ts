@@ -1,18 +1,12 @@
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { createAudit, createLogger } from './domain/audit.ts';
-import { awsClientOptions } from './aws/aws-clients.ts';
 import { loadDeliveryConfig } from './domain/delivery-config.ts';
-import { createDynamoCodeStore } from './aws/dynamo-code-store.ts';
+import { createDocumentClient, createDynamoCodeStore } from './aws/dynamo-code-store.ts';
 import { textVar } from './domain/env.ts';
 import { createSesFeedbackHandler } from './handlers/ses-feedback.ts';
 
 /** SES feedback function (not a Cognito trigger): records bounces and complaints from the configuration set's SNS topic. */
 export const handler = createSesFeedbackHandler({
-  store: createDynamoCodeStore(
-    DynamoDBDocumentClient.from(new DynamoDBClient(awsClientOptions('dynamodb')), { marshallOptions: { removeUndefinedValues: true } }),
-    textVar(process.env, 'TABLE_NAME'),
-  ),
+  store: createDynamoCodeStore(createDocumentClient(), textVar(process.env, 'TABLE_NAME')),
   audit: createAudit(createLogger()),
   deliveryBlockDays: loadDeliveryConfig(process.env).deliveryBlockDays,
 });

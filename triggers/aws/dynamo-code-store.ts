@@ -1,6 +1,7 @@
 /** The code store on DynamoDB: each operation one conditional write on the user's item (contracts/table-item.ts). */
-import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { GetCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { ConditionalCheckFailedException, DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DynamoDBDocumentClient, GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { awsClientOptions } from './aws-clients.ts';
 import { callOptions } from '../domain/deadline.ts';
 import { judgeAnswer, judgeLink, type AnswerResult, type CodeStore, type LinkResult } from '../domain/code-store.ts';
 import {
@@ -18,6 +19,11 @@ import type { UndeliverableRecord } from '../domain/delivery.ts';
 import { CodeStoreError } from '../domain/errors.ts';
 import type { SharedSendTime } from '../domain/send-timing.ts';
 import { EMPTY_STATE, type PendingCode, type StoredCode, type UserState } from '../domain/user-state.ts';
+
+/** The table's client, one per container: the SDK's standard endpoint settings and the DynamoDB time limits. */
+export function createDocumentClient(): DynamoDBDocumentClient {
+  return DynamoDBDocumentClient.from(new DynamoDBClient(awsClientOptions('dynamodb')), { marshallOptions: { removeUndefinedValues: true } });
+}
 
 function toState(item: UserItem | undefined): UserState {
   if (!item) return EMPTY_STATE;

@@ -1,12 +1,10 @@
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { SESClient } from '@aws-sdk/client-ses';
 import { createAudit, createLogger } from '../domain/audit.ts';
 import { awsClientOptions } from '../aws/aws-clients.ts';
 import { codeKeysFromFile, type LoadCodeKeys } from '../domain/code-key.ts';
 import { codeKeysFromSecret } from '../aws/code-key-secret.ts';
 import type { CodeConfig, Config } from '../domain/config.ts';
-import { createDynamoCodeStore, createDynamoSharedSendTime } from '../aws/dynamo-code-store.ts';
+import { createDocumentClient, createDynamoCodeStore, createDynamoSharedSendTime } from '../aws/dynamo-code-store.ts';
 import { createDynamoEmailCeiling } from '../aws/email-ceiling.ts';
 import { createSesMailer } from '../aws/mailer.ts';
 import { createSendTiming } from '../domain/send-timing.ts';
@@ -22,13 +20,7 @@ function loadCodeKeys(config: CodeConfig): LoadCodeKeys {
 }
 
 /** What Verify needs: the code store, the key, the audit log. */
-function documentClient() {
-  return DynamoDBDocumentClient.from(new DynamoDBClient(awsClientOptions('dynamodb')), {
-    marshallOptions: { removeUndefinedValues: true },
-  });
-}
-
-export function createStoreRuntime<C extends CodeConfig>(config: C, db = documentClient()) {
+export function createStoreRuntime<C extends CodeConfig>(config: C, db = createDocumentClient()) {
   return {
     config,
     store: createDynamoCodeStore(db, config.tableName),
@@ -39,7 +31,7 @@ export function createStoreRuntime<C extends CodeConfig>(config: C, db = documen
 
 /** What Create needs on top: the SES mailer and the send timing that unknown users imitate. */
 export function createRuntime(config: Config) {
-  const db = documentClient();
+  const db = createDocumentClient();
   const ses = new SESClient({ ...awsClientOptions('ses'), ...(config.sesRegion ? { region: config.sesRegion } : {}) });
   return {
     ...createStoreRuntime(config, db),
