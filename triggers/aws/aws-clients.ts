@@ -1,8 +1,9 @@
 // The AWS SDK clients' time limits: every call has a timeout and bounded retries.
 
 /**
- * Time limits for every AWS call. Cognito gives a trigger 5 seconds in all; within them Create makes up to
- * three DynamoDB calls and one SES call. A DynamoDB call answers in milliseconds when healthy, so 700 ms and
+ * Time limits for every AWS call. Cognito gives a trigger 5 seconds in all; within them Create makes one SES call
+ * and several DynamoDB calls (up to three more for the email ceiling, and a read and a second claim after a bounce
+ * or a refused fast path). A DynamoDB call answers in milliseconds when healthy, so 700 ms and
  * one retry bound a stall at about 1.5 s; SES gets one 2.5 s try (a retried send could mail twice). The
  * invocation deadline (domain/deadline.ts) caps their sum, so a slow call fails the trigger instead of outliving it.
  */
