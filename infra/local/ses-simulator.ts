@@ -7,8 +7,6 @@
 import { randomUUID } from 'node:crypto';
 import type { SNSEvent } from 'aws-lambda';
 
-export const SIMULATOR_DOMAIN = 'simulator.amazonses.com';
-
 /** What SES does with a simulator address (https://docs.aws.amazon.com/ses/latest/dg/send-an-email-from-console.html#send-email-simulator). */
 export type SimulatorOutcome = 'delivery' | 'bounce' | 'suppressed' | 'complaint' | 'ooto';
 
