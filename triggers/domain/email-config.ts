@@ -5,7 +5,7 @@
  */
 import { BUILT_IN_EMAILS, DEFAULT_EMAIL_LANGUAGE } from './email-languages.ts';
 import type { EmailTemplates } from './email-template.ts';
-import type { Env } from './env.ts';
+import { textVar, type Env } from './env.ts';
 import { ConfigError } from './errors.ts';
 import { canonicalTag, lookupLanguage } from '../contracts/locale.ts';
 
@@ -81,7 +81,7 @@ function parseOverrides(raw: string | undefined): Overrides {
 /** Reads and checks the email's languages; a ConfigError names the variable (and the language and part). */
 export function loadEmailLanguages(env: Env, withLink: boolean): EmailLanguages {
   const overrides = parseOverrides(env.EMAIL_TEMPLATES);
-  const rawDefault = env.EMAIL_DEFAULT_LANGUAGE?.trim() || DEFAULT_EMAIL_LANGUAGE;
+  const rawDefault = textVar(env, 'EMAIL_DEFAULT_LANGUAGE', DEFAULT_EMAIL_LANGUAGE);
   const defaultLanguage = canonicalTag(rawDefault);
   if (!defaultLanguage || rawDefault.includes('_')) {
     throw new ConfigError('EMAIL_DEFAULT_LANGUAGE', `must be a BCP 47 language tag such as en or pt-BR, got "${rawDefault}"`);
