@@ -21,6 +21,8 @@ type Shape = Readonly<Record<string, Rule>>;
 const CLIENT_ID: Rule = { type: 'string', required: true, min: 1, max: 128, pattern: /^[\w+]+$/ };
 const USER_POOL_ID: Rule = { type: 'string', required: true, min: 1, max: 55, pattern: /^[\w-]+_[0-9a-zA-Z]+$/ };
 const USERNAME: Rule = { type: 'string', required: true, min: 1, max: 128, pattern: /^[\p{L}\p{M}\p{S}\p{N}\p{P}]+$/u };
+/** AWS constrains a group name exactly as a username. */
+const GROUP_NAME: Rule = USERNAME;
 const TOKEN: Rule = { type: 'string', required: true, min: 1, max: 16_384, pattern: /^[A-Za-z0-9\-_=.]+$/ };
 const PASSWORD: Rule = { type: 'string', max: 256 };
 const SESSION: Rule = { type: 'string', min: 20, max: 2048 };
@@ -111,8 +113,8 @@ export const REQUEST_SHAPES: Readonly<Record<string, Shape>> = {
   AdminDisableUser: adminUser,
   AdminEnableUser: adminUser,
   AdminDeleteUser: adminUser,
-  AdminAddUserToGroup: { ...adminUser, GroupName: { type: 'string', required: true, min: 1, max: 128, pattern: /^[\p{L}\p{M}\p{S}\p{N}\p{P}]+$/u } },
-  AdminRemoveUserFromGroup: { ...adminUser, GroupName: { type: 'string', required: true, min: 1, max: 128, pattern: /^[\p{L}\p{M}\p{S}\p{N}\p{P}]+$/u } },
+  AdminAddUserToGroup: { ...adminUser, GroupName: GROUP_NAME },
+  AdminRemoveUserFromGroup: { ...adminUser, GroupName: GROUP_NAME },
   AdminListGroupsForUser: { ...adminUser, Limit: { type: 'string' }, NextToken: { type: 'string' } },
 };
 
