@@ -58,7 +58,7 @@ export function startUsage(commands: LocalCommands): string {
   --clean     start afresh: forget the users, signing keys and sign-ins kept in .local/data
   -h, --help  print this and start nothing
   Settings are environment variables: COGNITO_PORT, DYNAMODB_PORT, SES_PORT, WEB_PORT, SIGN_IN_MODE,
-  CODE_TTL_SECONDS, CORS_ALLOWED_ORIGINS, ... (the README lists them).`;
+  CODE_TTL_SECONDS, CORS_ALLOWED_ORIGINS, ... (docs/local-stack.md lists them).`;
 }
 
 export function addUserUsage(commands: LocalCommands): string {
