@@ -36,9 +36,6 @@ export type AuditEvent =
   /** SES feedback that stops nothing (a transient bounce, a later report already there) or that names no item of ours. */
   | 'feedback_ignored';
 
-/** Kept here for existing importers; defined with the metrics that read them. */
-export { THROWN_REFUSAL_EVENTS } from './sign-in-metrics.ts';
-
 export interface AuditContext {
   readonly trigger: 'define' | 'create' | 'verify' | 'post-authentication' | 'ses-feedback';
   readonly userPoolId: string;
