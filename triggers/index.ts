@@ -16,5 +16,6 @@ export { hostTriggers, type HostOptions } from './composition/host.ts';
 export { configToEnvironment } from './domain/config.ts';
 export { loadConfig, loadSessionConfig, type Config, type SessionConfig, type SignInMode } from './domain/config.ts';
 export { createAudit, createLogger } from './domain/audit.ts';
+export { createSignInAudit } from './composition/sign-in-audit.ts';
 export { TABLE_PARTITION_KEY, TABLE_TTL_ATTRIBUTE } from './contracts/table-item.ts';
 export * from './domain/errors.ts';

@@ -1,10 +1,10 @@
 import { CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
-import { createAudit, createLogger } from './domain/audit.ts';
+import { createSignInAudit } from './composition/sign-in-audit.ts';
 import { awsClientOptions } from './aws/aws-clients.ts';
 import { createPostAuthenticationHandler } from './handlers/post-authentication.ts';
 
 /** Optional post authentication trigger: marks the email verified after a correct code. */
 export const handler = createPostAuthenticationHandler({
   cognito: new CognitoIdentityProviderClient(awsClientOptions('cognito')),
-  audit: createAudit(createLogger()),
+  audit: createSignInAudit(),
 });

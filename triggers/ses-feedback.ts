@@ -1,4 +1,4 @@
-import { createAudit, createLogger } from './domain/audit.ts';
+import { createSignInAudit } from './composition/sign-in-audit.ts';
 import { loadDeliveryConfig } from './domain/delivery-config.ts';
 import { createDocumentClient, createDynamoCodeStore } from './aws/dynamo-code-store.ts';
 import { textVar } from './domain/env.ts';
@@ -7,6 +7,6 @@ import { createSesFeedbackHandler } from './handlers/ses-feedback.ts';
 /** SES feedback function (not a Cognito trigger): records bounces and complaints from the configuration set's SNS topic. */
 export const handler = createSesFeedbackHandler({
   store: createDynamoCodeStore(createDocumentClient(), textVar(process.env, 'TABLE_NAME')),
-  audit: createAudit(createLogger()),
+  audit: createSignInAudit(),
   deliveryBlockDays: loadDeliveryConfig(process.env).deliveryBlockDays,
 });

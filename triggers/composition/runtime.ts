@@ -1,5 +1,5 @@
 import { SESClient } from '@aws-sdk/client-ses';
-import { createAudit, createLogger } from '../domain/audit.ts';
+import { createSignInAudit } from './sign-in-audit.ts';
 import { awsClientOptions } from '../aws/aws-clients.ts';
 import { codeKeysFromFile, type LoadCodeKeys } from '../domain/code-key.ts';
 import { codeKeysFromSecret } from '../aws/code-key-secret.ts';
@@ -25,7 +25,7 @@ export function createStoreRuntime<C extends CodeConfig>(config: C, db = createD
     config,
     store: createDynamoCodeStore(db, config.tableName),
     loadKeys: loadCodeKeys(config),
-    audit: createAudit(createLogger()),
+    audit: createSignInAudit(),
   };
 }
 

@@ -1,6 +1,5 @@
 // The audit log: one structured line per sign-in event.
 import { ConfigError } from './errors.ts';
-import { emfMembers, metricNamespace } from './sign-in-metrics.ts';
 
 /** What happened to a sign-in attempt; one structured log line each. */
 export type AuditEvent =
@@ -48,6 +47,18 @@ export interface AuditContext {
 }
 
 export type Outcome = 'ok' | 'denied' | 'error';
+
+/** What a metric is read from: an audit line's fields. */
+export interface AuditLine {
+  readonly event: AuditEvent;
+  readonly outcome: Outcome;
+  readonly trigger: AuditContext['trigger'];
+  readonly userNotFound?: boolean;
+  readonly method?: 'code' | 'link' | undefined;
+}
+
+/** Extra members for a line, from the line and the send time: the sign-in metrics (sign-in-metrics.ts). */
+export type AuditMetrics = (line: AuditLine, sendMs: number | undefined) => Record<string, unknown>;
 
 export type Audit = (event: AuditEvent, outcome: Outcome, context: AuditContext, details?: AuditDetails) => void;
 
@@ -113,14 +124,14 @@ export function createLogger(env: NodeJS.ProcessEnv = process.env): AuditLogger 
 }
 
 /**
- * The audit: each line also carries the sign-in metrics it counts in the embedded metric format, in the namespace
- * METRIC_NAMESPACE names (checked at creation, like every setting).
+ * The audit. Given `metrics`, each line also carries the sign-in metrics it counts; Define's lines count towards
+ * none, so it goes without, and its bundle without their definitions.
  */
-export function createAudit(logger: AuditLogger, namespace: string = metricNamespace(process.env)): Audit {
+export function createAudit(logger: AuditLogger, metrics?: AuditMetrics): Audit {
   return (event, outcome, context, details = {}) => {
     const { sendMs, ...rest } = details;
     const line = { event, outcome, ...context, ...rest };
-    const fields = { ...line, ...(sendMs === undefined ? {} : { sendMs: Math.round(sendMs) }), ...emfMembers(namespace, line, sendMs) };
+    const fields = { ...line, ...(sendMs === undefined ? {} : { sendMs: Math.round(sendMs) }), ...metrics?.(line, sendMs) };
     if (outcome === 'error') logger.error(event, fields);
     else logger.info(event, fields);
   };

@@ -1,23 +1,14 @@
 /**
  * The sign-in figures as CloudWatch metrics in the embedded metric format (EMF): each audit line carries the
  * metrics it counts under `_aws`, so CloudWatch Logs makes them from the lines the triggers already write, with no
- * call of their own. One definition for the triggers, the construct's alarms and dashboard, and the tests.
+ * call of their own. One definition for the triggers, the construct's alarms and dashboard (which adds their labels),
+ * and the tests.
  */
-import type { AuditContext, AuditEvent, Outcome } from './audit.ts';
+import type { AuditEvent, AuditLine, AuditMetrics } from './audit.ts';
 import { ConfigError } from './errors.ts';
-
-/** What a figure is read from: an audit line's fields. */
-export interface AuditLine {
-  readonly event: AuditEvent;
-  readonly outcome: Outcome;
-  readonly trigger: AuditContext['trigger'];
-  readonly userNotFound?: boolean;
-  readonly method?: 'code' | 'link' | undefined;
-}
 
 export interface SignInMetric {
   readonly metricName: string;
-  readonly label: string;
   readonly unit: 'Count' | 'Milliseconds';
   /** Whether a line counts one towards it (Count metrics; a Milliseconds metric takes its value from `valueOf`). */
   readonly counts: (line: AuditLine) => boolean;
@@ -32,36 +23,34 @@ const on = (...events: AuditEvent[]) => (line: AuditLine) => events.includes(lin
 export const THROWN_REFUSAL_EVENTS = ['send_throttled', 'guess_throttled', 'send_refused_undeliverable', 'ceiling_reached'] as const satisfies readonly AuditEvent[];
 
 export const SIGN_IN_METRICS = {
-  codesMailed: { metricName: 'CodesMailed', unit: 'Count', label: 'Codes mailed', counts: (l) => l.event === 'code_sent' && !l.userNotFound },
+  codesMailed: { metricName: 'CodesMailed', unit: 'Count', counts: (l) => l.event === 'code_sent' && !l.userNotFound },
   /** Mailed or, for unknown addresses, pretended: what the pool-wide ceiling counts. */
-  codesIssued: { metricName: 'CodesIssued', unit: 'Count', label: 'Codes issued (ceiling slots taken)', counts: on('code_sent') },
-  codesReused: { metricName: 'CodesReused', unit: 'Count', label: 'Codes reused (sent within the resend interval)', counts: on('code_reused') },
-  throttledSends: { metricName: 'ThrottledSends', unit: 'Count', label: 'Refused by send pacing', counts: on('send_throttled') },
-  pacedAnswers: { metricName: 'PacedAnswers', unit: 'Count', label: 'Refused by answer pacing', counts: on('guess_throttled') },
-  answersRight: { metricName: 'AnswersRight', unit: 'Count', label: 'Answers right', counts: on('answer_correct') },
-  answersWrong: { metricName: 'AnswersWrong', unit: 'Count', label: 'Answers wrong', counts: on('answer_wrong') },
-  linkSignIns: { metricName: 'LinkSignIns', unit: 'Count', label: 'Sign-ins by the email link', counts: (l) => l.event === 'answer_correct' && l.method === 'link' },
-  bouncesRecorded: { metricName: 'BouncesRecorded', unit: 'Count', label: 'Permanent bounces recorded', counts: on('bounce_recorded') },
-  complaintsRecorded: { metricName: 'ComplaintsRecorded', unit: 'Count', label: 'Complaints recorded', counts: on('complaint_recorded') },
-  undeliverableRefusals: { metricName: 'UndeliverableRefusals', unit: 'Count', label: 'No code: the address bounced or complained', counts: (l) => l.event === 'send_refused_undeliverable' || l.event === 'send_skipped_undeliverable' },
-  ceilingRefusals: { metricName: 'CeilingRefusals', unit: 'Count', label: 'Refused by the pool-wide email ceiling', counts: on('ceiling_reached') },
-  sendFailures: { metricName: 'SendFailures', unit: 'Count', label: 'SES did not accept an email', counts: on('send_failed') },
-  storeFailures: { metricName: 'StoreFailures', unit: 'Count', label: 'DynamoDB failed', counts: on('store_failed') },
+  codesIssued: { metricName: 'CodesIssued', unit: 'Count', counts: on('code_sent') },
+  codesReused: { metricName: 'CodesReused', unit: 'Count', counts: on('code_reused') },
+  throttledSends: { metricName: 'ThrottledSends', unit: 'Count', counts: on('send_throttled') },
+  pacedAnswers: { metricName: 'PacedAnswers', unit: 'Count', counts: on('guess_throttled') },
+  answersRight: { metricName: 'AnswersRight', unit: 'Count', counts: on('answer_correct') },
+  answersWrong: { metricName: 'AnswersWrong', unit: 'Count', counts: on('answer_wrong') },
+  linkSignIns: { metricName: 'LinkSignIns', unit: 'Count', counts: (l) => l.event === 'answer_correct' && l.method === 'link' },
+  bouncesRecorded: { metricName: 'BouncesRecorded', unit: 'Count', counts: on('bounce_recorded') },
+  complaintsRecorded: { metricName: 'ComplaintsRecorded', unit: 'Count', counts: on('complaint_recorded') },
+  undeliverableRefusals: { metricName: 'UndeliverableRefusals', unit: 'Count', counts: (l) => l.event === 'send_refused_undeliverable' || l.event === 'send_skipped_undeliverable' },
+  ceilingRefusals: { metricName: 'CeilingRefusals', unit: 'Count', counts: on('ceiling_reached') },
+  sendFailures: { metricName: 'SendFailures', unit: 'Count', counts: on('send_failed') },
+  storeFailures: { metricName: 'StoreFailures', unit: 'Count', counts: on('store_failed') },
   /** The invocations that throw to tell the person a rule: Lambda counts them as errors, they are not faults. */
   thrownRefusals: {
     metricName: 'ThrownRefusals',
     unit: 'Count',
-    label: 'Refusals told by throwing',
     counts: (l) => (l.trigger === 'create' || l.trigger === 'verify') && (THROWN_REFUSAL_EVENTS as readonly string[]).includes(l.event),
   },
   /** Failures a trigger logs without throwing (post authentication lets the sign-in through). */
   quietFailures: {
     metricName: 'QuietFailures',
     unit: 'Count',
-    label: 'Failures that did not stop a sign-in',
     counts: (l) => l.trigger === 'post-authentication' && l.outcome === 'error',
   },
-  sendTime: { metricName: 'SendTime', unit: 'Milliseconds', label: 'SES send time (ms)', counts: () => false },
+  sendTime: { metricName: 'SendTime', unit: 'Milliseconds', counts: () => false },
 } as const satisfies Record<string, SignInMetric>;
 
 export type SignInMetricName = keyof typeof SIGN_IN_METRICS;
@@ -99,4 +88,9 @@ export function metricsInLine(line: Record<string, unknown>): Record<string, num
   const found: Record<string, number> = {};
   for (const { Name } of directives.flatMap((d) => d.Metrics)) if (typeof line[Name] === 'number') found[Name] = line[Name] as number;
   return found;
+}
+
+/** What the audit adds to each line: the sign-in metrics it counts, in `namespace`. */
+export function signInMetrics(namespace: string): AuditMetrics {
+  return (line, sendMs) => emfMembers(namespace, line, sendMs);
 }

@@ -6,7 +6,7 @@ import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import type * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as sns from 'aws-cdk-lib/aws-sns';
 import type { Construct } from 'constructs';
-import { SIGN_IN_METRICS } from '../../../triggers/domain/sign-in-metrics.ts';
+import { SIGN_IN_METRICS, type SignInMetricName } from '../../../triggers/domain/sign-in-metrics.ts';
 import type { EmailOtpAuthFunctions } from './props.ts';
 
 export interface SignInMonitoringOptions {
@@ -25,6 +25,27 @@ export interface SignInMonitoring {
   readonly dashboard: cloudwatch.Dashboard;
 }
 
+/** How the dashboard and the alarms name each sign-in metric (the triggers write the metrics, not these words). */
+const METRIC_LABELS: Record<SignInMetricName, string> = {
+  codesMailed: 'Codes mailed',
+  codesIssued: 'Codes issued (ceiling slots taken)',
+  codesReused: 'Codes reused (sent within the resend interval)',
+  throttledSends: 'Refused by send pacing',
+  pacedAnswers: 'Refused by answer pacing',
+  answersRight: 'Answers right',
+  answersWrong: 'Answers wrong',
+  linkSignIns: 'Sign-ins by the email link',
+  bouncesRecorded: 'Permanent bounces recorded',
+  complaintsRecorded: 'Complaints recorded',
+  undeliverableRefusals: 'No code: the address bounced or complained',
+  ceilingRefusals: 'Refused by the pool-wide email ceiling',
+  sendFailures: 'SES did not accept an email',
+  storeFailures: 'DynamoDB failed',
+  thrownRefusals: 'Refusals told by throwing',
+  quietFailures: 'Failures that did not stop a sign-in',
+  sendTime: 'SES send time (ms)',
+};
+
 /** Cognito stops waiting for a trigger after 5 seconds: 4 s is close enough to look before people see failures. */
 const SLOW_TRIGGER_MS = 4_000;
 const PERIOD = Duration.minutes(5);
@@ -37,9 +58,9 @@ export function createSignInMonitoring(scope: Construct, options: SignInMonitori
   const { functions, namespace } = options;
   // The triggers write these into their audit lines (triggers/domain/sign-in-metrics.ts); CloudWatch Logs extracts them.
   const figures = Object.fromEntries(
-    Object.entries(SIGN_IN_METRICS).map(([name, definition]) => [
+    (Object.entries(SIGN_IN_METRICS) as Array<[SignInMetricName, (typeof SIGN_IN_METRICS)[SignInMetricName]]>).map(([name, definition]) => [
       name,
-      new cloudwatch.Metric({ namespace, metricName: definition.metricName, statistic: definition.unit === 'Milliseconds' ? 'p90' : 'Sum', period: PERIOD, label: definition.label }),
+      new cloudwatch.Metric({ namespace, metricName: definition.metricName, statistic: definition.unit === 'Milliseconds' ? 'p90' : 'Sum', period: PERIOD, label: METRIC_LABELS[name] }),
     ]),
   ) as Record<keyof typeof SIGN_IN_METRICS, cloudwatch.Metric>;
 

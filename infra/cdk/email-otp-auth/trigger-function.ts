@@ -48,6 +48,7 @@ export function createTriggerFunction(scope: Construct, id: string, { entry, env
         bundling: {
           minify: TRIGGER_BUNDLING.minify,
           sourceMap: TRIGGER_BUNDLING.sourceMap,
+          charset: nodejs.Charset.UTF8,
           target: TRIGGER_BUNDLING.target,
           mainFields: [...TRIGGER_BUNDLING.mainFields],
           esbuildArgs: Object.fromEntries(Object.entries(TRIGGER_BUNDLING.alias).map(([from, to]) => [`--alias:${from}`, to])),
