@@ -3,14 +3,17 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 /** The trigger entry points, by the name of their file in triggers/ and of their bundle folder in the package. */
-export type TriggerName =
-  | 'define-auth-challenge'
-  | 'create-auth-challenge'
-  | 'verify-auth-challenge-response'
-  | 'pre-sign-up'
-  | 'post-authentication'
+export const TRIGGER_NAMES = [
+  'define-auth-challenge',
+  'create-auth-challenge',
+  'verify-auth-challenge-response',
+  'pre-sign-up',
+  'post-authentication',
   /** Not a Cognito trigger: records SES bounces and complaints (delivery feedback). */
-  | 'ses-feedback';
+  'ses-feedback',
+] as const;
+
+export type TriggerName = (typeof TRIGGER_NAMES)[number];
 
 /**
  * Where the installed package keeps its prebuilt, minified trigger bundles: `dist/lambda/<name>/index.js`
@@ -23,9 +26,4 @@ const bundlesDir = fileURLToPath(new URL('../../lambda/', import.meta.url));
 export function prebuiltTriggerBundle(name: TriggerName): string | undefined {
   const dir = join(bundlesDir, name);
   return existsSync(join(dir, 'index.js')) ? dir : undefined;
-}
-
-/** The TypeScript entry point of `name` in the repository, for bundling from source. */
-export function triggerSource(name: TriggerName): string {
-  return fileURLToPath(new URL(`../../triggers/${name}.ts`, import.meta.url));
 }

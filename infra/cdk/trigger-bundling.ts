@@ -1,9 +1,10 @@
-import type { BuildOptions } from 'esbuild';
+import { readFileSync } from 'node:fs';
+import type { BuildOptions, Plugin } from 'esbuild';
 
 /**
- * How the construct has esbuild bundle the triggers, in one place: the construct's NodejsFunction bundling and
- * bench/bundles.ts (and the test that runs the bundles) take it from here, so what is measured is what deploys.
- * Importing it loads no CDK code.
+ * How the triggers are bundled, in one place: the construct (bundling from source in the repository), the
+ * package's prebuilt bundles, bench/bundles.ts and the test that runs the bundles all build with
+ * `triggerBuildOptions`, so what is measured is what deploys. Importing it loads no CDK code.
  */
 export const TRIGGER_BUNDLING = {
   target: 'node22',
@@ -14,10 +15,9 @@ export const TRIGGER_BUNDLING = {
   /** The SDK's ES modules first, so esbuild drops what the triggers never call. */
   mainFields: ['module', 'main'],
   /**
-   * Import substitutions, resolved from the project root (esbuild's working directory in CDK's local and Docker
-   * bundling alike): the SDK's default credential chain becomes the environment alone, as Lambda provides it, and
-   * two SDK modules that the triggers' calls never run (event streams, the endpoint-discovery cache) become stubs
-   * that fail clearly if anything ever uses them.
+   * Import substitutions, resolved from the project root: the SDK's default credential chain becomes the
+   * environment alone, as Lambda provides it, and two SDK modules that the triggers' calls never run (event
+   * streams, the endpoint-discovery cache) become stubs that fail clearly if anything ever uses them.
    */
   alias: {
     '@aws-sdk/credential-provider-node': './triggers/bundling/lambda-credentials.ts',
@@ -26,7 +26,27 @@ export const TRIGGER_BUNDLING = {
   },
 } as const;
 
-/** The same bundling as esbuild API options (the bench, the test that runs the bundles); the alias needs the project root. */
+/** An SDK client's package.json, which its runtime config imports whole for one field: the version in its user agent. */
+const SDK_CLIENT_PACKAGE_JSON = /[\\/]node_modules[\\/]@aws-sdk[\\/]client-[^\\/]+[\\/]package\.json$/;
+
+/**
+ * Bundles only `version` of each SDK client's package.json (about 2.3 KB less per client: its scripts, files and
+ * dependency lists); the client reads nothing else of it.
+ */
+export const sdkClientVersionOnly: Plugin = {
+  name: 'sdk-client-version-only',
+  setup(build) {
+    build.onLoad({ filter: SDK_CLIENT_PACKAGE_JSON }, ({ path }) => {
+      const { version } = JSON.parse(readFileSync(path, 'utf8')) as { version: string };
+      return { contents: JSON.stringify({ version }), loader: 'json' };
+    });
+  },
+};
+
+/**
+ * The bundling as esbuild options (the API only: the plugin needs it). The alias needs the project root; without
+ * one (another product's triggers, in the bench) the rest applies alike.
+ */
 export function triggerBuildOptions(projectRoot: string | undefined): BuildOptions {
   return {
     bundle: true,
@@ -37,6 +57,7 @@ export function triggerBuildOptions(projectRoot: string | undefined): BuildOptio
     sourcemap: TRIGGER_BUNDLING.sourceMap,
     charset: TRIGGER_BUNDLING.charset,
     mainFields: [...TRIGGER_BUNDLING.mainFields],
+    plugins: [sdkClientVersionOnly],
     ...(projectRoot ? { absWorkingDir: projectRoot, alias: { ...TRIGGER_BUNDLING.alias } } : {}),
     logLevel: 'silent',
   };

@@ -9,19 +9,11 @@ import { execFileSync } from 'node:child_process';
 import { chmodSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { build } from 'esbuild';
-import { triggerBuildOptions } from '../cdk/trigger-bundling.ts';
-import type { TriggerName } from '../cdk/trigger-bundles.ts';
+import { bundleTrigger } from '../cdk/bundle-trigger.ts';
+import { TRIGGER_NAMES } from '../cdk/trigger-bundles.ts';
 
 const root = resolve(import.meta.dirname, '../..');
 const dist = resolve(root, 'dist');
-const triggers: TriggerName[] = [
-  'define-auth-challenge',
-  'create-auth-challenge',
-  'verify-auth-challenge-response',
-  'pre-sign-up',
-  'post-authentication',
-  'ses-feedback',
-];
 
 rmSync(dist, { recursive: true, force: true });
 execFileSync(process.execPath, [resolve(root, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.build.json'], { cwd: root, stdio: 'inherit' });
@@ -46,20 +38,8 @@ await build({
 });
 writeFileSync(resolve(dist, 'infra/cdk/index.d.cts'), "export * from './index.js';\n");
 
-// The same esbuild settings the construct uses when it bundles from source (and bench/bundles.ts measures).
-await Promise.all(
-  triggers.map((name) =>
-    build({
-      ...triggerBuildOptions(root),
-      entryPoints: [resolve(root, `triggers/${name}.ts`)],
-      outfile: resolve(dist, `lambda/${name}/index.js`),
-      logLevel: 'warning',
-    }),
-  ),
-);
-
-// Each bundle says it is CommonJS, so Node reads it as such even under this package's "type": "module".
-for (const name of triggers) writeFileSync(resolve(dist, `lambda/${name}/package.json`), '{ "type": "commonjs" }\n');
+// The bundles the installed construct deploys, built as the construct builds them from source (and bench/bundles.ts measures).
+await Promise.all(TRIGGER_NAMES.map((name) => bundleTrigger(name, resolve(dist, `lambda/${name}`))));
 
 chmodSync(resolve(dist, 'infra/local/cli.js'), 0o755);
 console.log(`Built ${dist}`);

@@ -1,6 +1,6 @@
 import type { CreateAuthChallengeTriggerEvent, DefineAuthChallengeTriggerEvent, VerifyAuthChallengeResponseTriggerEvent } from 'aws-lambda';
 import { build } from 'esbuild';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -16,6 +16,8 @@ const root = resolve(import.meta.dirname, '../..');
 const out = mkdtempSync(join(tmpdir(), 'otp-lambda-bundles-'));
 let aws: LocalAws;
 const inputs: Record<string, string[]> = {};
+/** Bytes each input takes in the bundle, by input path. */
+const bytesIn: Record<string, Record<string, number>> = {};
 
 beforeAll(async () => {
   aws = await startLocalAws();
@@ -28,6 +30,8 @@ beforeAll(async () => {
       metafile: true,
     });
     inputs[entry] = Object.keys(result.metafile.inputs);
+    const output = Object.entries(result.metafile.outputs).find(([path]) => path.endsWith(`${entry}.cjs`))![1];
+    bytesIn[entry] = Object.fromEntries(Object.entries(output.inputs).map(([path, { bytesInOutput }]) => [path, bytesInOutput]));
   }
 }, 60_000);
 afterAll(async () => {
@@ -48,6 +52,16 @@ describe('the bundles the construct deploys sign a user in, with the environment
     for (const files of [inputs['create-auth-challenge']!, inputs['verify-auth-challenge-response']!]) {
       expect(files.filter((f) => /node_modules\/.*(event-streams|endpoint-cache|mnemonist)/.test(f))).toEqual([]);
       expect(files.filter((f) => /triggers\/bundling\/lambda-(event-streams|endpoint-cache)\.ts/.test(f))).toHaveLength(2);
+    }
+  });
+
+  it("carry of each SDK client's package.json only its version, which its user agent reports", () => {
+    const clients = Object.entries(bytesIn['create-auth-challenge']!).filter(([path]) => /@aws-sdk\/client-[^/]+\/package\.json$/.test(path));
+    expect(clients.map(([path]) => /client-[^/]+/.exec(path)![0]).sort()).toEqual(['client-dynamodb', 'client-secrets-manager', 'client-ses']);
+    for (const [path, bytes] of clients) {
+      const { version } = JSON.parse(readFileSync(join(root, path), 'utf8')) as { version: string };
+      expect(bytes).toBeLessThan(40);
+      expect(readFileSync(join(out, 'create-auth-challenge.cjs'), 'utf8')).toContain(`{version:"${version}"}`);
     }
   });
 

@@ -1,15 +1,11 @@
 // One place for the set-up every trigger function shares: runtime, limits, role, log group, bundle.
-import { fileURLToPath } from 'node:url';
 import { Duration, RemovalPolicy, Validations } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
-import * as nodejs from 'aws-cdk-lib/aws-lambda-nodejs';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import type { Construct } from 'constructs';
-import { prebuiltTriggerBundle, triggerSource, type TriggerName } from '../trigger-bundles.ts';
-import { TRIGGER_BUNDLING } from '../trigger-bundling.ts';
-
-const projectRoot = fileURLToPath(new URL('../../../', import.meta.url));
+import { bundledFromSource } from '../trigger-bundle-from-source.ts';
+import { prebuiltTriggerBundle, type TriggerName } from '../trigger-bundles.ts';
 
 export interface TriggerFunctionOptions {
   readonly entry: TriggerName;
@@ -36,26 +32,9 @@ export function createTriggerFunction(scope: Construct, id: string, { entry, env
     environment: { ...environment, POWERTOOLS_SERVICE_NAME: 'cognito-email-otp', NODE_OPTIONS: '--enable-source-maps' },
   };
   // Installed from npm, the package's minified bundles are deployed as they are: no esbuild, no lockfile needed.
-  const bundle = prebuiltTriggerBundle(entry);
-  const fn = bundle
-    ? new lambda.Function(scope, id, { ...common, code: lambda.Code.fromAsset(bundle), handler: 'index.handler' })
-    : new nodejs.NodejsFunction(scope, id, {
-        ...common,
-        entry: triggerSource(entry),
-        handler: 'handler',
-        // The repository's own checkout: its lockfile is found from there, as CDK does by default.
-        projectRoot,
-        bundling: {
-          minify: TRIGGER_BUNDLING.minify,
-          sourceMap: TRIGGER_BUNDLING.sourceMap,
-          charset: nodejs.Charset.UTF8,
-          target: TRIGGER_BUNDLING.target,
-          mainFields: [...TRIGGER_BUNDLING.mainFields],
-          esbuildArgs: Object.fromEntries(Object.entries(TRIGGER_BUNDLING.alias).map(([from, to]) => [`--alias:${from}`, to])),
-          // Bundle the pinned SDK clients too, so what runs is what the lockfile says.
-          externalModules: [],
-        },
-      });
+  // In the repository, the same bundle is built from source.
+  const code = lambda.Code.fromAsset(prebuiltTriggerBundle(entry) ?? bundledFromSource(entry));
+  const fn = new lambda.Function(scope, id, { ...common, code, handler: 'index.handler' });
   Validations.of(fn).acknowledge({
     id: 'AwsSolutions::AwsSolutions-L1',
     reason: 'The triggers are built and tested for Node.js 22 (nodejs22.x); move with the project, not ahead of it.',

@@ -1,0 +1,33 @@
+/**
+ * `tsx infra/cdk/bundle-trigger.ts --all <folder>`: every trigger bundled from the repository's source into
+ * `<folder>/<trigger name>/index.js`, as the package's prebuilt bundles are (infra/package/build.ts). The construct
+ * runs it in a child process when it deploys from a checkout (trigger-bundle-from-source.ts).
+ */
+import { writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { build } from 'esbuild';
+import { TRIGGER_NAMES } from './trigger-bundles.ts';
+import { triggerBuildOptions } from './trigger-bundling.ts';
+
+const projectRoot = resolve(import.meta.dirname, '../..');
+
+/** Writes `index.js` (and its source map) of trigger `name` into `outputDir`, marked CommonJS. */
+export async function bundleTrigger(name: string, outputDir: string, logLevel: 'warning' | 'silent' = 'warning'): Promise<void> {
+  await build({
+    ...triggerBuildOptions(projectRoot),
+    entryPoints: [join(projectRoot, 'triggers', `${name}.ts`)],
+    outfile: join(outputDir, 'index.js'),
+    logLevel,
+  });
+  // Node reads the bundle as CommonJS even if a package.json above it says "type": "module".
+  writeFileSync(join(outputDir, 'package.json'), '{ "type": "commonjs" }\n');
+}
+
+if (process.argv[1] && resolve(process.argv[1]) === resolve(import.meta.filename)) {
+  const [flag, folder] = process.argv.slice(2);
+  if (flag !== '--all' || !folder) {
+    console.error('usage: tsx infra/cdk/bundle-trigger.ts --all <folder>');
+    process.exit(2);
+  }
+  await Promise.all(TRIGGER_NAMES.map((name) => bundleTrigger(name, join(resolve(folder), name))));
+}
