@@ -1,6 +1,5 @@
 /** The code store on DynamoDB: each operation one conditional write on the user's item (contracts/table-item.ts). */
-import { ConditionalCheckFailedException, DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { DynamoDBDocumentClient, GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { ConditionalCheckFailedException, DynamoDBClient, GetItemCommand, UpdateItemCommand, type UpdateItemCommandInput } from '@aws-sdk/client-dynamodb';
 import { awsClientOptions } from './aws-clients.ts';
 import { callOptions } from '../domain/deadline.ts';
 import { judgeAnswer, judgeLink, type AnswerResult, type CodeStore, type LinkResult } from '../domain/code-store.ts';
@@ -11,21 +10,21 @@ import {
   TABLE_PARTITION_KEY,
   TABLE_TTL_ATTRIBUTE,
   UNDELIVERABLE_ATTRIBUTES,
-  itemKey,
   itemTtl,
   type UserItem,
 } from '../contracts/table-item.ts';
+import { keyAttributes, numberAttribute, toAttributes, toUserItem, type ItemValue } from './table-item-codec.ts';
 import type { UndeliverableRecord } from '../domain/delivery.ts';
 import { CodeStoreError } from '../domain/errors.ts';
 import type { SharedSendTime } from '../domain/send-timing.ts';
 import { EMPTY_STATE, type PendingCode, type StoredCode, type UserState } from '../domain/user-state.ts';
 
 /** The table's client, one per container: the SDK's standard endpoint settings and the DynamoDB time limits. */
-export function createDocumentClient(): DynamoDBDocumentClient {
-  return DynamoDBDocumentClient.from(new DynamoDBClient(awsClientOptions('dynamodb')), { marshallOptions: { removeUndefinedValues: true } });
+export function createDynamoClient(): DynamoDBClient {
+  return new DynamoDBClient(awsClientOptions('dynamodb'));
 }
 
-function toState(item: UserItem | undefined): UserState {
+function toState(item: Partial<UserItem> | undefined): UserState {
   if (!item) return EMPTY_STATE;
   const code: StoredCode | undefined =
     item.codeId && item.codeHash && item.keyId
@@ -85,7 +84,7 @@ function pendingSet(pending: PendingCode): string {
 /** A pending code without a link clears the link of an older claim it replaces. */
 const pendingRemove = (pending: PendingCode) => (pending.linkHash === undefined ? ' REMOVE pendingLinkHash' : '');
 
-function pendingValues(pending: PendingCode) {
+function pendingValues(pending: PendingCode): Record<string, ItemValue | undefined> {
   return {
     ':id': pending.id,
     ':hash': pending.hash,
@@ -107,11 +106,21 @@ function isConditionFailure(error: unknown): boolean {
 /** Tries of the answer update when other answers move the account's pacing state in between. */
 const MAX_ANSWER_RACES = 4;
 
-export function createDynamoCodeStore(db: DynamoDBDocumentClient, tableName: string): CodeStore {
-  /** Runs one conditional update: false when its condition failed, CodeStoreError for anything else. */
-  async function update(operation: string, input: Omit<ConstructorParameters<typeof UpdateCommand>[0], 'TableName'>) {
+/** An update of a user's item: its key, and expression values in the layout's own types (undefined ones left out). */
+type ItemUpdate = Omit<UpdateItemCommandInput, 'TableName' | 'Key' | 'ExpressionAttributeValues'> & {
+  readonly key: string;
+  readonly values: Readonly<Record<string, ItemValue | undefined>>;
+};
+
+export function createDynamoCodeStore(db: DynamoDBClient, tableName: string): CodeStore {
+  /** Runs one conditional update: false when its condition failed, the item before it otherwise, CodeStoreError for anything else. */
+  async function update(operation: string, { key, values, ...input }: ItemUpdate): Promise<false | { readonly old: Partial<UserItem> | undefined }> {
     try {
-      return await db.send(new UpdateCommand({ TableName: tableName, ...input }), callOptions());
+      const { Attributes } = await db.send(
+        new UpdateItemCommand({ TableName: tableName, Key: keyAttributes(key), ExpressionAttributeValues: toAttributes(values), ...input }),
+        callOptions(),
+      );
+      return { old: toUserItem(Attributes) };
     } catch (error) {
       if (isConditionFailure(error)) return false;
       throw new CodeStoreError(operation, error);
@@ -121,10 +130,10 @@ export function createDynamoCodeStore(db: DynamoDBDocumentClient, tableName: str
   async function read(key: string): Promise<UserState> {
     try {
       const { Item } = await db.send(
-        new GetCommand({ TableName: tableName, Key: itemKey(key), ConsistentRead: true }),
+        new GetItemCommand({ TableName: tableName, Key: keyAttributes(key), ConsistentRead: true }),
         callOptions(),
       );
-      return toState(Item as UserItem | undefined);
+      return toState(toUserItem(Item));
     } catch (error) {
       throw new CodeStoreError('read', error);
     }
@@ -135,7 +144,7 @@ export function createDynamoCodeStore(db: DynamoDBDocumentClient, tableName: str
 
     async claimIfSendable(key, bounds, pending) {
       const result = await update('saved', {
-        Key: itemKey(key),
+        key,
         UpdateExpression: `SET ${pendingSet(pending)}, version = if_not_exists(version, :zero) + :one, #ttl = :ttl${pendingRemove(pending)}`,
         // withinSendableBounds, field by field.
         ConditionExpression:
@@ -146,7 +155,7 @@ export function createDynamoCodeStore(db: DynamoDBDocumentClient, tableName: str
           (bounds.guessTatAtMost === undefined ? '' : ' AND (attribute_not_exists(guessTat) OR guessTat <= :guessTatAtMost)') +
           ' AND (attribute_not_exists(undeliverableUntil) OR undeliverableUntil <= :undeliverableEndedBy)',
         ExpressionAttributeNames: TTL_NAME,
-        ExpressionAttributeValues: {
+        values: {
           ...pendingValues(pending),
           ':zero': 0,
           ':one': 1,
@@ -159,17 +168,17 @@ export function createDynamoCodeStore(db: DynamoDBDocumentClient, tableName: str
         },
         ReturnValues: 'ALL_OLD',
       });
-      return result === false ? undefined : toState(result.Attributes as UserItem | undefined);
+      return result === false ? undefined : toState(result.old);
     },
 
     async claim(key, expectedVersion, pending) {
       const result = await update('saved', {
-        Key: itemKey(key),
+        key,
         // The caller decided from the state at this version that its delivery record (if any) no longer applies.
         UpdateExpression: `SET ${pendingSet(pending)}, version = :next, #ttl = :ttl REMOVE ${[...(pending.linkHash === undefined ? ['pendingLinkHash'] : []), ...UNDELIVERABLE_ATTRIBUTES].join(', ')}`,
         ConditionExpression: expectedVersion === 0 ? 'attribute_not_exists(#pk)' : 'version = :expected',
         ExpressionAttributeNames: expectedVersion === 0 ? { ...TTL_NAME, ...KEY_NAME } : TTL_NAME,
-        ExpressionAttributeValues: {
+        values: {
           ...pendingValues(pending),
           ':next': expectedVersion + 1,
           ...(expectedVersion === 0 ? {} : { ':expected': expectedVersion }),
@@ -180,7 +189,7 @@ export function createDynamoCodeStore(db: DynamoDBDocumentClient, tableName: str
 
     async promote(key, pending, sentAt, sendTat) {
       const result = await update('saved', {
-        Key: itemKey(key),
+        key,
         UpdateExpression:
           'SET codeId = :id, codeHash = :hash, keyId = :keyId, issuedAt = :issuedAt, expiresAt = :expiresAt, ' +
           'attempts = :zero, lastSentAt = :sentAt, sendTat = :sendTat, version = version + :one, #ttl = :ttl' +
@@ -188,7 +197,7 @@ export function createDynamoCodeStore(db: DynamoDBDocumentClient, tableName: str
           `REMOVE guesses, ${PENDING_ATTRIBUTES.join(', ')}${pending.linkHash === undefined ? ', linkHash' : ''}`,
         ConditionExpression: 'pendingId = :id',
         ExpressionAttributeNames: TTL_NAME,
-        ExpressionAttributeValues: {
+        values: {
           ':id': pending.id,
           ':hash': pending.hash,
           ':keyId': pending.keyId,
@@ -208,10 +217,10 @@ export function createDynamoCodeStore(db: DynamoDBDocumentClient, tableName: str
     async abandon(key, pendingId) {
       // A condition failure means a newer claim replaced ours: nothing of ours is left to undo.
       await update('restored', {
-        Key: itemKey(key),
+        key,
         UpdateExpression: `REMOVE ${PENDING_ATTRIBUTES.join(', ')} SET version = version + :one`,
         ConditionExpression: 'pendingId = :id',
-        ExpressionAttributeValues: { ':id': pendingId, ':one': 1 },
+        values: { ':id': pendingId, ':one': 1 },
       });
     },
 
@@ -220,13 +229,13 @@ export function createDynamoCodeStore(db: DynamoDBDocumentClient, tableName: str
       let paced: { from: number | undefined; to: number } = { from: undefined, to: attempt.now + attempt.rate.intervalMs };
       for (let race = 0; race < MAX_ANSWER_RACES; race++) {
         const result = await update('checked', {
-          Key: itemKey(key),
+          key,
           UpdateExpression:
             'SET attempts = attempts + :one, version = version + :one, guessTat = :to ADD guesses :guess',
           ConditionExpression:
             'codeId = :codeId AND expiresAt > :now AND attempts < :max AND ' +
             (paced.from === undefined ? '(attribute_not_exists(guessTat) OR guessTat <= :now)' : 'guessTat = :from'),
-          ExpressionAttributeValues: {
+          values: {
             ':one': 1,
             ':to': paced.to,
             ':guess': new Set([attempt.guessHash]),
@@ -238,7 +247,7 @@ export function createDynamoCodeStore(db: DynamoDBDocumentClient, tableName: str
           ReturnValues: 'ALL_OLD',
         });
         if (result !== false) {
-          const code = toState(result.Attributes as UserItem | undefined).code;
+          const code = toState(result.old).code;
           if (!code) throw new CodeStoreError('checked', new Error('update returned no code'));
           // The condition cannot see a used code; the state before this answer can.
           return code.used ? { kind: 'used' } : { kind: 'counted', code };
@@ -255,10 +264,10 @@ export function createDynamoCodeStore(db: DynamoDBDocumentClient, tableName: str
     async redeemLink(key, attempt): Promise<LinkResult> {
       // Neither attempts nor pacing are conditions: only the code, its expiry, the link and not being spent yet.
       const result = await update('checked', {
-        Key: itemKey(key),
+        key,
         UpdateExpression: 'SET version = version + :one ADD guesses :link',
         ConditionExpression: 'codeId = :codeId AND linkHash = :linkHash AND expiresAt > :now AND NOT contains(guesses, :linkHash)',
-        ExpressionAttributeValues: {
+        values: {
           ':one': 1,
           ':link': new Set([attempt.linkHash]),
           ':codeId': attempt.codeId,
@@ -269,7 +278,7 @@ export function createDynamoCodeStore(db: DynamoDBDocumentClient, tableName: str
       });
       if (result !== false) {
         // The condition cannot see a code spent by its typed code; the state before this write can.
-        return toState(result.Attributes as UserItem | undefined).code?.used ? { kind: 'used' } : { kind: 'redeemed' };
+        return toState(result.old).code?.used ? { kind: 'used' } : { kind: 'redeemed' };
       }
       // Only to tell why: nothing was written.
       return judgeLink(await read(key), attempt);
@@ -277,14 +286,14 @@ export function createDynamoCodeStore(db: DynamoDBDocumentClient, tableName: str
 
     async recordUndeliverable(key, record) {
       const result = await update('saved', {
-        Key: itemKey(key),
+        key,
         UpdateExpression:
           'SET undeliverableKind = :kind, undeliverableAt = :at, undeliverableUntil = :until, undeliverableAddress = :address, ' +
           // The item outlives the record: a later sign-in's write sets the usual day again only once the record no longer applies.
           'undeliverableKeyId = :keyId, version = if_not_exists(version, :zero) + :one, #ttl = :ttl',
         ConditionExpression: 'attribute_not_exists(undeliverableAt) OR undeliverableAt <= :at',
         ExpressionAttributeNames: TTL_NAME,
-        ExpressionAttributeValues: {
+        values: {
           ':kind': record.kind,
           ':at': record.at,
           ':until': record.until,
@@ -301,22 +310,21 @@ export function createDynamoCodeStore(db: DynamoDBDocumentClient, tableName: str
 }
 
 /** The shared typical SES send time, in one item beside the users' (its key cannot be a user's). */
-export function createDynamoSharedSendTime(db: DynamoDBDocumentClient, tableName: string): SharedSendTime {
-  const Key = itemKey(SEND_TIME_ITEM_KEY);
+export function createDynamoSharedSendTime(db: DynamoDBClient, tableName: string): SharedSendTime {
+  const Key = keyAttributes(SEND_TIME_ITEM_KEY);
   return {
     async load() {
-      const { Item } = await db.send(new GetCommand({ TableName: tableName, Key }), callOptions());
-      const ms: unknown = Item?.[SEND_TIME_ATTRIBUTE];
-      return typeof ms === 'number' ? ms : undefined;
+      const { Item } = await db.send(new GetItemCommand({ TableName: tableName, Key }), callOptions());
+      return numberAttribute(Item, SEND_TIME_ATTRIBUTE);
     },
     async save(ms) {
       await db.send(
-        new UpdateCommand({
+        new UpdateItemCommand({
           TableName: tableName,
           Key,
           UpdateExpression: 'SET ms = :ms, #ttl = :ttl',
           ExpressionAttributeNames: TTL_NAME,
-          ExpressionAttributeValues: { ':ms': Math.round(ms), ':ttl': itemTtl(Date.now()) },
+          ExpressionAttributeValues: toAttributes({ ':ms': Math.round(ms), ':ttl': itemTtl(Date.now()) }),
         }),
       );
     },

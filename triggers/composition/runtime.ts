@@ -4,7 +4,7 @@ import { awsClientOptions } from '../aws/aws-clients.ts';
 import { codeKeysFromFile, type LoadCodeKeys } from '../domain/code-key.ts';
 import { codeKeysFromSecret } from '../aws/code-key-secret.ts';
 import type { CodeConfig, Config } from '../domain/config.ts';
-import { createDocumentClient, createDynamoCodeStore, createDynamoSharedSendTime } from '../aws/dynamo-code-store.ts';
+import { createDynamoClient, createDynamoCodeStore, createDynamoSharedSendTime } from '../aws/dynamo-code-store.ts';
 import { createDynamoEmailCeiling } from '../aws/email-ceiling.ts';
 import { createSesMailer } from '../aws/mailer.ts';
 import { createSendTiming } from '../domain/send-timing.ts';
@@ -20,7 +20,7 @@ function loadCodeKeys(config: CodeConfig): LoadCodeKeys {
 }
 
 /** What Verify needs: the code store, the key, the audit log. */
-export function createStoreRuntime<C extends CodeConfig>(config: C, db = createDocumentClient()) {
+export function createStoreRuntime<C extends CodeConfig>(config: C, db = createDynamoClient()) {
   return {
     config,
     store: createDynamoCodeStore(db, config.tableName),
@@ -31,7 +31,7 @@ export function createStoreRuntime<C extends CodeConfig>(config: C, db = createD
 
 /** What Create needs on top: the SES mailer and the send timing that unknown users imitate. */
 export function createRuntime(config: Config) {
-  const db = createDocumentClient();
+  const db = createDynamoClient();
   const ses = new SESClient({ ...awsClientOptions('ses'), ...(config.sesRegion ? { region: config.sesRegion } : {}) });
   return {
     ...createStoreRuntime(config, db),

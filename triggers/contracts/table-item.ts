@@ -24,7 +24,7 @@ export function absentUserItemKey(digest: string): string {
 /** The shared typical SES send time, one item beside the users' (its key cannot be a user's). */
 export const SEND_TIME_ITEM_KEY = `${ITEM_KEY_PREFIX.shared}send-time`;
 
-/** The `Key` of an item for the document client. */
+/** The key of an item, attribute by name. */
 export function itemKey(key: string): { readonly [TABLE_PARTITION_KEY]: string } {
   return { [TABLE_PARTITION_KEY]: key };
 }
