@@ -5,7 +5,6 @@
  * while other shards may still have slots (so under light load a few slots can stay unused, never one too many).
  */
 import { DynamoDBClient, ScanCommand } from '@aws-sdk/client-dynamodb';
-import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCodeTable } from '../../infra/local/dynamodb.ts';
 import { CEILING_COUNT_ATTRIBUTE, TABLE_PARTITION_KEY } from '../../triggers/contracts/table-item.ts';
@@ -59,7 +58,7 @@ describe('the email ceiling under concurrency (dynalite)', () => {
     // Starts spread over every shard in turn: with 200 takes each shard is tried far more often than it has slots.
     let turn = 0;
     const roundRobin = () => (turn++ % CEILING_SHARDS) / CEILING_SHARDS;
-    const ceiling = createDynamoEmailCeiling(DynamoDBDocumentClient.from(dynamo()), tableName, max, roundRobin);
+    const ceiling = createDynamoEmailCeiling(dynamo(), tableName, max, roundRobin);
     const now = Date.now();
     const verdicts = await Promise.all(Array.from({ length: 200 }, () => ceiling.take(now)));
 

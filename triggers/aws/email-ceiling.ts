@@ -3,12 +3,12 @@
  * SES account's review. Counted in fixed hour windows on sharded counter items (`meta#ceiling#<hour>#<shard>`):
  * each code email takes one slot with one conditional ADD on a random shard, so no single item takes every write.
  */
-import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { ConditionalCheckFailedException, UpdateItemCommand, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { callOptions } from '../domain/deadline.ts';
-import { CEILING_COUNT_ATTRIBUTE, TABLE_TTL_ATTRIBUTE, ceilingItemKey, itemKey, itemTtl } from '../contracts/table-item.ts';
+import { CEILING_COUNT_ATTRIBUTE, TABLE_TTL_ATTRIBUTE, ceilingItemKey, itemTtl } from '../contracts/table-item.ts';
 import { CodeStoreError } from '../domain/errors.ts';
 import { toSeconds } from '../domain/rate-limit.ts';
+import { keyAttributes, toAttributes } from './table-item-codec.ts';
 
 export const CEILING_WINDOW_MS = 3_600_000;
 /** Counter items per window: each takes at most 1/16 of the writes (DynamoDB allows 1,000 a second per item). */
@@ -36,20 +36,20 @@ function shardsToTry(max: number, random: () => number = Math.random): number[] 
   return Array.from({ length: Math.min(CEILING_TRIES, shards) }, (_, i) => (start + i) % shards);
 }
 
-export function createDynamoEmailCeiling(db: DynamoDBDocumentClient, tableName: string, maxPerHour: number, random: () => number = Math.random): EmailCeiling {
+export function createDynamoEmailCeiling(db: DynamoDBClient, tableName: string, maxPerHour: number, random: () => number = Math.random): EmailCeiling {
   return {
     async take(now) {
       const window = Math.floor(now / CEILING_WINDOW_MS);
       for (const shard of shardsToTry(maxPerHour, random)) {
         try {
           await db.send(
-            new UpdateCommand({
+            new UpdateItemCommand({
               TableName: tableName,
-              Key: itemKey(ceilingItemKey(window, shard)),
+              Key: keyAttributes(ceilingItemKey(window, shard)),
               UpdateExpression: 'ADD #count :one SET #ttl = :ttl',
               ConditionExpression: 'attribute_not_exists(#count) OR #count < :allowance',
               ExpressionAttributeNames: { '#count': CEILING_COUNT_ATTRIBUTE, '#ttl': TABLE_TTL_ATTRIBUTE },
-              ExpressionAttributeValues: { ':one': 1, ':allowance': shardAllowance(maxPerHour, shard), ':ttl': itemTtl(now) },
+              ExpressionAttributeValues: toAttributes({ ':one': 1, ':allowance': shardAllowance(maxPerHour, shard), ':ttl': itemTtl(now) }),
             }),
             callOptions(),
           );
