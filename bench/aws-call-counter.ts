@@ -1,4 +1,4 @@
-import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { SESClient } from '@aws-sdk/client-ses';
 
 export interface CallCounts {
@@ -13,10 +13,10 @@ export interface CallCounts {
  */
 export function countAwsCalls() {
   const counts: CallCounts = { dynamodbReads: 0, dynamodbWrites: 0, sesEmails: 0 };
-  const dynamoSend = DynamoDBDocumentClient.prototype.send;
+  const dynamoSend = DynamoDBClient.prototype.send;
   const sesSend = SESClient.prototype.send;
-  DynamoDBDocumentClient.prototype.send = function (this: DynamoDBDocumentClient, command: { constructor: { name: string } }, ...rest: unknown[]) {
-    if (command.constructor.name === 'GetCommand') counts.dynamodbReads += 1;
+  DynamoDBClient.prototype.send = function (this: DynamoDBClient, command: { constructor: { name: string } }, ...rest: unknown[]) {
+    if (command.constructor.name === 'GetItemCommand') counts.dynamodbReads += 1;
     else counts.dynamodbWrites += 1;
     return (dynamoSend as (...args: unknown[]) => unknown).call(this, command, ...rest);
   } as typeof dynamoSend;
@@ -32,7 +32,7 @@ export function countAwsCalls() {
       counts.sesEmails = 0;
     },
     restore() {
-      DynamoDBDocumentClient.prototype.send = dynamoSend;
+      DynamoDBClient.prototype.send = dynamoSend;
       SESClient.prototype.send = sesSend;
     },
   };

@@ -12,7 +12,6 @@ import { CodeStoreError, GuessRateExceededError, MailerError, SendRateExceededEr
 import { createSesMailer } from '../../triggers/aws/mailer.ts';
 import { createDynamoSharedSendTime } from '../../triggers/aws/dynamo-code-store.ts';
 import { createSendTiming, type SendTiming } from '../../triggers/domain/send-timing.ts';
-import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { createEvent, newUser, verifyEvent } from '../helpers/cognito-events.ts';
 import { startLocalAws, triggersOn, type LocalAws } from '../helpers/local-aws.ts';
 import { testClock, wrongFor } from '../helpers/test-clock.ts';
@@ -347,7 +346,7 @@ describe('every AWS call has a time limit inside Cognito\'s 5 seconds', () => {
     const session = (await t.create(createEvent(user))).response.privateChallengeParameters;
     const hung = await slowSes('silent'); // any endpoint that never answers
     try {
-      const db = DynamoDBDocumentClient.from(new DynamoDBClient({ ...awsClientOptions('dynamodb'), endpoint: hung.url }));
+      const db = new DynamoDBClient({ ...awsClientOptions('dynamodb'), endpoint: hung.url });
       const { createVerifyAuthChallengeResponseHandler } = await import('../../triggers/handlers/verify.ts');
       const { createDynamoCodeStore } = await import('../../triggers/aws/dynamo-code-store.ts');
       const { createAudit, createLogger } = await import('../../triggers/domain/audit.ts');
@@ -441,7 +440,7 @@ describe('unknown users cannot be told apart by timing, from the first invocatio
     const started = performance.now();
     await t.create(createEvent(newUser())); // container A: a real send, its time shared
     const knownMs = performance.now() - started;
-    const shared = createDynamoSharedSendTime(DynamoDBDocumentClient.from(new DynamoDBClient({})), t.tableName);
+    const shared = createDynamoSharedSendTime(new DynamoDBClient({}), t.tableName);
     // Container A shares its figure without making the sign-in wait for that write.
     let stored: number | undefined;
     for (let i = 0; i < 50 && stored === undefined; i++) {

@@ -1,4 +1,4 @@
-import { DeleteCommand, DynamoDBDocumentClient, GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { DeleteItemCommand, DynamoDBClient, GetItemCommand, PutItemCommand, UpdateItemCommand, type AttributeValue } from '@aws-sdk/client-dynamodb';
 import { SESClient, SendRawEmailCommand } from '@aws-sdk/client-ses';
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -13,19 +13,19 @@ beforeAll(async () => {
 });
 afterAll(() => aws?.stop());
 
-const realDynamoSend = DynamoDBDocumentClient.prototype.send;
+const realDynamoSend = DynamoDBClient.prototype.send;
 const serviceDown = () => Object.assign(new Error('Service unavailable'), { name: 'ServiceUnavailable', $fault: 'server' });
 
 /** Real DynamoDB for every call, except the ones a test makes fail. */
 function dynamoWithFaults() {
-  const mock = mockClient(DynamoDBDocumentClient);
+  const mock = mockClient(DynamoDBClient);
   // The mock sees only each command's input: rebuild the command and send it for real.
   const passThrough = (Command: new (input: any) => any) => (input: unknown, getClient: () => unknown) =>
     (realDynamoSend as (this: unknown, command: unknown) => Promise<unknown>).call(getClient(), new Command(input));
-  mock.on(GetCommand).callsFake(passThrough(GetCommand));
-  mock.on(PutCommand).callsFake(passThrough(PutCommand));
-  mock.on(UpdateCommand).callsFake(passThrough(UpdateCommand));
-  mock.on(DeleteCommand).callsFake(passThrough(DeleteCommand));
+  mock.on(GetItemCommand).callsFake(passThrough(GetItemCommand));
+  mock.on(PutItemCommand).callsFake(passThrough(PutItemCommand));
+  mock.on(UpdateItemCommand).callsFake(passThrough(UpdateItemCommand));
+  mock.on(DeleteItemCommand).callsFake(passThrough(DeleteItemCommand));
   return mock;
 }
 
@@ -85,8 +85,8 @@ describe('fail closed: if DynamoDB fails, no tokens and no email', () => {
     const user = newUser();
     const ddb = dynamoWithFaults();
     restore.push(() => ddb.restore());
-    ddb.on(UpdateCommand).rejects(serviceDown());
-    ddb.on(GetCommand).rejects(serviceDown());
+    ddb.on(UpdateItemCommand).rejects(serviceDown());
+    ddb.on(GetItemCommand).rejects(serviceDown());
     const failed = await t.create(createEvent(user)).catch((e: unknown) => e);
     expect(failed).toBeInstanceOf(CodeStoreError);
     expect((failed as Error).message).toBe('The sign-in code could not be saved. Please try again [email-otp:store-unavailable]');
@@ -104,7 +104,7 @@ describe('fail closed: if DynamoDB fails, no tokens and no email', () => {
     now += 1_000; // inside the resend interval: the claim's condition fails, so Create reads to decide
     const ddb = dynamoWithFaults();
     restore.push(() => ddb.restore());
-    ddb.on(GetCommand).rejects(serviceDown());
+    ddb.on(GetItemCommand).rejects(serviceDown());
     const failed = await t.create(createEvent(user)).catch((e: unknown) => e);
     expect(failed).toBeInstanceOf(CodeStoreError);
     expect((failed as Error).message).toBe('The sign-in code could not be read. Please try again [email-otp:store-unavailable]');
@@ -117,11 +117,11 @@ describe('fail closed: if DynamoDB fails, no tokens and no email', () => {
     const ddb = dynamoWithFaults();
     restore.push(() => ddb.restore());
     await t.create(createEvent(user));
-    const onUserItem = (calls: Array<{ args: [{ input: { Key?: Record<string, unknown> } }] }>) =>
-      calls.filter((call) => String(call.args[0].input.Key?.[TABLE_PARTITION_KEY]).startsWith(ITEM_KEY_PREFIX.user));
-    expect(onUserItem(ddb.commandCalls(GetCommand) as never)).toHaveLength(0);
+    const onUserItem = (calls: Array<{ args: [{ input: { Key?: Record<string, AttributeValue> } }] }>) =>
+      calls.filter((call) => String(call.args[0].input.Key?.[TABLE_PARTITION_KEY]?.S).startsWith(ITEM_KEY_PREFIX.user));
+    expect(onUserItem(ddb.commandCalls(GetItemCommand) as never)).toHaveLength(0);
     // The claim, then the promotion once SES accepted (the container's shared send time is another item).
-    expect(onUserItem(ddb.commandCalls(UpdateCommand) as never)).toHaveLength(2);
+    expect(onUserItem(ddb.commandCalls(UpdateItemCommand) as never)).toHaveLength(2);
   });
 
   it('Verify raises instead of answering when the guess cannot be counted, then works again', async () => {
@@ -131,7 +131,7 @@ describe('fail closed: if DynamoDB fails, no tokens and no email', () => {
     const code = await t.codeFor(user.email);
     const ddb = dynamoWithFaults();
     restore.push(() => ddb.restore());
-    ddb.on(UpdateCommand).rejects(serviceDown());
+    ddb.on(UpdateItemCommand).rejects(serviceDown());
     await expect(t.verify(verifyEvent(user, code))).rejects.toBeInstanceOf(CodeStoreError);
     ddb.restore();
     expect((await t.verify(verifyEvent(user, code))).response.answerCorrect).toBe(true);
@@ -145,23 +145,23 @@ describe('fail closed: if DynamoDB fails, no tokens and no email', () => {
     const ddb = dynamoWithFaults();
     restore.push(() => ddb.restore());
     expect((await t.verify(verifyEvent(user, code))).response.answerCorrect).toBe(true);
-    expect(ddb.commandCalls(UpdateCommand)).toHaveLength(1);
-    expect(ddb.commandCalls(GetCommand)).toHaveLength(0);
+    expect(ddb.commandCalls(UpdateItemCommand)).toHaveLength(1);
+    expect(ddb.commandCalls(GetItemCommand)).toHaveLength(0);
   });
 
 });
 
 describe('fail closed: the pool-wide email ceiling (MAX_EMAILS_PER_HOUR)', () => {
-  const onCeiling = (input: { Key?: Record<string, unknown> }) => String(input.Key?.[TABLE_PARTITION_KEY]).startsWith(`${ITEM_KEY_PREFIX.shared}ceiling#`);
+  const onCeiling = (input: { Key?: Record<string, AttributeValue> }) => String(input.Key?.[TABLE_PARTITION_KEY]?.S).startsWith(`${ITEM_KEY_PREFIX.shared}ceiling#`);
 
   it("when the ceiling's counter cannot be written: a clear error, nothing mailed or charged, and the next try mails a code that works", async () => {
     const t = await triggersOn(aws, { MAX_EMAILS_PER_HOUR: '50' });
     const user = newUser();
     const ddb = dynamoWithFaults();
     restore.push(() => ddb.restore());
-    ddb.on(UpdateCommand).callsFake((input: { Key?: Record<string, unknown> }, getClient: () => unknown) => {
+    ddb.on(UpdateItemCommand).callsFake((input: { Key?: Record<string, AttributeValue> }, getClient: () => unknown) => {
       if (onCeiling(input)) throw serviceDown();
-      return (realDynamoSend as (this: unknown, command: unknown) => Promise<unknown>).call(getClient(), new UpdateCommand(input as never));
+      return (realDynamoSend as (this: unknown, command: unknown) => Promise<unknown>).call(getClient(), new UpdateItemCommand(input as never));
     });
     const failed = await t.create(createEvent(user)).catch((e: unknown) => e);
     expect(failed).toBeInstanceOf(CodeStoreError);

@@ -1,4 +1,4 @@
-import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { SESClient, SendRawEmailCommand } from '@aws-sdk/client-ses';
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -14,29 +14,29 @@ beforeAll(async () => {
 afterAll(() => aws?.stop());
 
 const ACTION_OF: Record<string, string> = {
-  GetCommand: 'dynamodb:GetItem',
-  PutCommand: 'dynamodb:PutItem',
-  UpdateCommand: 'dynamodb:UpdateItem',
-  DeleteCommand: 'dynamodb:DeleteItem',
+  GetItemCommand: 'dynamodb:GetItem',
+  PutItemCommand: 'dynamodb:PutItem',
+  UpdateItemCommand: 'dynamodb:UpdateItem',
+  DeleteItemCommand: 'dynamodb:DeleteItem',
   SendRawEmailCommand: 'ses:SendRawEmail',
 };
 
 /** Records the IAM action of every AWS call made while `run` runs. */
 async function actionsDuring(run: () => Promise<void>): Promise<Set<string>> {
   const seen = new Set<string>();
-  const dynamoSend = DynamoDBDocumentClient.prototype.send;
+  const dynamoSend = DynamoDBClient.prototype.send;
   const sesSend = SESClient.prototype.send;
   const record = (original: (...args: any[]) => any) =>
     function (this: unknown, command: { constructor: { name: string } }, ...rest: unknown[]) {
       seen.add(ACTION_OF[command.constructor.name] ?? command.constructor.name);
       return original.call(this, command, ...rest);
     };
-  DynamoDBDocumentClient.prototype.send = record(dynamoSend) as never;
+  DynamoDBClient.prototype.send = record(dynamoSend) as never;
   SESClient.prototype.send = record(sesSend) as never;
   try {
     await run();
   } finally {
-    DynamoDBDocumentClient.prototype.send = dynamoSend;
+    DynamoDBClient.prototype.send = dynamoSend;
     SESClient.prototype.send = sesSend;
   }
   return seen;
