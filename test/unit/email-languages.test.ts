@@ -1,4 +1,7 @@
+import { build, type BuildOptions } from 'esbuild';
+import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { triggerBuildOptions } from '../../infra/cdk/trigger-bundling.ts';
 import { configToEnvironment, loadConfig } from '../../triggers/domain/config.ts';
 import { templatesFor } from '../../triggers/domain/email-config.ts';
 import { BUILT_IN_EMAILS } from '../../triggers/domain/email-languages.ts';
@@ -58,6 +61,23 @@ describe('the email languages are configured and checked at start-up', () => {
     expect(loadConfig(configToEnvironment(config))).toEqual(config);
     expect(templatesFor(config.email, 'nl-BE').language).toBe('nl-BE');
     expect(templatesFor(config.email, 'nl').language).toBe('de');
+  });
+
+  it("bundles that render no email carry none of the languages' wording: Define's, and one taking just the default's tag", async () => {
+    const root = resolve(import.meta.dirname, '../..');
+    const bundled = async (entry: Pick<BuildOptions, 'entryPoints' | 'stdin'>) => {
+      const result = await build({ ...triggerBuildOptions(root), ...entry, sourcemap: false, write: false, metafile: true });
+      expect(Object.keys(result.metafile.inputs)).toContain('triggers/domain/email-languages.ts');
+      return result.outputFiles[0]!.text;
+    };
+    const define = await bundled({ entryPoints: ['triggers/define-auth-challenge.ts'] });
+    // Here the module itself is kept, so only its calls being marked pure leaves the wording out.
+    const tagOnly = await bundled({ stdin: { contents: "import { DEFAULT_EMAIL_LANGUAGE } from './triggers/domain/email-languages.ts'; console.log(DEFAULT_EMAIL_LANGUAGE);", resolveDir: root, loader: 'ts' } });
+    expect(tagOnly).toContain('"en"');
+    for (const bundle of [define, tagOnly]) {
+      for (const words of Object.values(BUILT_IN_EMAILS)) expect(bundle).not.toContain(words.accountName);
+      expect(bundle).not.toContain('<!doctype html>');
+    }
   });
 
   it('the defaults write no template variable at all', () => {

@@ -6,159 +6,131 @@ export interface LanguageEmail extends EmailTemplates {
   readonly accountName: string;
 }
 
-// Literals only (no calls at module level), so bundles that import config.ts without rendering (Define) drop them.
-// Each HTML part marks its language (and Arabic its direction); {{minutes}} is the language's own "3 minutes" (Intl).
-// The code's paragraph has the same style in every language: large, spaced digits.
+/** A language's words, each sentence once, in the order the email says them; `email` sets them in both parts. */
+interface Words {
+  readonly accountName: string;
+  readonly subject: string;
+  /** The HTML part's title. */
+  readonly title: string;
+  /** What comes before the code, up to the colon. */
+  readonly code: string;
+  /** The link's sentence (without its full stop); the HTML part makes `anchor` the link. */
+  readonly link: readonly [before: string, anchor: string, after: string];
+  /** The link's sentence in the text part, where the link follows on the next line, if it words it otherwise. */
+  readonly textLink?: string;
+  readonly expires: string;
+  readonly ignore: string;
+  /** The colon, with the space that follows it before the code in the text part. @default ': ' */
+  readonly colon?: string;
+  /** @default '.' */
+  readonly stop?: string;
+  readonly rtl?: true;
+}
 
-export const en: LanguageEmail = {
+// Its calls below are marked /* @__PURE__ */, so esbuild drops the languages from bundles that render no email (Define).
+// {{minutes}} is the language's own "3 minutes" (Intl). The HTML part marks its language (and direction).
+function email(lang: string, words: Words): LanguageEmail {
+  const { link: [before, anchor, after], colon = ': ', stop = '.' } = words;
+  const dir = words.rtl ? ' dir="rtl"' : '';
+  return {
+    accountName: words.accountName,
+    subject: words.subject,
+    text: `${words.code}${colon}{{code}}
+
+{{#link}}${words.textLink ?? before + anchor + after}${colon.trimEnd()}
+{{link}}
+
+{{/link}}${words.expires}
+${words.ignore}`,
+    html: `<!doctype html>
+<html lang="${lang}"${dir}><head><meta charset="utf-8"><title>${words.title}</title></head>
+<body${dir} style="font-family:system-ui,sans-serif;color:#111">
+<p>${words.code}${colon.trimEnd()}</p>
+<p style="font-size:28px;letter-spacing:6px;font-weight:bold">{{code}}</p>
+{{#link}}<p>${before}<a href="{{link}}" target="_blank" rel="noopener">${anchor}</a>${after}${stop}</p>
+{{/link}}<p>${words.expires}</p>
+<p style="color:#555">${words.ignore}</p>
+</body></html>`,
+  };
+}
+
+export const en = /* @__PURE__ */ email('en', {
   accountName: 'your account',
   subject: 'Sign-in code for {{appName}}',
-  text: `Your sign-in code for {{appName}} is: {{code}}
+  title: 'Your sign-in code',
+  code: 'Your sign-in code for {{appName}} is',
+  link: ['Or ', 'open this link to sign in', ''],
+  expires: 'It expires in {{minutes}} and works once.',
+  ignore: 'If you did not try to sign in, you can ignore this email. Never share this code{{#link}} or link{{/link}}.',
+});
 
-{{#link}}Or open this link to sign in:
-{{link}}
-
-{{/link}}It expires in {{minutes}} and works once.
-If you did not try to sign in, you can ignore this email. Never share this code{{#link}} or link{{/link}}.`,
-  html: `<!doctype html>
-<html lang="en"><head><meta charset="utf-8"><title>Your sign-in code</title></head>
-<body style="font-family:system-ui,sans-serif;color:#111">
-<p>Your sign-in code for {{appName}} is:</p>
-<p style="font-size:28px;letter-spacing:6px;font-weight:bold">{{code}}</p>
-{{#link}}<p>Or <a href="{{link}}" target="_blank" rel="noopener">open this link to sign in</a>.</p>
-{{/link}}<p>It expires in {{minutes}} and works once.</p>
-<p style="color:#555">If you did not try to sign in, you can ignore this email. Never share this code{{#link}} or link{{/link}}.</p>
-</body></html>`,
-};
-
-export const de: LanguageEmail = {
+export const de = /* @__PURE__ */ email('de', {
   accountName: 'Ihr Konto',
   subject: 'Ihr Anmeldecode für {{appName}}',
-  text: `Ihr Anmeldecode für {{appName}} lautet: {{code}}
+  title: 'Ihr Anmeldecode',
+  code: 'Ihr Anmeldecode für {{appName}} lautet',
+  link: ['Oder melden Sie sich ', 'über diesen Link', ' an'],
+  expires: 'Der Code läuft in {{minutes}} ab und gilt nur einmal.',
+  ignore: 'Falls Sie sich nicht anmelden wollten, können Sie diese E-Mail ignorieren. Geben Sie den Code{{#link}} und den Link{{/link}} an niemanden weiter.',
+});
 
-{{#link}}Oder melden Sie sich über diesen Link an:
-{{link}}
-
-{{/link}}Der Code läuft in {{minutes}} ab und gilt nur einmal.
-Falls Sie sich nicht anmelden wollten, können Sie diese E-Mail ignorieren. Geben Sie den Code{{#link}} und den Link{{/link}} an niemanden weiter.`,
-  html: `<!doctype html>
-<html lang="de"><head><meta charset="utf-8"><title>Ihr Anmeldecode</title></head>
-<body style="font-family:system-ui,sans-serif;color:#111">
-<p>Ihr Anmeldecode für {{appName}} lautet:</p>
-<p style="font-size:28px;letter-spacing:6px;font-weight:bold">{{code}}</p>
-{{#link}}<p>Oder melden Sie sich <a href="{{link}}" target="_blank" rel="noopener">über diesen Link</a> an.</p>
-{{/link}}<p>Der Code läuft in {{minutes}} ab und gilt nur einmal.</p>
-<p style="color:#555">Falls Sie sich nicht anmelden wollten, können Sie diese E-Mail ignorieren. Geben Sie den Code{{#link}} und den Link{{/link}} an niemanden weiter.</p>
-</body></html>`,
-};
-
-// French typography: a no-break space before the colon.
-export const fr: LanguageEmail = {
+export const fr = /* @__PURE__ */ email('fr', {
+  // French typography: a no-break space before the colon.
+  colon: '\u00a0: ',
   accountName: 'votre compte',
   subject: 'Votre code de connexion à {{appName}}',
-  text: `Votre code de connexion à {{appName}} est\u00a0: {{code}}
+  title: 'Votre code de connexion',
+  code: 'Votre code de connexion à {{appName}} est',
+  link: ['Vous pouvez aussi ', 'vous connecter avec ce lien', ''],
+  expires: 'Il expire dans {{minutes}} et ne peut servir qu’une fois.',
+  ignore: 'Si vous n’avez pas demandé à vous connecter, ignorez cet e-mail. Ne communiquez jamais ce code{{#link}} ni ce lien{{/link}}.',
+});
 
-{{#link}}Vous pouvez aussi vous connecter avec ce lien\u00a0:
-{{link}}
-
-{{/link}}Il expire dans {{minutes}} et ne peut servir qu’une fois.
-Si vous n’avez pas demandé à vous connecter, ignorez cet e-mail. Ne communiquez jamais ce code{{#link}} ni ce lien{{/link}}.`,
-  html: `<!doctype html>
-<html lang="fr"><head><meta charset="utf-8"><title>Votre code de connexion</title></head>
-<body style="font-family:system-ui,sans-serif;color:#111">
-<p>Votre code de connexion à {{appName}} est\u00a0:</p>
-<p style="font-size:28px;letter-spacing:6px;font-weight:bold">{{code}}</p>
-{{#link}}<p>Vous pouvez aussi <a href="{{link}}" target="_blank" rel="noopener">vous connecter avec ce lien</a>.</p>
-{{/link}}<p>Il expire dans {{minutes}} et ne peut servir qu’une fois.</p>
-<p style="color:#555">Si vous n’avez pas demandé à vous connecter, ignorez cet e-mail. Ne communiquez jamais ce code{{#link}} ni ce lien{{/link}}.</p>
-</body></html>`,
-};
-
-export const es: LanguageEmail = {
+export const es = /* @__PURE__ */ email('es', {
   accountName: 'su cuenta',
   subject: 'Código para iniciar sesión en {{appName}}',
-  text: `Su código para iniciar sesión en {{appName}} es: {{code}}
+  title: 'Su código de inicio de sesión',
+  code: 'Su código para iniciar sesión en {{appName}} es',
+  link: ['También puede ', 'iniciar sesión con este enlace', ''],
+  expires: 'Caduca en {{minutes}} y solo se puede usar una vez.',
+  ignore: 'Si no intentó iniciar sesión, puede ignorar este correo. No comparta nunca este código{{#link}} ni el enlace{{/link}}.',
+});
 
-{{#link}}También puede iniciar sesión con este enlace:
-{{link}}
-
-{{/link}}Caduca en {{minutes}} y solo se puede usar una vez.
-Si no intentó iniciar sesión, puede ignorar este correo. No comparta nunca este código{{#link}} ni el enlace{{/link}}.`,
-  html: `<!doctype html>
-<html lang="es"><head><meta charset="utf-8"><title>Su código de inicio de sesión</title></head>
-<body style="font-family:system-ui,sans-serif;color:#111">
-<p>Su código para iniciar sesión en {{appName}} es:</p>
-<p style="font-size:28px;letter-spacing:6px;font-weight:bold">{{code}}</p>
-{{#link}}<p>También puede <a href="{{link}}" target="_blank" rel="noopener">iniciar sesión con este enlace</a>.</p>
-{{/link}}<p>Caduca en {{minutes}} y solo se puede usar una vez.</p>
-<p style="color:#555">Si no intentó iniciar sesión, puede ignorar este correo. No comparta nunca este código{{#link}} ni el enlace{{/link}}.</p>
-</body></html>`,
-};
-
-export const pt: LanguageEmail = {
+export const pt = /* @__PURE__ */ email('pt', {
   accountName: 'sua conta',
   subject: 'Código para entrar em {{appName}}',
-  text: `Seu código para entrar em {{appName}} é: {{code}}
+  title: 'Seu código de acesso',
+  code: 'Seu código para entrar em {{appName}} é',
+  link: ['Ou ', 'entre usando este link', ''],
+  expires: 'Ele expira em {{minutes}} e só pode ser usado uma vez.',
+  ignore: 'Se você não tentou entrar, pode ignorar este e-mail. Nunca compartilhe este código{{#link}} nem o link{{/link}}.',
+});
 
-{{#link}}Ou entre usando este link:
-{{link}}
-
-{{/link}}Ele expira em {{minutes}} e só pode ser usado uma vez.
-Se você não tentou entrar, pode ignorar este e-mail. Nunca compartilhe este código{{#link}} nem o link{{/link}}.`,
-  html: `<!doctype html>
-<html lang="pt"><head><meta charset="utf-8"><title>Seu código de acesso</title></head>
-<body style="font-family:system-ui,sans-serif;color:#111">
-<p>Seu código para entrar em {{appName}} é:</p>
-<p style="font-size:28px;letter-spacing:6px;font-weight:bold">{{code}}</p>
-{{#link}}<p>Ou <a href="{{link}}" target="_blank" rel="noopener">entre usando este link</a>.</p>
-{{/link}}<p>Ele expira em {{minutes}} e só pode ser usado uma vez.</p>
-<p style="color:#555">Se você não tentou entrar, pode ignorar este e-mail. Nunca compartilhe este código{{#link}} nem o link{{/link}}.</p>
-</body></html>`,
-};
-
-export const ja: LanguageEmail = {
+export const ja = /* @__PURE__ */ email('ja', {
+  colon: '：',
+  stop: '。',
   accountName: 'お客様のアカウント',
   subject: '{{appName}}のログインコード',
-  text: `{{appName}}のログインコードは次のとおりです：{{code}}
-
-{{#link}}または、次のリンクからログインできます：
-{{link}}
-
-{{/link}}有効期間は{{minutes}}で、一度だけ使用できます。
-ログインに心当たりがない場合は、このメールを無視してください。このコード{{#link}}とリンク{{/link}}は誰にも教えないでください。`,
-  html: `<!doctype html>
-<html lang="ja"><head><meta charset="utf-8"><title>ログインコード</title></head>
-<body style="font-family:system-ui,sans-serif;color:#111">
-<p>{{appName}}のログインコードは次のとおりです：</p>
-<p style="font-size:28px;letter-spacing:6px;font-weight:bold">{{code}}</p>
-{{#link}}<p>または、<a href="{{link}}" target="_blank" rel="noopener">こちらのリンク</a>からログインできます。</p>
-{{/link}}<p>有効期間は{{minutes}}で、一度だけ使用できます。</p>
-<p style="color:#555">ログインに心当たりがない場合は、このメールを無視してください。このコード{{#link}}とリンク{{/link}}は誰にも教えないでください。</p>
-</body></html>`,
-};
+  title: 'ログインコード',
+  code: '{{appName}}のログインコードは次のとおりです',
+  link: ['または、', 'こちらのリンク', 'からログインできます'],
+  textLink: 'または、次のリンクからログインできます',
+  expires: '有効期間は{{minutes}}で、一度だけ使用できます。',
+  ignore: 'ログインに心当たりがない場合は、このメールを無視してください。このコード{{#link}}とリンク{{/link}}は誰にも教えないでください。',
+});
 
 // Modern Standard Arabic; the duration stands as a predicate ("its validity is three minutes"), where the forms
 // Intl gives (دقيقة، دقيقتان، 3 دقائق) are the right case.
-export const ar: LanguageEmail = {
+export const ar = /* @__PURE__ */ email('ar', {
+  rtl: true,
   accountName: 'حسابك',
   subject: 'رمز تسجيل الدخول إلى {{appName}}',
-  text: `رمز تسجيل الدخول إلى {{appName}} هو: {{code}}
-
-{{#link}}أو افتح هذا الرابط لتسجيل الدخول:
-{{link}}
-
-{{/link}}مدة صلاحية الرمز {{minutes}}، ولا يمكن استخدامه إلا مرة واحدة.
-إذا لم تطلب تسجيل الدخول، فيمكنك تجاهل هذه الرسالة. لا تشارك هذا الرمز{{#link}} أو الرابط{{/link}} مع أي شخص.`,
-  html: `<!doctype html>
-<html lang="ar" dir="rtl"><head><meta charset="utf-8"><title>رمز تسجيل الدخول</title></head>
-<body dir="rtl" style="font-family:system-ui,sans-serif;color:#111">
-<p>رمز تسجيل الدخول إلى {{appName}} هو:</p>
-<p style="font-size:28px;letter-spacing:6px;font-weight:bold">{{code}}</p>
-{{#link}}<p>أو <a href="{{link}}" target="_blank" rel="noopener">افتح هذا الرابط لتسجيل الدخول</a>.</p>
-{{/link}}<p>مدة صلاحية الرمز {{minutes}}، ولا يمكن استخدامه إلا مرة واحدة.</p>
-<p style="color:#555">إذا لم تطلب تسجيل الدخول، فيمكنك تجاهل هذه الرسالة. لا تشارك هذا الرمز{{#link}} أو الرابط{{/link}} مع أي شخص.</p>
-</body></html>`,
-};
+  title: 'رمز تسجيل الدخول',
+  code: 'رمز تسجيل الدخول إلى {{appName}} هو',
+  link: ['أو ', 'افتح هذا الرابط لتسجيل الدخول', ''],
+  expires: 'مدة صلاحية الرمز {{minutes}}، ولا يمكن استخدامه إلا مرة واحدة.',
+  ignore: 'إذا لم تطلب تسجيل الدخول، فيمكنك تجاهل هذه الرسالة. لا تشارك هذا الرمز{{#link}} أو الرابط{{/link}} مع أي شخص.',
+});
 
 /** The languages the code email ships in, by BCP 47 language tag. */
 export const BUILT_IN_EMAILS: Readonly<Record<string, LanguageEmail>> = { en, de, fr, es, pt, ja, ar };
