@@ -1,13 +1,14 @@
-import { DynamoDBClient, GetItemCommand } from '@aws-sdk/client-dynamodb';
+import { DynamoDBClient, GetItemCommand, ScanCommand, type AttributeValue } from '@aws-sdk/client-dynamodb';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startWeb } from '../../infra/local/web.ts';
 import type { StackInfo } from '../../infra/local/stack.ts';
 import { PAGE_CONFIG_PATH, parsePageConfig } from '../../triggers/contracts/page-config.ts';
-import { ITEM_LIFETIME_MS, TABLE_PARTITION_KEY, TABLE_TTL_ATTRIBUTE, userItemKey } from '../../triggers/contracts/table-item.ts';
+import { ITEM_KEY_PREFIX, ITEM_LIFETIME_MS, TABLE_PARTITION_KEY, TABLE_TTL_ATTRIBUTE, userItemKey } from '../../triggers/contracts/table-item.ts';
 import { codeStepFrom, readSignInLink } from '../../web/client/core.ts';
 import { createEvent, newUser, verifyEvent } from '../helpers/cognito-events.ts';
 import { startLocalAws, triggersOn, type LocalAws } from '../helpers/local-aws.ts';
+import { wrongFor } from '../helpers/test-clock.ts';
 
 let aws: LocalAws;
 beforeAll(async () => {
@@ -61,6 +62,44 @@ describe('the wire contracts between the real triggers and their readers', () =>
     expect(item[TABLE_TTL_ATTRIBUTE]).toBeGreaterThanOrEqual(Math.floor((before + ITEM_LIFETIME_MS) / 1000));
     expect(item[TABLE_TTL_ATTRIBUTE]).toBeLessThanOrEqual(Math.ceil((Date.now() + ITEM_LIFETIME_MS) / 1000));
     expect((await t.store.read(userItemKey(user.userName))).code?.id).toBe(item.codeId);
+  });
+
+  it('the items keep their DynamoDB types: strings S, numbers N, the guesses a string set SS', async () => {
+    const t = await triggersOn(aws, { MAX_EMAILS_PER_HOUR: '50' });
+    const db = new DynamoDBClient({ endpoint: aws.dynamodbUrl });
+    const typesOf = (item: Record<string, AttributeValue> | undefined) =>
+      Object.fromEntries(Object.entries(item ?? {}).map(([name, value]) => [name, Object.keys(value).join()]));
+    const typesAt = async (key: string) => typesOf((await db.send(new GetItemCommand({ TableName: t.tableName, Key: { [TABLE_PARTITION_KEY]: { S: key } } }))).Item);
+
+    // A code mailed with its link, one wrong answer counted.
+    const user = newUser();
+    await t.create(createEvent(user));
+    await t.verify(verifyEvent(user, wrongFor(await t.codeFor(user.email))));
+    expect(await typesAt(userItemKey(user.userName))).toEqual({
+      pk: 'S', ttl: 'N', version: 'N', codeId: 'S', codeHash: 'S', linkHash: 'S', keyId: 'S', issuedAt: 'N', expiresAt: 'N',
+      attempts: 'N', guesses: 'SS', lastSentAt: 'N', sendTat: 'N', guessTat: 'N',
+    });
+
+    // A code being mailed, and a bounce recorded on the same item.
+    const other = userItemKey(newUser().userName);
+    const now = Date.now();
+    await t.store.claim(other, 0, { id: 'p1', hash: 'ab'.repeat(32), linkHash: 'cd'.repeat(32), keyId: 'k1', issuedAt: now, expiresAt: now + 180_000 });
+    await t.store.recordUndeliverable(other, { kind: 'bounce', at: now, until: now + 86_400_000, addressHash: 'ef'.repeat(32), keyId: 'k1' });
+    expect(await typesAt(other)).toEqual({
+      pk: 'S', ttl: 'N', version: 'N', pendingId: 'S', pendingHash: 'S', pendingLinkHash: 'S', pendingKeyId: 'S', pendingIssuedAt: 'N', pendingExpiresAt: 'N',
+      undeliverableKind: 'S', undeliverableAt: 'N', undeliverableUntil: 'N', undeliverableAddress: 'S', undeliverableKeyId: 'S',
+    });
+
+    // The shared items: the email ceiling's counter and the typical send time (written after the sign-in, not awaited by it).
+    let shared: Array<Record<string, AttributeValue>> = [];
+    for (let i = 0; i < 50 && shared.length < 2; i++) {
+      shared = (await db.send(new ScanCommand({ TableName: t.tableName }))).Items!.filter((item) => item[TABLE_PARTITION_KEY]!.S!.startsWith(ITEM_KEY_PREFIX.shared));
+      if (shared.length < 2) await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    expect(shared.map(typesOf).sort((a, b) => Number('sent' in a) - Number('sent' in b))).toEqual([
+      { pk: 'S', ms: 'N', ttl: 'N' },
+      { pk: 'S', sent: 'N', ttl: 'N' },
+    ]);
   });
 
   it("the page reads the local page server's config.json as the stack it points to", async () => {
