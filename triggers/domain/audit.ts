@@ -83,19 +83,20 @@ export interface AuditLogger {
   error(message: string, fields: object): void;
 }
 
-/** Powertools' levels and their order; the same environment variables choose one. */
-const LEVELS = { TRACE: 6, DEBUG: 8, INFO: 12, WARN: 16, ERROR: 20, CRITICAL: 24, SILENT: 28 } as const;
+/** Powertools' levels, lowest first; the same environment variables choose one. */
+const LEVELS = ['TRACE', 'DEBUG', 'INFO', 'WARN', 'ERROR', 'CRITICAL', 'SILENT'] as const;
+const rank = (level: string) => LEVELS.indexOf(level as (typeof LEVELS)[number]);
 
-/** The level from the first of Powertools' variables that is set; a value that is no level fails at start-up, like every other setting. */
+/** The level's rank from the first of Powertools' variables that is set; a value that is no level fails at start-up, like every other setting. */
 function levelFrom(env: NodeJS.ProcessEnv): number {
   for (const name of ['POWERTOOLS_LOG_LEVEL', 'AWS_LAMBDA_LOG_LEVEL', 'LOG_LEVEL']) {
     const raw = env[name]?.trim();
     if (!raw) continue;
-    const level = raw.toUpperCase();
-    if (Object.hasOwn(LEVELS, level)) return LEVELS[level as keyof typeof LEVELS];
-    throw new ConfigError(name, `must be one of ${Object.keys(LEVELS).join(', ')}, got "${raw}"`);
+    const level = rank(raw.toUpperCase());
+    if (level >= 0) return level;
+    throw new ConfigError(name, `must be one of ${LEVELS.join(', ')}, got "${raw}"`);
   }
-  return LEVELS.INFO;
+  return rank('INFO');
 }
 
 /** The invocation's X-Ray trace id (`Root=` of _X_AMZN_TRACE_ID), which Lambda sets per invocation. */
@@ -112,7 +113,7 @@ export function createLogger(env: NodeJS.ProcessEnv = process.env): AuditLogger 
   const threshold = levelFrom(env);
   const service = env.POWERTOOLS_SERVICE_NAME?.trim() || 'cognito-email-otp';
   const write = (level: 'INFO' | 'ERROR', stream: NodeJS.WriteStream, message: string, fields: object) => {
-    if (LEVELS[level] < threshold) return;
+    if (rank(level) < threshold) return;
     const trace = traceId();
     const line = { level, message, timestamp: new Date().toISOString(), service, sampling_rate: 0, ...(trace ? { xray_trace_id: trace } : {}), ...fields };
     stream.write(`${JSON.stringify(line)}\n`);

@@ -1,5 +1,5 @@
 import type { CodeKeySource } from './code-key.ts';
-import { CODE_SETTING_DEFAULTS as DEFAULTS } from '../contracts/code-settings.ts';
+import { CODE_SETTING_DEFAULTS as DEFAULTS, DEFAULT_MAX_ATTEMPTS } from '../contracts/code-settings.ts';
 import { deliveryToEnvironment, loadDeliveryConfig, type DeliveryConfig } from './delivery-config.ts';
 import { emailLanguagesToEnvironment, loadEmailLanguages, type EmailLanguages } from './email-config.ts';
 import { integerVar as integer, textVar as text, type Env } from './env.ts';
@@ -98,7 +98,7 @@ function codeKeySource(env: Env): CodeKeySource {
 export type SessionConfig = Pick<Config, 'signInMode' | 'maxAttempts'>;
 
 export function loadSessionConfig(env: Env): SessionConfig {
-  return Object.freeze({ signInMode: signInMode(env), maxAttempts: integer(env, 'MAX_ATTEMPTS', DEFAULTS.maxAttempts, 1, 10) });
+  return Object.freeze({ signInMode: signInMode(env), maxAttempts: integer(env, 'MAX_ATTEMPTS', DEFAULT_MAX_ATTEMPTS, 1, 10) });
 }
 
 /** What Verify needs: everything but the email's templates, whose languages weigh on a bundle that never mails. */

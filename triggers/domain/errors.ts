@@ -13,9 +13,19 @@ export class EmailOtpError extends Error {
   readonly refusal: Refusal | undefined;
 
   constructor(message: string, refusal?: Refusal) {
-    super(refusal ? refusalMessage(refusal, message) : message);
+    super(message);
     this.name = new.target.name;
     this.refusal = refusal;
+  }
+}
+
+/**
+ * A refusal told to the client: the sentence, then the refusal's token. Its own class so that code that raises
+ * only ConfigError (Define) leaves the token's writer out of its bundle.
+ */
+export class RefusalError extends EmailOtpError {
+  constructor(text: string, refusal: Refusal) {
+    super(refusalMessage(refusal, text), refusal);
   }
 }
 
@@ -30,14 +40,14 @@ export class ConfigError extends EmailOtpError {
 }
 
 /** The user asked for more codes than the send policy allows. */
-export class SendRateExceededError extends EmailOtpError {
+export class SendRateExceededError extends RefusalError {
   constructor(readonly retryAfterSeconds: number) {
     super(`Too many codes requested. Try again in ${retryAfterSeconds} seconds`, { kind: 'send-throttled', retryAfterSeconds });
   }
 }
 
 /** The account's answers are paced after many wrong ones (by anyone who knows the address). */
-export class GuessRateExceededError extends EmailOtpError {
+export class GuessRateExceededError extends RefusalError {
   constructor(readonly retryAfterSeconds: number) {
     super(`Too many sign-in attempts for this account. Try again in ${retryAfterSeconds} seconds`, { kind: 'guess-throttled', retryAfterSeconds });
   }
@@ -47,7 +57,7 @@ export class GuessRateExceededError extends EmailOtpError {
  * SES reported a permanent bounce or a complaint for the user's address (triggers/domain/delivery.ts). Told to the person
  * only in two-step mode, after the right password; in code mode the sign-in is answered as for an unknown address.
  */
-export class UndeliverableEmailError extends EmailOtpError {
+export class UndeliverableEmailError extends RefusalError {
   constructor(readonly reported: 'bounce' | 'complaint') {
     super(
       'Sign-in codes cannot be sent to the email address of this account: mail to it bounced or was reported as spam. Check the address, change it, or contact support',
@@ -57,28 +67,28 @@ export class UndeliverableEmailError extends EmailOtpError {
 }
 
 /** The pool's ceiling of emails per hour is reached (email-ceiling.ts): everyone waits for the next hour. */
-export class EmailCeilingError extends EmailOtpError {
+export class EmailCeilingError extends RefusalError {
   constructor(readonly retryAfterSeconds: number) {
     super(`Too many sign-in emails are being sent right now. Try again in ${retryAfterSeconds} seconds`, { kind: 'email-ceiling', retryAfterSeconds });
   }
 }
 
 /** DynamoDB could not be read or written; the sign-in fails closed. */
-export class CodeStoreError extends EmailOtpError {
+export class CodeStoreError extends RefusalError {
   constructor(operation: string, override readonly cause: unknown) {
     super(`The sign-in code could not be ${operation}. Please try again`, { kind: 'store-unavailable' });
   }
 }
 
 /** SES did not accept the email; nothing was charged to the send window. */
-export class MailerError extends EmailOtpError {
+export class MailerError extends RefusalError {
   constructor(override readonly cause: unknown) {
     super('The sign-in code could not be sent. Please try again', { kind: 'email-not-sent' });
   }
 }
 
 /** The trigger event does not have the shape Cognito sends. */
-export class MalformedEventError extends EmailOtpError {
+export class MalformedEventError extends RefusalError {
   constructor(readonly detail: string) {
     super(`Malformed trigger event: ${detail}`, { kind: 'malformed-event' });
   }

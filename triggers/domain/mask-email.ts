@@ -4,10 +4,7 @@ export function maskEmail(typed: string): string {
   const address = typed.trim().toLowerCase();
   const at = address.lastIndexOf('@');
   if (at <= 0) return `${address.slice(0, 1)}***`;
-  const local = address.slice(0, at);
   const domain = address.slice(at + 1);
   const dot = domain.lastIndexOf('.');
-  const host = dot > 0 ? domain.slice(0, dot) : domain;
-  const tld = dot > 0 ? domain.slice(dot) : '';
-  return `${local.slice(0, 1)}***@${host.slice(0, 1)}***${tld}`;
+  return `${address.slice(0, 1)}***@${domain.slice(0, 1)}***${dot > 0 ? domain.slice(dot) : ''}`;
 }

@@ -25,25 +25,39 @@ function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
+/** What is wrong with the fields every trigger relies on, naming the field; undefined when nothing is. */
+export function envelopeProblem(event: unknown): string | undefined {
+  if (!isRecord(event)) return 'event is not an object';
+  if (typeof event.userName !== 'string' || event.userName === '') return 'userName missing';
+  if (typeof event.userPoolId !== 'string') return 'userPoolId missing';
+  if (!isRecord(event.request)) return 'request missing';
+  if (!isRecord(event.response)) return 'response missing';
+  return undefined;
+}
+
 /** Checks what every trigger relies on; a malformed event raises MalformedEventError naming the field. */
 export function assertEnvelope(event: unknown): asserts event is EnvelopeLike & { request: Record<string, unknown> } {
-  if (!isRecord(event)) throw new MalformedEventError('event is not an object');
-  if (typeof event.userName !== 'string' || event.userName === '') throw new MalformedEventError('userName missing');
-  if (typeof event.userPoolId !== 'string') throw new MalformedEventError('userPoolId missing');
-  if (!isRecord(event.request)) throw new MalformedEventError('request missing');
-  if (!isRecord(event.response)) throw new MalformedEventError('response missing');
+  const problem = envelopeProblem(event);
+  if (problem) throw new MalformedEventError(problem);
+}
+
+/** The session history, or what is wrong with it if it is not the array of entries Cognito sends. */
+export function sessionEntries(request: object): SessionEntry[] | string {
+  const session = (request as { session?: unknown }).session;
+  if (!Array.isArray(session)) return 'request.session is not an array';
+  for (const entry of session) {
+    if (!isRecord(entry) || typeof entry.challengeName !== 'string' || typeof entry.challengeResult !== 'boolean') {
+      return 'request.session has an entry without challengeName or challengeResult';
+    }
+  }
+  return session as SessionEntry[];
 }
 
 /** The session history, or MalformedEventError if it is not the array of entries Cognito sends. */
 export function sessionOf(request: object): SessionEntry[] {
-  const session = (request as { session?: unknown }).session;
-  if (!Array.isArray(session)) throw new MalformedEventError('request.session is not an array');
-  for (const entry of session) {
-    if (!isRecord(entry) || typeof entry.challengeName !== 'string' || typeof entry.challengeResult !== 'boolean') {
-      throw new MalformedEventError('request.session has an entry without challengeName or challengeResult');
-    }
-  }
-  return session as SessionEntry[];
+  const session = sessionEntries(request);
+  if (typeof session === 'string') throw new MalformedEventError(session);
+  return session;
 }
 
 export function customRounds(session: readonly SessionEntry[]): number {

@@ -1,13 +1,12 @@
 import type { DefineAuthChallengeTriggerEvent } from 'aws-lambda';
 import type { Audit } from '../domain/audit.ts';
 import type { Config } from '../domain/config.ts';
-import { MalformedEventError } from '../domain/errors.ts';
 import {
   CHALLENGE_METADATA,
-  assertEnvelope,
   auditContext,
   customRounds,
-  sessionOf,
+  envelopeProblem,
+  sessionEntries,
   type SessionEntry,
 } from '../domain/trigger-event.ts';
 
@@ -53,31 +52,20 @@ export function defineOptions(config: Pick<Config, 'signInMode' | 'maxAttempts'>
 
 export function createDefineAuthChallengeHandler(options: DefineOptions, audit: Audit) {
   return async (event: DefineAuthChallengeTriggerEvent): Promise<DefineAuthChallengeTriggerEvent> => {
-    let decision: DefineDecision;
-    try {
-      assertEnvelope(event);
-      const session = sessionOf(event.request);
+    // An event with nowhere to put the answer is rejected; one whose session cannot be read fails closed.
+    const response = (event as Partial<DefineAuthChallengeTriggerEvent> | undefined)?.response;
+    if (typeof response !== 'object' || !response) throw new TypeError('Malformed trigger event: response missing');
+    const session = envelopeProblem(event) ? undefined : sessionEntries(event.request);
+    let decision: DefineDecision = 'FAIL';
+    if (Array.isArray(session)) {
       decision = decide(session, options, event.request.userNotFound === true);
       const context = auditContext('define', event, customRounds(session));
       if (decision === 'FAIL') audit('sign_in_failed', 'denied', context);
       if (decision === 'ISSUE_TOKENS') audit('tokens_issued', 'ok', context);
-    } catch (error) {
-      // A session we cannot read fails closed; an event with nowhere to put the answer is rejected.
-      if (!(error instanceof MalformedEventError) || typeof event?.response !== 'object' || !event.response) throw error;
-      decision = 'FAIL';
     }
-    const response = event.response;
-    if (decision === 'ISSUE_TOKENS') {
-      response.issueTokens = true;
-      response.failAuthentication = false;
-    } else if (decision === 'FAIL') {
-      response.issueTokens = false;
-      response.failAuthentication = true;
-    } else {
-      response.challengeName = decision;
-      response.issueTokens = false;
-      response.failAuthentication = false;
-    }
+    response.issueTokens = decision === 'ISSUE_TOKENS';
+    response.failAuthentication = decision === 'FAIL';
+    if (decision === 'CUSTOM_CHALLENGE' || decision === 'PASSWORD_VERIFIER') response.challengeName = decision;
     return event;
   };
 }
