@@ -113,7 +113,7 @@ type ItemUpdate = Omit<UpdateItemCommandInput, 'TableName' | 'Key' | 'Expression
 };
 
 export function createDynamoCodeStore(db: DynamoDBClient, tableName: string): CodeStore {
-  /** Runs one conditional update: false when its condition failed, the item before it otherwise, CodeStoreError for anything else. */
+  /** Runs one conditional update: false when its condition failed, else the item before it (with ReturnValues ALL_OLD), CodeStoreError for anything else. */
   async function update(operation: string, { key, values, ...input }: ItemUpdate): Promise<false | { readonly old: Partial<UserItem> | undefined }> {
     try {
       const { Attributes } = await db.send(
