@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { BuildOptions, Plugin } from 'esbuild';
 
 /**
@@ -44,8 +45,30 @@ export const sdkClientVersionOnly: Plugin = {
 };
 
 /**
- * The bundling as esbuild options (the API only: the plugin needs it). The alias needs the project root; without
- * one (another product's triggers, in the bench) the rest applies alike.
+ * Two SDK modules that read what a Lambda function does not have, replaced where the SDK's settings are resolved:
+ * the shared config files (a function's settings are its environment) and the instance metadata service's region
+ * (AWS_REGION is always set). @smithy/core imports each by a relative path, out of an alias's reach.
+ */
+const LAMBDA_ENVIRONMENT_STUBS = [
+  { module: 'loadSharedConfigFiles', importedFrom: 'node-config-provider', stub: 'triggers/bundling/lambda-config-files.ts' },
+  { module: 'getInstanceMetadataRegion', importedFrom: '(config-resolver|defaults-mode)', stub: 'triggers/bundling/lambda-instance-metadata.ts' },
+] as const;
+
+function lambdaEnvironmentOnly(projectRoot: string): Plugin {
+  return {
+    name: 'lambda-environment-only',
+    setup(build) {
+      for (const { module, importedFrom, stub } of LAMBDA_ENVIRONMENT_STUBS) {
+        const importer = new RegExp(`[\\\\/]node_modules[\\\\/]@smithy[\\\\/]core[\\\\/].*[\\\\/]${importedFrom}[\\\\/]`);
+        build.onResolve({ filter: new RegExp(`/${module}$`) }, (args) => (importer.test(args.importer) ? { path: join(projectRoot, stub) } : undefined));
+      }
+    },
+  };
+}
+
+/**
+ * The bundling as esbuild options (the API only: plugins need it). The aliases and stubs need the project root;
+ * without one (another product's triggers, in the bench) the rest applies alike.
  */
 export function triggerBuildOptions(projectRoot: string | undefined): BuildOptions {
   return {
@@ -57,7 +80,7 @@ export function triggerBuildOptions(projectRoot: string | undefined): BuildOptio
     sourcemap: TRIGGER_BUNDLING.sourceMap,
     charset: TRIGGER_BUNDLING.charset,
     mainFields: [...TRIGGER_BUNDLING.mainFields],
-    plugins: [sdkClientVersionOnly],
+    plugins: [sdkClientVersionOnly, ...(projectRoot ? [lambdaEnvironmentOnly(projectRoot)] : [])],
     ...(projectRoot ? { absWorkingDir: projectRoot, alias: { ...TRIGGER_BUNDLING.alias } } : {}),
     logLevel: 'silent',
   };

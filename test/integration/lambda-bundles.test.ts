@@ -55,6 +55,14 @@ describe('the bundles the construct deploys sign a user in, with the environment
     }
   });
 
+  it('leave out what reads settings a Lambda function has only in its environment: the config files and the instance metadata region', () => {
+    for (const entry of ['create-auth-challenge', 'verify-auth-challenge-response']) {
+      const bundled = Object.entries(bytesIn[entry]!).filter(([, bytes]) => bytes > 0).map(([path]) => path);
+      expect(bundled.filter((f) => /node_modules\/.*\/(loadSharedConfigFiles|getInstanceMetadataRegion)\.js$/.test(f))).toEqual([]);
+      expect(bundled.filter((f) => /triggers\/bundling\/lambda-(config-files|instance-metadata)\.ts$/.test(f))).toHaveLength(2);
+    }
+  });
+
   it("carry of each SDK client's package.json only its version, which its user agent reports", () => {
     const clients = Object.entries(bytesIn['create-auth-challenge']!).filter(([path]) => /@aws-sdk\/client-[^/]+\/package\.json$/.test(path));
     expect(clients.map(([path]) => /client-[^/]+/.exec(path)![0]).sort()).toEqual(['client-dynamodb', 'client-secrets-manager', 'client-ses']);
@@ -105,6 +113,13 @@ describe('the bundles the construct deploys sign a user in, with the environment
     } finally {
       process.env.AWS_ACCESS_KEY_ID = saved;
     }
+  });
+
+  it('answer in their stead as the SDK does where there is nothing to read: no profiles, no region', async () => {
+    const { loadSharedConfigFiles } = await import('../../triggers/bundling/lambda-config-files.ts');
+    expect(await loadSharedConfigFiles({ profile: 'default' })).toEqual({ configFile: {}, credentialsFile: {} });
+    const { getInstanceMetadataRegion } = await import('../../triggers/bundling/lambda-instance-metadata.ts');
+    expect(await getInstanceMetadataRegion()).toBeUndefined();
   });
 
   it('would fail with a clear error, not run without them, if a call ever needed the modules left out', async () => {
