@@ -19,8 +19,10 @@ const mailparser = require(workerData.mailparser);
 const simpleParser = mailparser.simpleParser;
 const headersByBody = new Map();
 const bodyKey = (text, html) => JSON.stringify([text ?? null, html || null]);
-mailparser.simpleParser = async (...args) => {
-  const message = await simpleParser(...args);
+// The store keeps the text and HTML parts as sent: the parser's own HTML rendering of the text (with its links
+// found and linked) is work nobody reads, left out.
+mailparser.simpleParser = async (input, options) => {
+  const message = await simpleParser(input, { skipTextToHtml: true, skipTextLinks: true, skipImageLinks: true, ...options });
   if (headersByBody.size > 100) headersByBody.delete(headersByBody.keys().next().value);
   headersByBody.set(bodyKey(message.text, message.html), message.headerLines.map(({ line }) => {
     const colon = line.indexOf(':');

@@ -50,12 +50,22 @@ export function minutesLeft(ttlSeconds: number): number {
   return Math.max(1, Math.ceil(ttlSeconds / 60));
 }
 
+/** "3 minutes" by language and number: formatting costs more than filling in the rest of the email. */
+const minutesSaid = new Map<string, string>();
+
 /** "3 minutes" in the language, with its plural rules ("1 Minute", "دقيقتان"), in Western digits like the code. */
 function minutesIn(language: string, minutes: number): string {
-  const options = { style: 'unit', unit: 'minute', unitDisplay: 'long', numberingSystem: 'latn' } as const;
-  // A tag Intl cannot use (a private-use language of custom templates) falls back to English words.
-  const locale = Intl.NumberFormat.supportedLocalesOf(language).length > 0 ? language : 'en';
-  return new Intl.NumberFormat(locale, options).format(minutes);
+  const key = `${language} ${minutes}`;
+  let said = minutesSaid.get(key);
+  if (said === undefined) {
+    // A tag Intl cannot use (a private-use language of custom templates) falls back to English words.
+    const locale = Intl.NumberFormat.supportedLocalesOf(language).length > 0 ? language : 'en';
+    said = new Intl.NumberFormat(locale, { style: 'unit', unit: 'minute', unitDisplay: 'long', numberingSystem: 'latn' }).format(minutes);
+    // The triggers ask for a few languages and one number; a caller asking for many only refills the cache.
+    if (minutesSaid.size >= 256) minutesSaid.clear();
+    minutesSaid.set(key, said);
+  }
+  return said;
 }
 
 function fill(template: string, values: Record<string, string>, withLink: boolean, markCode = false): string {
