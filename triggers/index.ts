@@ -17,5 +17,6 @@ export { configToEnvironment } from './domain/config.ts';
 export { loadConfig, loadSessionConfig, type Config, type SessionConfig, type SignInMode } from './domain/config.ts';
 export { createAudit, createLogger } from './domain/audit.ts';
 export { createSignInAudit } from './composition/sign-in-audit.ts';
+export { signInMetrics } from './domain/sign-in-metrics.ts';
 export { TABLE_PARTITION_KEY, TABLE_TTL_ATTRIBUTE } from './contracts/table-item.ts';
 export * from './domain/errors.ts';
