@@ -59,9 +59,10 @@ function coldImport(file: string): number {
 }
 
 /**
- * Bundles each trigger of each set as the CDK construct does (esbuild, CommonJS, node22, minified, source
- * map, SDK bundled from its ES modules, the environment as the only credential source), then loads every bundle `coldRuns` times in fresh Node processes, taking the bundles in
- * turn so that both sets see the same machine load.
+ * Bundles each trigger of each set as the construct and the package do (infra/cdk/trigger-bundling.ts: esbuild,
+ * CommonJS, node22, minified, source map, SDK bundled from its ES modules, the environment as the only credential
+ * and configuration source), then loads every bundle `coldRuns` times in fresh Node processes, taking the bundles
+ * in turn so that both sets see the same machine load.
  */
 export async function measureBundles(root: string, sets: Record<string, string>, coldRuns: number): Promise<Record<string, BundleFigures[]>> {
   const out = mkdtempSync(join(tmpdir(), 'otp-bench-bundles-'));
@@ -69,7 +70,8 @@ export async function measureBundles(root: string, sets: Record<string, string>,
     const built: Array<{ set: string; entry: string; file: string; heaviest: BundleFigures['heaviest']; samples: number[] }> = [];
     for (const [set, dir] of Object.entries(sets)) {
       for (const entry of TRIGGER_ENTRIES) {
-        const file = join(out, set, `${entry}.cjs`);
+        // Named as deployed (<trigger>/index.js), so the bytes include what Lambda gets, to the source map's name.
+        const file = join(out, set, entry, 'index.js');
         // The peer gets the same options, less our substitution (it names a file of this project).
         const options = triggerBuildOptions(set === 'own' ? root : undefined);
         const result = await build({ ...options, entryPoints: [entryFile(dir, entry)], outfile: file, metafile: true });
