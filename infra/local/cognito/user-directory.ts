@@ -72,7 +72,14 @@ export class UserDirectory {
         delete user.attributes['cognito:groups'];
       }
       this.users.set(user.username, user);
+      this.remember(user);
     }
+  }
+
+  /** Notes a user under its address (the first user wins, as a scan of the pool would find it). */
+  private remember(user: LocalUser): void {
+    const email = user.attributes.email;
+    if (email !== undefined && !this.byEmail.has(this.nameKey(email))) this.byEmail.set(this.nameKey(email), user);
   }
 
   get size(): number {
@@ -142,6 +149,7 @@ export class UserDirectory {
     const user: LocalUser = { username, attributes, status: options.status, enabled: true, createdAt: now, updatedAt: now };
     if (password !== undefined) user.password = createPasswordVerifier(this.poolName, username, password);
     this.users.set(username, user);
+    this.remember(user);
     this.save();
     return user;
   }
