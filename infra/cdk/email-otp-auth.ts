@@ -22,11 +22,11 @@ import { createSignInMonitoring } from './email-otp-auth/monitoring.ts';
 import type { EmailOtpAuthFunctions, EmailOtpAuthProps } from './email-otp-auth/props.ts';
 import { addSignInClient, createSignInPool } from './email-otp-auth/sign-in-pool.ts';
 import { createTriggerFunction } from './email-otp-auth/trigger-function.ts';
-import { checkSesRegion, validateProps } from './email-otp-auth/validate-props.ts';
+import { checkSesRegion, monitoringSettings, validateProps } from './email-otp-auth/validate-props.ts';
 import { createSignInWebAcl } from './email-otp-auth/web-acl.ts';
 import type { TriggerName } from './trigger-bundles.ts';
 
-export type { EmailLanguageTemplates, EmailOtpAuthFunctions, EmailOtpAuthProps } from './email-otp-auth/props.ts';
+export type { EmailLanguageTemplates, EmailOtpAuthFunctions, EmailOtpAuthMonitoring, EmailOtpAuthProps } from './email-otp-auth/props.ts';
 
 /**
  * Email one-time-code sign-in for a Cognito user pool: the Define, Create and Verify Auth Challenge
@@ -45,7 +45,7 @@ export class EmailOtpAuth extends Construct {
   readonly configurationSet?: ses.ConfigurationSet;
   readonly webAcl?: wafv2.CfnWebACL;
   readonly alarms: cloudwatch.Alarm[];
-  /** Where every alarm notifies (the `alarmTopic` prop, or a topic made here): subscribe to it. */
+  /** Where every alarm notifies (`monitoring.alarmTopic`, or a topic made here): subscribe to it. */
   readonly alarmTopic: sns.ITopic;
   /** The sign-in figures: codes mailed and reused, refusals, answers, link sign-ins, faults and limits. */
   readonly dashboard: cloudwatch.Dashboard;
@@ -67,7 +67,8 @@ export class EmailOtpAuth extends Construct {
     checkSesRegion(this, props, stack.region);
     this.requireLinkChoice(props);
     const removalPolicy = props.removalPolicy ?? RemovalPolicy.RETAIN;
-    const logRetention = props.logRetention ?? logs.RetentionDays.ONE_MONTH;
+    const monitoringProps = monitoringSettings(this, props);
+    const logRetention = monitoringProps.logRetention ?? logs.RetentionDays.ONE_MONTH;
 
     this.table = props.table ?? this.createTable(removalPolicy);
     const otherSesRegion = props.sesRegion !== undefined && props.sesRegion !== stack.region;
@@ -77,7 +78,7 @@ export class EmailOtpAuth extends Construct {
     if (sending.configurationSet) this.configurationSet = sending.configurationSet;
     this.codeKeySecret = props.codeKeySecret ?? createCodeKeySecret(this, removalPolicy);
 
-    const namespace = props.metricNamespace ?? DEFAULT_METRIC_NAMESPACE;
+    const namespace = monitoringProps.metricNamespace ?? DEFAULT_METRIC_NAMESPACE;
     // Every function's audit lines carry their figures as EMF metrics in this namespace.
     const trigger = (id: string, entry: TriggerName, environment: Record<string, string>) =>
       createTriggerFunction(this, id, { entry, environment: { ...environment, METRIC_NAMESPACE: namespace }, logRetention });
@@ -132,8 +133,8 @@ export class EmailOtpAuth extends Construct {
       table: this.table,
       namespace,
       maxEmailsPerHour: this.config.delivery.maxEmailsPerHour,
-      throttledSendsThreshold: props.throttledSendsAlarmThreshold ?? 50,
-      alarmTopic: props.alarmTopic,
+      throttledSendsThreshold: monitoringProps.throttledSendsAlarmThreshold ?? 50,
+      alarmTopic: monitoringProps.alarmTopic,
     });
     this.alarms = monitoring.alarms;
     this.alarmTopic = monitoring.alarmTopic;

@@ -415,11 +415,9 @@ describe('every prop changes the template as documented', () => {
     t.hasResourceProperties('AWS::WAFv2::WebACLAssociation', { ResourceArn: { 'Fn::GetAtt': [Match.stringLikeRegexp('^OtpUserPool'), 'Arn'] } });
   });
 
-  it('logRetention, metricNamespace, throttledSendsAlarmThreshold and removalPolicy', () => {
+  it('monitoring (logRetention, metricNamespace, throttledSendsAlarmThreshold) and removalPolicy', () => {
     const t = template({
-      logRetention: logs.RetentionDays.ONE_WEEK,
-      metricNamespace: 'Acme/SignIn',
-      throttledSendsAlarmThreshold: 7,
+      monitoring: { logRetention: logs.RetentionDays.ONE_WEEK, metricNamespace: 'Acme/SignIn', throttledSendsAlarmThreshold: 7 },
       removalPolicy: RemovalPolicy.DESTROY,
     });
     t.allResourcesProperties('AWS::Logs::LogGroup', { RetentionInDays: 7 });
@@ -429,6 +427,27 @@ describe('every prop changes the template as documented', () => {
     });
     t.hasResource('AWS::DynamoDB::GlobalTable', { DeletionPolicy: 'Delete' });
     t.hasResource('AWS::Cognito::UserPool', { DeletionPolicy: 'Delete' });
+  });
+
+  it('the monitoring settings keep working under their former top-level names, with a warning; both ways at once fail', () => {
+    const synthesized = (props: Partial<EmailOtpAuthProps>) => {
+      const app = new App({ context: { 'aws:cdk:bundling-stacks': [] } });
+      const stack = new CdkStack(app, 'Test', { env: { account: '123456789012', region: 'eu-west-1' } });
+      new EmailOtpAuth(stack, 'Otp', { ...base, ...props });
+      const warnings = Annotations.fromStack(stack).findWarning('*', Match.stringLikeRegexp('is deprecated: set monitoring\\.'));
+      return { template: JSON.stringify(app.synth().getStackByName('Test').template), warnings: warnings.length };
+    };
+    const settings = { logRetention: logs.RetentionDays.ONE_WEEK, metricNamespace: 'Acme/SignIn', throttledSendsAlarmThreshold: 7 };
+    const grouped = synthesized({ monitoring: settings });
+    const former = synthesized(settings);
+    expect(former.template).toEqual(grouped.template);
+    expect(grouped.warnings).toBe(0);
+    expect(former.warnings).toBe(3);
+    expect(() => synthesized({ metricNamespace: 'A', monitoring: { metricNamespace: 'B' } })).toThrow(
+      /EmailOtpAuth: metricNamespace and monitoring.metricNamespace are both set: set monitoring.metricNamespace only/,
+    );
+    expect(() => synthesized({ monitoring: { metricNamespace: 'AWS/Lambda' } })).toThrow(/EmailOtpAuth: monitoring.metricNamespace must be a CloudWatch namespace/);
+    expect(() => synthesized({ metricNamespace: 'AWS/Lambda' })).toThrow(/EmailOtpAuth: metricNamespace must be a CloudWatch namespace/);
   });
 
   it('userPool: a pool of the app gets the triggers; no second pool is created', () => {
@@ -621,8 +640,8 @@ describe('letter case: people who type capitals are found', () => {
 });
 
 describe('alarm topic and SES region', () => {
-  it('alarmTopic: every alarm notifies the topic given, and no topic is made', () => {
-    const t = template({}, (stack) => ({ alarmTopic: sns.Topic.fromTopicArn(stack, 'Pager', 'arn:aws:sns:eu-west-1:123456789012:pager') }));
+  it('monitoring.alarmTopic: every alarm notifies the topic given, and no topic is made', () => {
+    const t = template({}, (stack) => ({ monitoring: { alarmTopic: sns.Topic.fromTopicArn(stack, 'Pager', 'arn:aws:sns:eu-west-1:123456789012:pager') } }));
     // Only the feedback topic: no alarm topic is made.
     expect(Object.keys(t.findResources('AWS::SNS::Topic'))).toEqual([expect.stringMatching(/^OtpDeliveryFeedbackTopic/)]);
     for (const alarm of Object.values(t.findResources('AWS::CloudWatch::Alarm'))) {

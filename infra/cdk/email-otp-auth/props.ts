@@ -21,6 +21,21 @@ export interface EmailLanguageTemplates {
   readonly accountName?: string;
 }
 
+/** The construct's monitoring settings ({@link EmailOtpAuthProps.monitoring}). */
+export interface EmailOtpAuthMonitoring {
+  /**
+   * Where the alarms send their notifications (and their return to OK). Subscribe people or a pager to it.
+   * @default - a new topic, exposed as `alarmTopic`
+   */
+  readonly alarmTopic?: sns.ITopic;
+  /** CloudWatch namespace of the metrics the triggers' audit lines carry. @default 'EmailOtpAuth' */
+  readonly metricNamespace?: string;
+  /** Throttled sends in 5 minutes that raise the alarm. @default 50 */
+  readonly throttledSendsAlarmThreshold?: number;
+  /** Log retention of the trigger functions. @default logs.RetentionDays.ONE_MONTH */
+  readonly logRetention?: logs.RetentionDays;
+}
+
 /** Properties of {@link EmailOtpAuth}. They mirror the triggers' environment (see the README's configuration table). */
 export interface EmailOtpAuthProps {
   /**
@@ -154,16 +169,15 @@ export interface EmailOtpAuthProps {
    * @default - no web ACL
    */
   readonly wafRateLimitPer5Minutes?: number;
-  /** Log retention of the trigger functions. @default logs.RetentionDays.ONE_MONTH */
+  /** Where the alarms notify, the metrics' namespace, the throttled-sends alarm's threshold, the logs' retention. */
+  readonly monitoring?: EmailOtpAuthMonitoring;
+  /** @deprecated Use `monitoring.logRetention` (the same setting; setting both fails). */
   readonly logRetention?: logs.RetentionDays;
-  /** CloudWatch namespace of the metrics from the trigger logs. @default 'EmailOtpAuth' */
+  /** @deprecated Use `monitoring.metricNamespace` (the same setting; setting both fails). */
   readonly metricNamespace?: string;
-  /** Throttled sends in 5 minutes that raise the alarm. @default 50 */
+  /** @deprecated Use `monitoring.throttledSendsAlarmThreshold` (the same setting; setting both fails). */
   readonly throttledSendsAlarmThreshold?: number;
-  /**
-   * Where the alarms send their notifications (and their return to OK). Subscribe people or a pager to it.
-   * @default - a new topic, exposed as `alarmTopic`
-   */
+  /** @deprecated Use `monitoring.alarmTopic` (the same setting; setting both fails). */
   readonly alarmTopic?: sns.ITopic;
   /**
    * Region of the SES identity the codes are sent through, when it is not the stack's own (SES is not offered in

@@ -1,10 +1,11 @@
 // The props checked with the triggers' own rules at synthesis, each failure naming the prop.
-import { Token, ValidationError, type Duration } from 'aws-cdk-lib';
+import { Annotations, Token, ValidationError, type Duration } from 'aws-cdk-lib';
 import type { IConstruct } from 'constructs';
 import { loadConfig, type Config } from '../../../triggers/domain/config.ts';
 import { emailLanguagesToEnvironment } from '../../../triggers/domain/email-config.ts';
 import { ConfigError } from '../../../triggers/domain/errors.ts';
-import type { EmailLanguageTemplates, EmailOtpAuthProps } from './props.ts';
+import { metricNamespace } from '../../../triggers/domain/sign-in-metrics.ts';
+import type { EmailLanguageTemplates, EmailOtpAuthMonitoring, EmailOtpAuthProps } from './props.ts';
 
 /** Each prop that sets a trigger variable, and how its value is written there (the triggers parse it back). */
 const VARIABLE_OF_PROP = {
@@ -50,11 +51,33 @@ export function senderAddress(from: string): string {
   return /<([^<>]+)>\s*$/.exec(from)?.[1] ?? from;
 }
 
+const MONITORING_SETTINGS = ['alarmTopic', 'metricNamespace', 'throttledSendsAlarmThreshold', 'logRetention'] as const;
+
+/**
+ * The monitoring settings, from `monitoring` or from their former top-level names (deprecated, with a warning);
+ * setting one both ways fails.
+ */
+export function monitoringSettings(scope: IConstruct, props: EmailOtpAuthProps): EmailOtpAuthMonitoring {
+  const settings: { -readonly [K in keyof EmailOtpAuthMonitoring]: EmailOtpAuthMonitoring[K] } = {};
+  for (const name of MONITORING_SETTINGS) {
+    const grouped = props.monitoring?.[name];
+    const flat = props[name];
+    if (flat !== undefined && grouped !== undefined) throw invalidProps(scope, `${name} and monitoring.${name} are both set: set monitoring.${name} only`);
+    if (flat !== undefined) {
+      Annotations.of(scope).addWarningV2(`cognito-email-otp:deprecated-${name}`, `EmailOtpAuth: ${name} is deprecated: set monitoring.${name} instead (the same setting)`);
+    }
+    const value = grouped ?? flat;
+    if (value !== undefined) (settings as Record<string, unknown>)[name] = value;
+  }
+  return settings;
+}
+
 /** Validates the props with the triggers' own rules, naming the prop in the message; returns the triggers' configuration. */
 export function validateProps(scope: IConstruct, props: EmailOtpAuthProps): Config {
   const env: Record<string, string | undefined> = { TABLE_NAME: 'validated-at-synth', CODE_KEY_SECRET_ID: 'validated-at-synth' };
+  const settings: EmailOtpAuthProps = { ...props, ...monitoringSettings(scope, props) };
   for (const [prop, [variable, write]] of Object.entries(VARIABLE_OF_PROP)) {
-    const value = props[prop as keyof typeof VARIABLE_OF_PROP];
+    const value = settings[prop as keyof typeof VARIABLE_OF_PROP];
     if (value !== undefined) env[variable] = (write as (v: unknown) => string | undefined)(value);
   }
   // The construct's default ceiling (the triggers alone have none): about SES's default production quota of 50,000 a day.
@@ -62,9 +85,12 @@ export function validateProps(scope: IConstruct, props: EmailOtpAuthProps): Conf
   let config: Config;
   try {
     config = loadConfig(env);
+    // Read by the functions' audit, not by loadConfig: checked here too, so a bad one fails synthesis, not every sign-in.
+    metricNamespace(env);
   } catch (error) {
     if (!(error instanceof ConfigError)) throw error;
-    const prop = PROP_OF_VARIABLE[error.variable] ?? error.variable;
+    const named = PROP_OF_VARIABLE[error.variable] ?? error.variable;
+    const prop = (MONITORING_SETTINGS as readonly string[]).includes(named) && props.monitoring?.[named as keyof EmailOtpAuthMonitoring] !== undefined ? `monitoring.${named}` : named;
     throw invalidProps(scope, `${prop} ${error.reason} (${error.variable})`);
   }
   // As written for the functions: only what differs from the built-in wording.
