@@ -6,6 +6,7 @@ import {
   auditContext,
   customRounds,
   envelopeProblem,
+  isRecord,
   sessionEntries,
   type SessionEntry,
 } from '../domain/trigger-event.ts';
@@ -54,7 +55,7 @@ export function createDefineAuthChallengeHandler(options: DefineOptions, audit: 
   return async (event: DefineAuthChallengeTriggerEvent): Promise<DefineAuthChallengeTriggerEvent> => {
     // An event with nowhere to put the answer is rejected; one whose session cannot be read fails closed.
     const response = (event as Partial<DefineAuthChallengeTriggerEvent> | undefined)?.response;
-    if (typeof response !== 'object' || !response) throw new TypeError('Malformed trigger event: response missing');
+    if (!isRecord(response)) throw new TypeError('Malformed trigger event: response missing');
     const session = envelopeProblem(event) ? undefined : sessionEntries(event.request);
     let decision: DefineDecision = 'FAIL';
     if (Array.isArray(session)) {
@@ -65,7 +66,7 @@ export function createDefineAuthChallengeHandler(options: DefineOptions, audit: 
     }
     response.issueTokens = decision === 'ISSUE_TOKENS';
     response.failAuthentication = decision === 'FAIL';
-    if (decision === 'CUSTOM_CHALLENGE' || decision === 'PASSWORD_VERIFIER') response.challengeName = decision;
+    if (decision !== 'ISSUE_TOKENS' && decision !== 'FAIL') response.challengeName = decision;
     return event;
   };
 }
