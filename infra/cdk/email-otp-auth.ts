@@ -13,7 +13,7 @@ import type * as sns from 'aws-cdk-lib/aws-sns';
 import type * as wafv2 from 'aws-cdk-lib/aws-wafv2';
 import { Construct } from 'constructs';
 import { TABLE_PARTITION_KEY, TABLE_TTL_ATTRIBUTE } from '../../triggers/contracts/table-item.ts';
-import { configToEnvironment, type Config } from '../../triggers/domain/config.ts';
+import { codeConfigToEnvironment, configToEnvironment, type Config } from '../../triggers/domain/config.ts';
 import { DEFAULT_METRIC_NAMESPACE } from '../../triggers/domain/sign-in-metrics.ts';
 import { atPreparation, guardAuthFlows, warnIfCaseSensitive } from './email-otp-auth/auth-flow-guard.ts';
 import { createCodeKeySecret } from './email-otp-auth/code-key-secret.ts';
@@ -86,9 +86,9 @@ export class EmailOtpAuth extends Construct {
       SIGN_IN_MODE: this.config.signInMode,
       MAX_ATTEMPTS: String(this.config.maxAttempts),
     });
-    const codeEnvironment = this.codeEnvironment();
-    const createAuthChallenge = trigger('CreateAuthChallenge', 'create-auth-challenge', codeEnvironment);
-    const verifyAuthChallengeResponse = trigger('VerifyAuthChallengeResponse', 'verify-auth-challenge-response', codeEnvironment);
+    const createAuthChallenge = trigger('CreateAuthChallenge', 'create-auth-challenge', this.codeEnvironment(configToEnvironment));
+    // Verify mails nothing: it gets no email templates.
+    const verifyAuthChallengeResponse = trigger('VerifyAuthChallengeResponse', 'verify-auth-challenge-response', this.codeEnvironment(codeConfigToEnvironment));
     const tableAccess = () => new iam.PolicyStatement({ actions: ['dynamodb:GetItem', 'dynamodb:UpdateItem'], resources: [this.table.tableArn] });
     createAuthChallenge.addToRolePolicy(tableAccess());
     this.codeKeySecret.grantRead(createAuthChallenge);
@@ -184,8 +184,8 @@ export class EmailOtpAuth extends Construct {
     return table;
   }
 
-  private codeEnvironment(): Record<string, string> {
-    const environment = configToEnvironment({
+  private codeEnvironment(write: (config: Config) => Record<string, string>): Record<string, string> {
+    const environment = write({
       ...this.config,
       tableName: this.table.tableName,
       codeKeySource: { kind: 'secret', secretId: this.codeKeySecret.secretArn },

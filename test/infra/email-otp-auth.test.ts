@@ -297,6 +297,16 @@ describe('every prop changes the template as documented', () => {
     expect(createEnv(template(props))).toMatchObject(expected);
   });
 
+  it('Verify gets the same settings as Create but no email templates, which only Create reads', () => {
+    const t = template({ appName: 'Acme', emailSubject: 'Code for {{appName}}', emailDefaultLanguage: 'de', emailTemplates: { fr: { subject: 'Code {{appName}}' } } });
+    const create = createEnv(t);
+    const verify = environmentOf(t, 'OtpVerifyAuthChallengeResponse');
+    const templateVariables = ['EMAIL_SUBJECT', 'EMAIL_DEFAULT_LANGUAGE', 'EMAIL_TEMPLATES'];
+    for (const name of templateVariables) expect(create).toHaveProperty(name);
+    expect(Object.keys(verify).filter((name) => name.startsWith('EMAIL_'))).toEqual([]);
+    expect(Object.fromEntries(Object.entries(create).filter(([name]) => !templateVariables.includes(name)))).toEqual(verify);
+  });
+
   it('maxAttempts also bounds the rounds Define allows', () => {
     expect(environmentOf(template({ maxAttempts: 5 }), 'OtpDefineAuthChallenge')).toMatchObject({ MAX_ATTEMPTS: '5' });
   });

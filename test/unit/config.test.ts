@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { configToEnvironment, loadConfig } from '../../triggers/domain/config.ts';
+import { codeConfigToEnvironment, configToEnvironment, loadCodeConfig, loadConfig } from '../../triggers/domain/config.ts';
 import { ConfigError } from '../../triggers/domain/errors.ts';
 
 const base = { TABLE_NAME: 'codes', SES_FROM_ADDRESS: 'no-reply@example.com', CODE_KEY_FILE: '/run/code-key.json' };
@@ -104,5 +104,8 @@ describe('the environment the construct writes is the one the triggers read', ()
   ])('round-trips %s', (_name, env) => {
     const config = loadConfig({ ...base, ...env });
     expect(loadConfig(configToEnvironment(config))).toEqual(config);
+    // Verify's part: everything but the templates reads back the same.
+    const { email: _templates, ...codeConfig } = config;
+    expect(loadCodeConfig(codeConfigToEnvironment(config))).toEqual(codeConfig);
   });
 });

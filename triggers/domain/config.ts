@@ -147,6 +147,11 @@ export function loadCodeConfig(env: Env): CodeConfig {
  * tests (the window lengths).
  */
 export function configToEnvironment(config: Config): Record<string, string> {
+  return { ...codeConfigToEnvironment(config), ...emailLanguagesToEnvironment(config.email) };
+}
+
+/** The part of {@link configToEnvironment} that `loadCodeConfig` reads: all but the email's templates (Verify's). */
+export function codeConfigToEnvironment(config: CodeConfig): Record<string, string> {
   const { codeKeySource: key } = config;
   return {
     TABLE_NAME: config.tableName,
@@ -163,7 +168,6 @@ export function configToEnvironment(config: Config): Record<string, string> {
     ...(key.kind === 'secret' ? { CODE_KEY_SECRET_ID: key.secretId } : { CODE_KEY_FILE: key.path }),
     ...(config.signInLinkUrl ? { SIGN_IN_LINK_URL: config.signInLinkUrl } : {}),
     ...(config.appName === undefined ? {} : { APP_NAME: config.appName }),
-    ...emailLanguagesToEnvironment(config.email),
     ...deliveryToEnvironment(config.delivery),
     ...(config.sesConfigurationSet ? { SES_CONFIGURATION_SET: config.sesConfigurationSet } : {}),
     ...(config.sesRegion ? { SES_REGION: config.sesRegion } : {}),
