@@ -9,23 +9,26 @@
 import { refusalMessage, type Refusal } from '../contracts/refusal.ts';
 
 export class EmailOtpError extends Error {
-  /** What a client reads of this error: its kind and data, as the message's token carries them. */
+  /** What a client reads of this error: its kind and data, as the message's token carries them (RefusalError's). */
   readonly refusal: Refusal | undefined;
 
-  constructor(message: string, refusal?: Refusal) {
+  constructor(message: string) {
     super(message);
     this.name = new.target.name;
-    this.refusal = refusal;
   }
 }
 
 /**
  * A refusal told to the client: the sentence, then the refusal's token. Its own class so that code that raises
- * only ConfigError (Define) leaves the token's writer out of its bundle.
+ * only ConfigError (Define) leaves the token's writer out of its bundle; the only way to a refusal, so that no
+ * error carries one its message does not tell.
  */
 export class RefusalError extends EmailOtpError {
+  declare readonly refusal: Refusal;
+
   constructor(text: string, refusal: Refusal) {
-    super(refusalMessage(refusal, text), refusal);
+    super(refusalMessage(refusal, text));
+    this.refusal = refusal;
   }
 }
 
