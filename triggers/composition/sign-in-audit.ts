@@ -1,3 +1,4 @@
+/** The audit with the sign-in metrics, as every function but Define writes it. */
 import { createAudit, createLogger, type Audit } from '../domain/audit.ts';
 import { metricNamespace, signInMetrics } from '../domain/sign-in-metrics.ts';
 
