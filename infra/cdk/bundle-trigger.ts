@@ -12,12 +12,12 @@ import { triggerBuildOptions } from './trigger-bundling.ts';
 const projectRoot = resolve(import.meta.dirname, '../..');
 
 /** Writes `index.js` (and its source map) of trigger `name` into `outputDir`, marked CommonJS. */
-export async function bundleTrigger(name: string, outputDir: string, logLevel: 'warning' | 'silent' = 'warning'): Promise<void> {
+export async function bundleTrigger(name: string, outputDir: string): Promise<void> {
   await build({
     ...triggerBuildOptions(projectRoot),
     entryPoints: [join(projectRoot, 'triggers', `${name}.ts`)],
     outfile: join(outputDir, 'index.js'),
-    logLevel,
+    logLevel: 'warning',
   });
   // Node reads the bundle as CommonJS even if a package.json above it says "type": "module".
   writeFileSync(join(outputDir, 'package.json'), '{ "type": "commonjs" }\n');

@@ -1,31 +1,22 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import type { BuildOptions, Plugin } from 'esbuild';
-
 /**
  * How the triggers are bundled, in one place: the construct (bundling from source in the repository), the
  * package's prebuilt bundles, bench/bundles.ts and the test that runs the bundles all build with
  * `triggerBuildOptions`, so what is measured is what deploys. Importing it loads no CDK code.
  */
-export const TRIGGER_BUNDLING = {
-  target: 'node22',
-  minify: true,
-  sourceMap: true,
-  /** Strings as UTF-8 rather than \u escapes: the emails' Japanese and Arabic take half the bytes. */
-  charset: 'utf8',
-  /** The SDK's ES modules first, so esbuild drops what the triggers never call. */
-  mainFields: ['module', 'main'],
-  /**
-   * Import substitutions, resolved from the project root: the SDK's default credential chain becomes the
-   * environment alone, as Lambda provides it, and two SDK modules that the triggers' calls never run (event
-   * streams, the endpoint-discovery cache) become stubs that fail clearly if anything ever uses them.
-   */
-  alias: {
-    '@aws-sdk/credential-provider-node': './triggers/bundling/lambda-credentials.ts',
-    '@smithy/core/event-streams': './triggers/bundling/lambda-event-streams.ts',
-    '@aws-sdk/endpoint-cache': './triggers/bundling/lambda-endpoint-cache.ts',
-  },
-} as const;
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { BuildOptions, Plugin } from 'esbuild';
+
+/**
+ * Import substitutions, resolved from the project root: the SDK's default credential chain becomes the
+ * environment alone, as Lambda provides it, and two SDK modules that the triggers' calls never run (event
+ * streams, the endpoint-discovery cache) become stubs that fail clearly if anything ever uses them.
+ */
+const LAMBDA_ALIASES = {
+  '@aws-sdk/credential-provider-node': './triggers/bundling/lambda-credentials.ts',
+  '@smithy/core/event-streams': './triggers/bundling/lambda-event-streams.ts',
+  '@aws-sdk/endpoint-cache': './triggers/bundling/lambda-endpoint-cache.ts',
+};
 
 /** An SDK client's package.json, which its runtime config imports whole for one field: the version in its user agent. */
 const SDK_CLIENT_PACKAGE_JSON = /[\\/]node_modules[\\/]@aws-sdk[\\/]client-[^\\/]+[\\/]package\.json$/;
@@ -34,7 +25,7 @@ const SDK_CLIENT_PACKAGE_JSON = /[\\/]node_modules[\\/]@aws-sdk[\\/]client-[^\\/
  * Bundles only `version` of each SDK client's package.json (about 2.3 KB less per client: its scripts, files and
  * dependency lists); the client reads nothing else of it.
  */
-export const sdkClientVersionOnly: Plugin = {
+const sdkClientVersionOnly: Plugin = {
   name: 'sdk-client-version-only',
   setup(build) {
     build.onLoad({ filter: SDK_CLIENT_PACKAGE_JSON }, ({ path }) => {
@@ -75,13 +66,15 @@ export function triggerBuildOptions(projectRoot: string | undefined): BuildOptio
     bundle: true,
     platform: 'node',
     format: 'cjs',
-    target: TRIGGER_BUNDLING.target,
-    minify: TRIGGER_BUNDLING.minify,
-    sourcemap: TRIGGER_BUNDLING.sourceMap,
-    charset: TRIGGER_BUNDLING.charset,
-    mainFields: [...TRIGGER_BUNDLING.mainFields],
+    target: 'node22',
+    minify: true,
+    sourcemap: true,
+    // Strings as UTF-8 rather than \u escapes: the emails' Japanese and Arabic take half the bytes.
+    charset: 'utf8',
+    // The SDK's ES modules first, so esbuild drops what the triggers never call.
+    mainFields: ['module', 'main'],
     plugins: [sdkClientVersionOnly, ...(projectRoot ? [lambdaEnvironmentOnly(projectRoot)] : [])],
-    ...(projectRoot ? { absWorkingDir: projectRoot, alias: { ...TRIGGER_BUNDLING.alias } } : {}),
+    ...(projectRoot ? { absWorkingDir: projectRoot, alias: { ...LAMBDA_ALIASES } } : {}),
     logLevel: 'silent',
   };
 }
