@@ -10,14 +10,15 @@ describe('sign-in dashboard', () => {
     });
     const [dashboard] = Object.values(template.findResources('AWS::CloudWatch::Dashboard'));
     const body = JSON.stringify(dashboard!.Properties.DashboardBody).replace(/\\"/g, '"');
-    for (const [metric, label] of [
+    const figures: Array<[string, string]> = [
       ['CodesMailed', 'Codes mailed'],
       ['CodesReused', 'Codes reused (sent within the resend interval)'],
       ['ThrottledSends', 'Refused by send pacing'],
       ['AnswersWrong', 'Answers wrong'],
       ['StoreFailures', 'DynamoDB failed'],
       ['SendFailures', 'SES did not accept an email'],
-    ]) {
+    ];
+    for (const [metric, label] of figures) {
       expect(body).toMatch(new RegExp(`"${metric}",\\{[^}]*"label":"${label.replace(/[()]/g, '\\$&')}"`));
     }
   });
