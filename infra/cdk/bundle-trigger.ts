@@ -1,7 +1,7 @@
 /**
- * `tsx infra/cdk/bundle-trigger.ts --all <folder>`: every trigger bundled from the repository's source into
- * `<folder>/<trigger name>/index.js`, as the package's prebuilt bundles are (infra/package/build.ts). The construct
- * runs it in a child process when it deploys from a checkout (trigger-bundle-from-source.ts).
+ * `tsx infra/cdk/bundle-trigger.ts <trigger name> <folder>`: one trigger bundled from the repository's source into
+ * `<folder>/index.js`, as the package's prebuilt bundles are (infra/package/build.ts). The construct runs it in a
+ * child process, as CDK's bundling, when it deploys from a checkout (trigger-bundle-from-source.ts).
  */
 import { writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -24,10 +24,10 @@ export async function bundleTrigger(name: string, outputDir: string): Promise<vo
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === resolve(import.meta.filename)) {
-  const [flag, folder] = process.argv.slice(2);
-  if (flag !== '--all' || !folder) {
-    console.error('usage: tsx infra/cdk/bundle-trigger.ts --all <folder>');
+  const [name, folder] = process.argv.slice(2);
+  if (!name || !folder || !(TRIGGER_NAMES as readonly string[]).includes(name)) {
+    console.error(`usage: tsx infra/cdk/bundle-trigger.ts <${TRIGGER_NAMES.join(' | ')}> <folder>`);
     process.exit(2);
   }
-  await Promise.all(TRIGGER_NAMES.map((name) => bundleTrigger(name, join(resolve(folder), name))));
+  await bundleTrigger(name, resolve(folder));
 }

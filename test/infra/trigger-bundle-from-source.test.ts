@@ -1,6 +1,6 @@
-// The construct's trigger bundles in a checkout: built wherever the app runs from, removed at exit, and a clear error without the devDependencies.
+// The construct's trigger bundles in a checkout: built wherever the app runs from, into the folder CDK gives, and a clear error without the devDependencies.
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -18,22 +18,21 @@ function runScript(cwd: string, source: string) {
 }
 
 describe('bundling the triggers from source', () => {
-  it('works from another working directory, writes deployable folders and removes them when the process ends', () => {
+  it('works from another working directory and writes a deployable folder where CDK asks', () => {
     const elsewhere = join(work, 'elsewhere');
+    const output = join(work, 'asset-output');
     mkdirSync(elsewhere);
+    mkdirSync(output);
     const module = join(root, 'infra/cdk/trigger-bundle-from-source.ts');
     const result = runScript(
       elsewhere,
-      `import { readFileSync } from 'node:fs';
-import { bundledFromSource } from ${JSON.stringify(module)};
-const dir = bundledFromSource('verify-auth-challenge-response');
-console.log(JSON.stringify({ dir, marker: readFileSync(dir + '/package.json', 'utf8'), code: readFileSync(dir + '/index.js', 'utf8').length }));`,
+      `import { bundleFromSource } from ${JSON.stringify(module)};
+bundleFromSource('verify-auth-challenge-response', ${JSON.stringify(output)});`,
     );
     expect(result.status, result.stderr).toBe(0);
-    const { dir, marker, code } = JSON.parse(result.stdout.trim()) as { dir: string; marker: string; code: number };
-    expect(JSON.parse(marker)).toEqual({ type: 'commonjs' });
-    expect(code).toBeGreaterThan(1000);
-    expect(existsSync(join(dir, '..'))).toBe(false);
+    expect(JSON.parse(readFileSync(join(output, 'package.json'), 'utf8'))).toEqual({ type: 'commonjs' });
+    expect(readFileSync(join(output, 'index.js'), 'utf8').length).toBeGreaterThan(1000);
+    expect(existsSync(join(output, 'index.js.map'))).toBe(true);
   });
 
   it("says to install the checkout's devDependencies when tsx or esbuild cannot be found", () => {
@@ -44,8 +43,8 @@ console.log(JSON.stringify({ dir, marker: readFileSync(dir + '/package.json', 'u
     writeFileSync(join(bare, 'infra/cdk/trigger-bundles.ts'), 'export type TriggerName = string;\n');
     const result = runScript(
       bare,
-      `import { bundledFromSource } from './infra/cdk/trigger-bundle-from-source.ts';
-try { bundledFromSource('define-auth-challenge'); } catch (error) { console.log((error as Error).message); }`,
+      `import { bundleFromSource } from './infra/cdk/trigger-bundle-from-source.ts';
+try { bundleFromSource('define-auth-challenge', '.'); } catch (error) { console.log((error as Error).message); }`,
     );
     expect(result.status, result.stderr).toBe(0);
     expect(result.stdout.trim()).toBe(`Bundling the triggers from source needs this checkout's devDependencies (tsx, esbuild): run \`npm ci\` in ${bare}/`);
