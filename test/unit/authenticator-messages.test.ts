@@ -51,6 +51,17 @@ describe('authenticatorMessage', () => {
     expect(authenticatorMessage(wrapped, passwordless)).toBe('No more codes can be sent to this address for now. Try again in 30 seconds.');
   });
 
+  it('the refusals of the delivery rules: an address that bounced (two-step mode) and the pool-wide email ceiling', () => {
+    const refused = (refusal: Parameters<typeof refusalMessage>[0], text: string) =>
+      toSignInError({ name: 'UserLambdaValidationException', message: `CreateAuthChallenge failed with error ${refusalMessage(refusal, text)}.` }, 'start');
+    expect(authenticatorMessage(refused({ kind: 'undeliverable' }, 'Sign-in codes cannot be sent to the email address of this account'), twoStep)).toBe(
+      'Codes cannot be sent to this email address. Check it, use another one, or contact support.',
+    );
+    expect(authenticatorMessage(refused({ kind: 'email-ceiling', retryAfterSeconds: 120 }, 'Too many sign-in emails are being sent right now'), passwordless)).toBe(
+      'Too many sign-in emails are being sent right now. Try again in 120 seconds.',
+    );
+  });
+
   it('no exception name, no "failed with error", whatever arrives', () => {
     const errors = [
       new SessionExpiredError(),

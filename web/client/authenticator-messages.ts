@@ -1,6 +1,7 @@
 /** The sentences Amplify UI's Authenticator shows (as its alert) for each SignInError: no raw Cognito text, waits in seconds. */
 import {
   CodeExpiredError,
+  EmailCeilingError,
   NetworkError,
   NewPasswordRejectedError,
   RetryLaterError,
@@ -10,10 +11,12 @@ import {
   SignInFailedError,
   SignInLinkRefusedError,
   TooManyAttemptsError,
+  UndeliverableEmailError,
   WrongCodeError,
   WrongPasswordError,
   type SignInError,
 } from './errors.ts';
+import { en } from './messages/en.ts';
 
 /** What the sentence depends on besides the error. */
 export interface MessageContext {
@@ -59,6 +62,10 @@ export function authenticatorMessage(error: SignInError, context: MessageContext
     return `Too many wrong codes: this code no longer works. ${newCode}`;
   }
   if (error instanceof SendThrottledError) return `No more codes can be sent to this address for now.${wait(error)}`;
+  // Two-step mode only (after the right password): the page's sentence, one wording for both.
+  if (error instanceof UndeliverableEmailError) return en.undeliverable;
+  // Pool-wide, not this account's: the same wait for everyone.
+  if (error instanceof EmailCeilingError) return `Too many sign-in emails are being sent right now.${wait(error)}`;
   if (error instanceof RetryLaterError) {
     return context.linkMailed
       ? `Too many sign-in attempts for this account for now. The sign-in link in the email still works.${wait(error)}`
